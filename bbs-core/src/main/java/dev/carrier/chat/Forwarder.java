@@ -1,0 +1,82 @@
+package dev.carrier.chat;
+
+import dev.carrier.terminal.SharedText;
+import java.util.ArrayDeque;
+
+/**
+ * One viewer's subscription to the room: a bounded mailbox and the drain that empties it on
+ * the viewer's executor as fast as its transport takes bytes. A full mailbox drops its oldest
+ * line and counts it, so a reader who never reads costs a bounded amount of memory and never
+ * slows anyone else.
+ *
+ * <p>{@link #offer} is called by the room under its lock; the drain runs on the viewer's
+ * executor; the small queue lock is the only thing they share.
+ */
+public final class Forwarder {
+
+    record Delivery(ChatEvent event, SharedText text) {}
+
+    private final Viewer viewer;
+    private final int capacity;
+    private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+    private int missed;
+    private boolean scheduled;
+    private volatile boolean cancelled;
+
+    Forwarder(Viewer viewer, int capacity) {
+        this.viewer = viewer;
+        this.capacity = capacity;
+    }
+
+    void offer(Delivery delivery) {
+        boolean schedule;
+        synchronized (queue) {
+            if (cancelled) return;
+            if (queue.size() >= capacity) {
+                queue.poll();
+                missed++;
+            }
+            queue.add(delivery);
+            schedule = !scheduled;
+            scheduled = true;
+        }
+        if (schedule) viewer.executor().execute(this::drain);
+    }
+
+    private void drain() {
+        while (!cancelled) {
+            if (!viewer.writable()) {
+                viewer.whenWritable(this::drain);
+                return;
+            }
+            Delivery next;
+            int dropped;
+            synchronized (queue) {
+                dropped = missed;
+                missed = 0;
+                next = queue.poll();
+                if (next == null && dropped == 0) {
+                    scheduled = false;
+                    return;
+                }
+            }
+            if (dropped > 0) viewer.missed(dropped);
+            if (next != null) viewer.show(next.event(), next.text());
+        }
+    }
+
+    /** Stops delivery at once; what was queued is dropped. */
+    public void cancel() {
+        synchronized (queue) {
+            cancelled = true;
+            queue.clear();
+        }
+    }
+
+    /** How many lines wait for this viewer (for tests and the sysop's status). */
+    public int queued() {
+        synchronized (queue) {
+            return queue.size();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.carrier.login;
+
+import dev.carrier.session.Engine;
+import dev.carrier.session.InputMode;
+import dev.carrier.session.Session;
+import dev.carrier.session.SessionState;
+import dev.carrier.session.Stage;
+import dev.carrier.user.HandleRules;
+import dev.carrier.user.HandleTakenException;
+import dev.carrier.user.PasswordRules;
+import dev.carrier.user.User;
+import java.util.Optional;
+
+/** Registration: {@code new handle: }, {@code new password: }, {@code repeat password: }. */
+public final class NewUserStage implements Stage {
+
+    private enum Step { HANDLE, PASSWORD, REPEAT }
+
+    private final Session session;
+    private final Engine engine;
+    private Step step;
+    private String handle;
+    private String password;
+
+    public NewUserStage(Session session) {
+        this.session = session;
+        this.engine = session.engine();
+    }
+
+    @Override
+    public SessionState state() {
+        return SessionState.NEW_USER;
+    }
+
+    @Override
+    public String activity() {
+        return "Registering";
+    }
+
+    @Override
+    public void enter() {
+        session.writeLine("\nNew user registration. Leave the handle empty to go back.");
+        askHandle();
+    }
+
+    private void askHandle() {
+        step = Step.HANDLE;
+        session.prompt("new handle: ", InputMode.LINE);
+    }
+
+    private void askPassword() {
+        step = Step.PASSWORD;
+        session.prompt("new password: ", InputMode.MASKED);
+    }
+
+    @Override
+    public void onLine(String line) {
+        switch (step) {
+            case HANDLE -> chooseHandle(line.strip());
+            case PASSWORD -> choosePassword(line);
+            case REPEAT -> repeatPassword(line);
+        }
+    }
+
+    private void chooseHandle(String typed) {
+        if (typed.isEmpty()) {
+            session.moveTo(new LoginStage(session));
+            return;
+        }
+        Optional<String> problem = HandleRules.problem(typed);
+        if (problem.isPresent()) {
+            session.writeLine(problem.get());
+            askHandle();
+            return;
+        }
+        session.await(engine.workers().submit(() -> engine.users().find(typed).isPresent()), taken -> {
+            if (taken) {
+                session.writeLine("That handle is taken; choose another.");
+                askHandle();
+            } else {
+                handle = typed;
+                askPassword();
+            }
+        });
+    }
+
+    private void choosePassword(String typed) {
+        Optional<String> problem = PasswordRules.problem(typed);
+        if (problem.isPresent()) {
+            session.writeLine(problem.get());
+            askPassword();
+            return;
+        }
+        password = typed;
+        step = Step.REPEAT;
+        session.prompt("repeat password: ", InputMode.MASKED);
+    }
+
+    private void repeatPassword(String typed) {
+        if (!typed.equals(password)) {
+            password = null;
+            session.writeLine("Passwords do not match; try again.");
+            askPassword();
+            return;
+        }
+        String chosenHandle = handle;
+        String chosenPassword = password;
+        password = null;
+        session.await(engine.workers().submit(() -> register(chosenHandle, chosenPassword)), created -> {
+            if (created.isEmpty()) {
+                session.writeLine("Someone just took that handle; choose another.");
+                askHandle();
+            } else {
+                LoginStage.welcome(session, created.get(), true);
+            }
+        });
+    }
+
+    /** Runs on a worker. Empty when the handle was taken meanwhile: the store's unique index decides. */
+    private Optional<User> register(String chosenHandle, String chosenPassword) {
+        String hash = engine.hasher().hash(chosenPassword);
+        try {
+            User user = engine.users().create(chosenHandle, hash);
+            engine.users().recordLogin(user.id(), engine.clock().instant());
+            return Optional.of(user);
+        } catch (HandleTakenException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.carrier.presence;
+
+import dev.carrier.bus.Bus;
+import dev.carrier.presence.PresenceEvent.Reason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who is online, away or not to be disturbed: one entry per identity, however many connections
+ * it has. Owns this state alone; every method takes the one lock, and every change is published
+ * on the bus while holding it, so that all viewers see changes in one order.
+ *
+ * <p>Rules: a user is offline only when their last connection closes; idle for
+ * {@code awayAfter} makes an online user away, and their next input makes them online again; a
+ * status chosen by hand wins over the idle detector until the user changes it or logs off.
+ */
+public final class Presence {
+
+    private final Bus bus;
+    private final Clock clock;
+    private final Duration awayAfter;
+    private final Map<String, Entry> online = new HashMap<>();
+
+    private static final class Entry {
+        final String handle;
+        final Instant onlineSince;
+        int connections;
+        Status status = Status.ONLINE;
+        boolean chosen;
+        Optional<String> text = Optional.empty();
+        Instant lastInput;
+
+        Entry(String handle, Instant now) {
+            this.handle = handle;
+            this.onlineSince = now;
+            this.lastInput = now;
+        }
+
+        UserPresence view() {
+            return new UserPresence(handle, status, text, chosen, lastInput, onlineSince, connections);
+        }
+    }
+
+    public Presence(Bus bus, Clock clock, Duration awayAfter) {
+        this.bus = bus;
+        this.clock = clock;
+        this.awayAfter = awayAfter;
+    }
+
+    private static String key(String handle) {
+        return handle.toLowerCase(Locale.ROOT);
+    }
+
+    /** A connection of this user opened (logged in). */
+    public synchronized void connected(String handle) {
+        Instant now = clock.instant();
+        Entry entry = online.get(key(handle));
+        if (entry == null) {
+            entry = new Entry(handle, now);
+            online.put(key(handle), entry);
+            publish(entry, Status.OFFLINE, Reason.CONNECT, now);
+        }
+        entry.connections++;
+        entry.lastInput = now;
+    }
+
+    /** A connection of this user closed; the last one takes them offline. */
+    public synchronized void disconnected(String handle) {
+        Entry entry = online.get(key(handle));
+        if (entry == null) return;
+        if (--entry.connections > 0) return;
+        online.remove(key(handle));
+        Status was = entry.status;
+        entry.status = Status.OFFLINE;
+        entry.text = Optional.empty();
+        publish(entry, was, Reason.DISCONNECT, clock.instant());
+    }
+
+    /** The user typed something on any connection: not idle, and back from idle-away. */
+    public synchronized void input(String handle) {
+        Entry entry = online.get(key(handle));
+        if (entry == null) return;
+        Instant now = clock.instant();
+        entry.lastInput = now;
+        if (entry.status == Status.AWAY && !entry.chosen) {
+            entry.status = Status.ONLINE;
+            publish(entry, Status.AWAY, Reason.IDLE, now);
+        }
+    }
+
+    /**
+     * A status chosen by hand ({@code /away lunch}, {@code /dnd}, {@code /back}). Choosing
+     * online clears the choice, so the idle detector works again.
+     *
+     * @return false when the user is not online
+     */
+    public synchronized boolean choose(String handle, Status status, Optional<String> text) {
+        if (status == Status.OFFLINE) throw new IllegalArgumentException("offline is not a choice");
+        Entry entry = online.get(key(handle));
+        if (entry == null) return false;
+        Instant now = clock.instant();
+        Status was = entry.status;
+        Optional<String> oldText = entry.text;
+        entry.chosen = status != Status.ONLINE;
+        entry.text = status == Status.ONLINE ? Optional.empty() : text;
+        entry.status = status;
+        entry.lastInput = now;
+        if (was != status || !oldText.equals(entry.text)) publish(entry, was, Reason.MANUAL, now);
+        return true;
+    }
+
+    /** Turns users idle past the limit away; called periodically. */
+    public synchronized void checkIdle() {
+        Instant now = clock.instant();
+        for (Entry entry : online.values()) {
+            if (entry.status == Status.ONLINE && !entry.chosen
+                    && !Duration.between(entry.lastInput, now).minus(awayAfter).isNegative()) {
+                entry.status = Status.AWAY;
+                publish(entry, Status.ONLINE, Reason.IDLE, now);
+            }
+        }
+    }
+
+    public synchronized Optional<UserPresence> find(String handle) {
+        return Optional.ofNullable(online.get(key(handle))).map(Entry::view);
+    }
+
+    public synchronized Status status(String handle) {
+        Entry entry = online.get(key(handle));
+        return entry == null ? Status.OFFLINE : entry.status;
+    }
+
+    /** Everyone online, by handle. */
+    public synchronized List<UserPresence> all() {
+        List<UserPresence> all = new ArrayList<>();
+        for (Entry entry : online.values()) all.add(entry.view());
+        all.sort(Comparator.comparing(p -> p.handle().toLowerCase(Locale.ROOT)));
+        return all;
+    }
+
+    public Duration awayAfter() {
+        return awayAfter;
+    }
+
+    private void publish(Entry entry, Status from, Reason reason, Instant now) {
+        bus.publish(new PresenceEvent(entry.handle, from, entry.status, reason, entry.text, now));
+    }
+}

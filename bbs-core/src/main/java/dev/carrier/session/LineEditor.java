@@ -1,0 +1,178 @@
+package dev.carrier.session;
+
+/**
+ * Server-side line discipline, shared by every transport: echo, erase, kill, masking, a bound on
+ * line length, and the many ways clients end a line (CR LF, CR NUL, CR alone, bare LF).
+ *
+ * <p>Not thread-safe: a session feeds it on its own executor, one character at a time, so that a
+ * completed line can change the mode before the next character (a typed-ahead password stays
+ * masked).
+ */
+public final class LineEditor {
+
+    /** Where the editor's results go. */
+    public interface Sink {
+        void line(String line);
+
+        void key(char key);
+
+        /** Echo and editing feedback for the user's own screen. */
+        void echo(String text);
+
+        /** The line reached its bound; the rest of it is being dropped. */
+        void overflow(int maxLength);
+    }
+
+    private static final char ESC = 0x1b;
+    private static final String ERASE = "\b \b";
+
+    private final int maxLength;
+    private final Sink sink;
+    private InputMode mode = InputMode.LINE;
+    private boolean echo = true;
+    private StringBuilder buffer;
+    private boolean afterCr;
+    private boolean swallowTerminator;
+    private boolean overflowed;
+    private EscapeState escape = EscapeState.NONE;
+
+    private enum EscapeState { NONE, ESC, CSI, SS3 }
+
+    public LineEditor(int maxLength, Sink sink) {
+        this.maxLength = maxLength;
+        this.sink = sink;
+    }
+
+    public void mode(InputMode newMode) {
+        mode = newMode;
+    }
+
+    public InputMode mode() {
+        return mode;
+    }
+
+    /** Whether the server echoes; off for clients that echo locally. */
+    public void echo(boolean on) {
+        echo = on;
+    }
+
+    /** What is typed so far on the current line. */
+    public String pending() {
+        return buffer == null ? "" : buffer.toString();
+    }
+
+    /** The pending line as the user sees it on screen (masked when masked). */
+    public String pendingAsShown() {
+        String text = pending();
+        return mode == InputMode.MASKED ? "*".repeat(text.codePointCount(0, text.length())) : text;
+    }
+
+    public void accept(char c) {
+        if (escape != EscapeState.NONE && skipEscape(c)) {
+            return;
+        }
+        boolean wasAfterCr = afterCr;
+        afterCr = false;
+        switch (c) {
+            case '\r' -> {
+                afterCr = true;
+                endOfLine();
+            }
+            case '\n' -> {
+                if (!wasAfterCr) endOfLine();
+            }
+            case '\0' -> { /* CR NUL is a bare CR; a lone NUL means nothing */ }
+            case '\b', 0x7f, 0x04 -> erase();
+            case 0x15 -> kill();
+            case 0x17 -> eraseWord();
+            case ESC -> escape = EscapeState.ESC;
+            case '\t' -> printable(' ');
+            default -> {
+                if (Character.isISOControl(c)) return;
+                printable(c);
+            }
+        }
+    }
+
+    /** Arrow keys and other escape sequences are swallowed, never inserted into a line. */
+    private boolean skipEscape(char c) {
+        switch (escape) {
+            case ESC -> {
+                escape = c == '[' ? EscapeState.CSI : c == 'O' ? EscapeState.SS3 : EscapeState.NONE;
+                return true;
+            }
+            case CSI -> {
+                if (c >= 0x40 && c <= 0x7e) escape = EscapeState.NONE;
+                return true;
+            }
+            case SS3 -> {
+                escape = EscapeState.NONE;
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private void endOfLine() {
+        if (swallowTerminator) {
+            swallowTerminator = false;
+            return;
+        }
+        String line = pending();
+        buffer = null;
+        overflowed = false;
+        if (echo) sink.echo("\n");
+        sink.line(line);
+    }
+
+    private void printable(char c) {
+        swallowTerminator = false;
+        if (mode == InputMode.HOTKEY && (buffer == null || buffer.length() == 0)) {
+            swallowTerminator = true;
+            if (echo) sink.echo(String.valueOf(c) + "\n");
+            sink.key(c);
+            return;
+        }
+        if (buffer == null) buffer = new StringBuilder();
+        if (buffer.length() >= maxLength) {
+            if (!overflowed) {
+                overflowed = true;
+                sink.overflow(maxLength);
+            }
+            return;
+        }
+        buffer.append(c);
+        if (echo) sink.echo(mode == InputMode.MASKED ? "*" : String.valueOf(c));
+    }
+
+    private void erase() {
+        swallowTerminator = false;
+        if (buffer == null || buffer.length() == 0) return;
+        int end = buffer.length();
+        int start = Character.isLowSurrogate(buffer.charAt(end - 1)) && end >= 2 ? end - 2 : end - 1;
+        buffer.setLength(start);
+        if (echo) sink.echo(ERASE);
+    }
+
+    private void kill() {
+        swallowTerminator = false;
+        if (buffer == null) return;
+        int shown = buffer.codePointCount(0, buffer.length());
+        buffer.setLength(0);
+        if (echo && shown > 0) sink.echo(ERASE.repeat(shown));
+    }
+
+    private void eraseWord() {
+        swallowTerminator = false;
+        if (buffer == null) return;
+        int end = buffer.length();
+        int start = end;
+        while (start > 0 && buffer.charAt(start - 1) == ' ') start--;
+        while (start > 0 && buffer.charAt(start - 1) != ' ') start--;
+        int shown = buffer.codePointCount(start, end);
+        buffer.setLength(start);
+        if (echo && shown > 0) sink.echo(ERASE.repeat(shown));
+    }
+}

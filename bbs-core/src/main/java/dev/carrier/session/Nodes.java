@@ -1,0 +1,64 @@
+package dev.carrier.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * The node table: each connection gets the lowest free node number, up to the configured
+ * maximum. Shared by every transport's threads; one lock guards the small array.
+ */
+public final class Nodes {
+
+    private final Session[] slots;
+
+    public Nodes(int maxNodes) {
+        if (maxNodes < 1) throw new IllegalArgumentException("max nodes must be at least 1");
+        slots = new Session[maxNodes];
+    }
+
+    /** Puts the session made for the lowest free node number into the table, or none when full. */
+    public synchronized Optional<Session> claim(IntFunction<Session> sessionForNode) {
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] == null) {
+                Session session = sessionForNode.apply(i + 1);
+                slots[i] = session;
+                return Optional.of(session);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public synchronized void release(Session session) {
+        int index = session.node() - 1;
+        if (index >= 0 && index < slots.length && slots[index] == session) {
+            slots[index] = null;
+        }
+    }
+
+    /** The live sessions in node order: a copy, safe to walk while nodes come and go. */
+    public synchronized List<Session> sessions() {
+        List<Session> live = new ArrayList<>();
+        for (Session session : slots) {
+            if (session != null) live.add(session);
+        }
+        return live;
+    }
+
+    public List<NodeInfo> snapshot() {
+        return sessions().stream().map(Session::info).toList();
+    }
+
+    public synchronized int inUse() {
+        int count = 0;
+        for (Session session : slots) {
+            if (session != null) count++;
+        }
+        return count;
+    }
+
+    public int capacity() {
+        return slots.length;
+    }
+}

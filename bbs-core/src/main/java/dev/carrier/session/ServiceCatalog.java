@@ -1,0 +1,35 @@
+package dev.carrier.session;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The services this server offers, by sentinel id. Filled once at wiring time, then read-only. */
+public final class ServiceCatalog {
+
+    private final Map<String, Service> services;
+
+    private ServiceCatalog(Map<String, Service> services) {
+        this.services = Collections.unmodifiableMap(services);
+    }
+
+    public static ServiceCatalog of(Service... services) {
+        Map<String, Service> byId = new LinkedHashMap<>();
+        for (Service service : services) {
+            if (byId.put(service.id(), service) != null) {
+                throw new IllegalArgumentException("service registered twice: " + service.id());
+            }
+        }
+        return new ServiceCatalog(byId);
+    }
+
+    public Optional<Service> find(String id) {
+        return Optional.ofNullable(services.get(id));
+    }
+
+    public Set<String> ids() {
+        return services.keySet();
+    }
+}

@@ -1,0 +1,281 @@
+package dev.carrier.session;
+
+import dev.carrier.terminal.SharedText;
+import dev.carrier.terminal.Terminal;
+import dev.carrier.terminal.TerminalInput;
+import dev.carrier.user.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection ("node"): the state machine {@code Connected -> Login -> (NewUser) -> Menu <->
+ * Service -> Goodbye}, with the current {@link Stage} owning its input.
+ *
+ * <p>Thread rule: everything here runs on the terminal's executor. Other threads only read the
+ * volatile fields that W shows, or hand work over with {@link #execute(Runnable)}. Input is
+ * handled one character at a time and in order; while a stage waits for blocking work
+ * ({@link #await}) further keystrokes wait in a bounded buffer.
+ */
+public final class Session implements TerminalInput {
+
+    private static final Logger log = LoggerFactory.getLogger(Session.class);
+    private static final int MAX_PENDING_INPUT = 16 * 1024;
+
+    private final int node;
+    private final Terminal terminal;
+    private final Engine engine;
+    private final LineEditor editor;
+    private final Instant connectedAt;
+    private final StringBuilder pendingInput = new StringBuilder();
+    private int pendingPosition;
+    private boolean inputDropped;
+
+    private Stage stage;
+    private Stage lastMenu;
+    private boolean busy;
+    private boolean closed;
+    private volatile User user;
+    private volatile String activity = "Logging in";
+    private volatile Instant lastInputAt;
+
+    Session(int node, Terminal terminal, Engine engine) {
+        this.node = node;
+        this.terminal = terminal;
+        this.engine = engine;
+        this.connectedAt = engine.clock().instant();
+        this.lastInputAt = connectedAt;
+        this.editor = new LineEditor(engine.config().maxLineLength(), new EditorSink());
+        editor.echo(terminal.serverEchoes());
+    }
+
+    public int node() {
+        return node;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    public Optional<User> user() {
+        return Optional.ofNullable(user);
+    }
+
+    /** The logged-in user; only for stages that come after login. */
+    public User requireUser() {
+        User current = user;
+        if (current == null) throw new IllegalStateException("node " + node + " is not logged in");
+        return current;
+    }
+
+    public Instant connectedAt() {
+        return connectedAt;
+    }
+
+    public Instant lastInputAt() {
+        return lastInputAt;
+    }
+
+    public SessionState state() {
+        return stage == null ? SessionState.CONNECTED : stage.state();
+    }
+
+    public NodeInfo info() {
+        var terminalInfo = terminal.info();
+        User current = user;
+        return new NodeInfo(node, Optional.ofNullable(current).map(User::handle), activity,
+                terminalInfo.transport(), terminalInfo.remoteAddress(), terminalInfo.type(), connectedAt,
+                lastInputAt);
+    }
+
+    // ---- output -------------------------------------------------------------------------------
+
+    public void write(String text) {
+        if (!closed) terminal.write(text);
+    }
+
+    public void write(SharedText text) {
+        if (!closed) terminal.write(text);
+    }
+
+    public void writeLine(String line) {
+        write(line + "\n");
+    }
+
+    public void bell() {
+        if (!closed) terminal.bell();
+    }
+
+    /** Shows a prompt and sets how the next input is read. */
+    public void prompt(String text, InputMode mode) {
+        editor.mode(mode);
+        write(text);
+    }
+
+    // ---- moving between stages -----------------------------------------------------------------
+
+    public void moveTo(Stage next) {
+        if (closed) return;
+        if (stage != null) stage.exit();
+        stage = next;
+        if (next.state() == SessionState.MENU) lastMenu = next;
+        activity = next.activity();
+        next.enter();
+    }
+
+    /** Leaves a service for the menu it was entered from. */
+    public void backToMenu() {
+        if (lastMenu == null) throw new IllegalStateException("node " + node + " has no menu to go back to");
+        moveTo(lastMenu);
+    }
+
+    /** The user is who they said: from now on the node shows their handle. */
+    public void loggedIn(User who) {
+        this.user = who;
+        log.info("node {} login {} from {}", node, who.handle(), terminal.info().remoteAddress());
+    }
+
+    /** Says goodbye is over and hangs up; the transport's hang-up then cleans up. */
+    public void hangUp() {
+        if (closed) return;
+        terminal.close();
+    }
+
+    // ---- asynchronous work ---------------------------------------------------------------------
+
+    /**
+     * Runs blocking work on the worker pool and resumes on this session's executor; input typed
+     * meanwhile waits, so the stage sees it in order once the work is done.
+     */
+    public <T> void await(CompletableFuture<T> work, Consumer<T> then) {
+        busy = true;
+        work.whenCompleteAsync((value, failure) -> {
+            busy = false;
+            if (closed) return;
+            if (failure != null) {
+                log.warn("node {}: {}", node, failure.toString());
+                writeLine("*** Something went wrong on our side; please try again.");
+                if (stage != null) stage.enter();
+            } else {
+                then.accept(value);
+            }
+            drainInput();
+        }, terminal.executor());
+    }
+
+    /** Runs the task on this session's executor after the delay, unless the session is gone. */
+    public Scheduler.Cancellable schedule(Duration delay, Runnable task) {
+        return engine.scheduler().schedule(delay, () -> execute(task));
+    }
+
+    /** Hands work to this session's executor (from any thread). */
+    public void execute(Runnable task) {
+        terminal.executor().execute(() -> {
+            if (!closed) task.run();
+        });
+    }
+
+    /** Like {@link #await}, but only holds input until a delay passes (failed-login slow down). */
+    public void pause(Duration delay, Runnable then) {
+        busy = true;
+        schedule(delay, () -> {
+            busy = false;
+            then.run();
+            drainInput();
+        });
+    }
+
+    // ---- input from the transport --------------------------------------------------------------
+
+    @Override
+    public void onText(CharSequence text) {
+        if (closed) return;
+        lastInputAt = engine.clock().instant();
+        int room = MAX_PENDING_INPUT - (pendingInput.length() - pendingPosition);
+        if (text.length() > room) {
+            pendingInput.append(text, 0, Math.max(room, 0));
+            if (!inputDropped) {
+                inputDropped = true;
+                writeLine("\n*** Input dropped: typing faster than the server can take it.");
+            }
+        } else {
+            pendingInput.append(text);
+        }
+        drainInput();
+    }
+
+    private void drainInput() {
+        while (!busy && !closed && pendingPosition < pendingInput.length()) {
+            editor.accept(pendingInput.charAt(pendingPosition++));
+        }
+        if (pendingPosition == pendingInput.length()) {
+            pendingInput.setLength(0);
+            pendingPosition = 0;
+            inputDropped = false;
+        }
+    }
+
+    @Override
+    public void onResize(int columns, int rows) {
+        // The terminal keeps its own size; stages read terminal().info() when they lay out a page.
+    }
+
+    @Override
+    public void onHangup() {
+        if (closed) return;
+        closed = true;
+        if (stage != null) {
+            try {
+                stage.exit();
+            } catch (RuntimeException e) {
+                log.warn("node {}: leaving {} failed", node, stage.state(), e);
+            }
+        }
+        engine.release(this);
+        User who = user;
+        log.info("node {} disconnect {}{}", node, terminal.info().remoteAddress(),
+                who == null ? "" : " (" + who.handle() + ")");
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    void start(Stage first) {
+        log.info("node {} connect {} via {} ({})", node, terminal.info().remoteAddress(),
+                terminal.info().transport(), terminal.info().type());
+        moveTo(first);
+    }
+
+    private final class EditorSink implements LineEditor.Sink {
+        @Override
+        public void line(String line) {
+            if (stage != null) stage.onLine(line);
+        }
+
+        @Override
+        public void key(char key) {
+            if (stage != null) stage.onKey(key);
+        }
+
+        @Override
+        public void echo(String text) {
+            write(text);
+        }
+
+        @Override
+        public void overflow(int maxLength) {
+            bell();
+            write("\n*** Line too long: " + maxLength + " characters at most; the rest was cut.\n"
+                    + editor.pendingAsShown());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.carrier.server;
+
+import dev.carrier.session.EngineConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code carrier serve}: runs the BBS until Ctrl-C or SIGTERM. */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Runs the BBS: telnet (and later the web) on the given ports, data in the data folder.",
+        footer = {"", "Examples:", "  carrier serve", "  carrier serve --telnet-port 2300 --max-nodes 32",
+            "  CARRIER_DATA_DIR=/srv/bbs carrier serve"})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
+            description = "Where the database and carrier.properties live (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--menus-dir", paramLabel = "DIR",
+            description = "The sysop's menus and screens; the built-in ones when not given.")
+    Path menusDir;
+
+    @Option(names = "--bind", defaultValue = "0.0.0.0", paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--telnet-port", defaultValue = "2323", paramLabel = "PORT",
+            description = "Telnet port; 0 turns telnet off (default: ${DEFAULT-VALUE}).")
+    int telnetPort;
+
+    @Option(names = "--max-nodes", defaultValue = "256", paramLabel = "N",
+            description = "Callers at once over all transports (default: ${DEFAULT-VALUE}).")
+    int maxNodes;
+
+    @Option(names = "--bbs-name", defaultValue = "Carrier BBS", paramLabel = "NAME",
+            description = "The name in the banner (default: ${DEFAULT-VALUE}).")
+    String bbsName;
+
+    @Option(names = "--cp437-terminals", split = ",", paramLabel = "TYPE",
+            defaultValue = "ansi,ansi-bbs,syncterm,pcansi",
+            description = "Terminal types that get CP437 instead of UTF-8 (default: ${DEFAULT-VALUE}).")
+    List<String> cp437Terminals;
+
+    @Option(names = "--password-cost", defaultValue = "10", paramLabel = "N",
+            description = "bcrypt cost factor for new passwords, 4 to 31 (default: ${DEFAULT-VALUE}).")
+    int passwordCost;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        EngineConfig engine = EngineConfig.defaults().withMaxNodes(maxNodes).withBbsName(bbsName);
+        ServerConfig config = new ServerConfig(dataDir, Optional.ofNullable(menusDir), bind, telnetPort,
+                List.copyOf(cp437Terminals), Duration.ofSeconds(1), passwordCost, engine);
+        CarrierServer server;
+        try {
+            server = CarrierServer.start(config);
+        } catch (RuntimeException e) {
+            System.err.println("carrier: cannot start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("carrier: shutting down");
+            server.close();
+            stopped.countDown();
+        }, "carrier-shutdown"));
+        System.out.println("carrier " + Version.current() + " is up. Data in " + dataDir.toAbsolutePath());
+        if (telnetPort != 0) {
+            System.out.println("  telnet: " + bind + ":" + server.telnetPort()
+                    + "   (connect with: telnet localhost " + server.telnetPort() + ")");
+        }
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.carrier.server;
+
+import dev.carrier.session.EngineConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything {@code carrier serve} needs to start, after flags, environment and
+ * carrier.properties have had their say.
+ *
+ * @param menusDir     the sysop's menus; the built-in defaults when empty
+ * @param telnetPort   0 turns telnet off; tests pass -1 for an ephemeral port
+ * @param passwordCost bcrypt cost factor (each step doubles the time)
+ */
+public record ServerConfig(
+        Path dataDir,
+        Optional<Path> menusDir,
+        String bindAddress,
+        int telnetPort,
+        List<String> cp437TerminalTypes,
+        Duration negotiationTimeout,
+        int passwordCost,
+        EngineConfig engine) {
+
+    public static final int EPHEMERAL = -1;
+
+    public static final List<String> DEFAULT_CP437_TYPES = List.of("ansi", "ansi-bbs", "syncterm", "pcansi");
+
+    /** What tests start: loopback only, an ephemeral telnet port, a fast hash. */
+    public static ServerConfig forTests(Path dataDir) {
+        return new ServerConfig(dataDir, Optional.empty(), "127.0.0.1", EPHEMERAL, DEFAULT_CP437_TYPES,
+                Duration.ofMillis(300), 4, EngineConfig.defaults().withLoginFailureDelay(Duration.ofMillis(50)));
+    }
+
+    public ServerConfig withEngine(EngineConfig newEngine) {
+        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes,
+                negotiationTimeout, passwordCost, newEngine);
+    }
+
+    public ServerConfig withMenusDir(Path dir) {
+        return new ServerConfig(dataDir, Optional.of(dir), bindAddress, telnetPort, cp437TerminalTypes,
+                negotiationTimeout, passwordCost, engine);
+    }
+}

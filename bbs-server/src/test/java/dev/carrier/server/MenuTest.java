@@ -1,0 +1,78 @@
+package dev.carrier.server;
+
+import static dev.carrier.server.TestServer.WAIT;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.carrier.telnet.TelnetTestClient;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MenuTest {
+
+    @TempDir
+    Path data;
+
+    private TestServer bbs;
+
+    @BeforeEach
+    void start() {
+        bbs = TestServer.start(data);
+    }
+
+    @AfterEach
+    void stop() {
+        bbs.close();
+    }
+
+    @Test
+    void menuKeyWorksWithoutEnter() {
+        TelnetTestClient alice = bbs.register("alice", "secret1");
+        alice.send("w");
+        alice.awaitText("Node", WAIT);
+        alice.awaitText("Main menu: ", WAIT);
+    }
+
+    @Test
+    void menuKeyWorksWithEnterAndInEitherCase() {
+        TelnetTestClient alice = bbs.register("alice", "secret1");
+        alice.sendLine("W");
+        alice.awaitText("Node", WAIT);
+        alice.awaitText("Main menu: ", WAIT);
+        alice.sendLine("w");
+        alice.awaitText("Node", WAIT);
+        alice.awaitText("Main menu: ", WAIT);
+    }
+
+    @Test
+    void unknownKeySaysSoAndPromptsAgain() {
+        TelnetTestClient alice = bbs.register("alice", "secret1");
+        alice.send("z");
+        alice.awaitText("No such choice: z", WAIT);
+        alice.awaitText("Main menu: ", WAIT);
+    }
+
+    @Test
+    void whoListsEveryNodeWithHandleActivityAndTransport() {
+        TelnetTestClient alice = bbs.register("alice", "secret1");
+        TelnetTestClient bob = bbs.register("bob", "secret2");
+        TelnetTestClient stranger = bbs.call();
+        alice.send("w");
+        alice.awaitPattern(Pattern.compile("1\\s+alice\\s+Who's Online\\s+\\d+:\\d\\d\\s+telnet"), WAIT);
+        alice.awaitPattern(Pattern.compile("2\\s+bob\\s+Main Menu\\s+\\d+:\\d\\d\\s+telnet"), WAIT);
+        alice.awaitPattern(Pattern.compile("3\\s+\\(logging in\\)\\s+Logging in"), WAIT);
+        stranger.close();
+        bob.close();
+    }
+
+    @Test
+    void goodbyeSaysGoodbyeAndHangsUp() {
+        TelnetTestClient alice = bbs.register("alice", "secret1");
+        alice.send("G");
+        alice.awaitText("Goodbye, alice.", WAIT);
+        assertTrue(alice.awaitClosed(WAIT));
+    }
+}
