@@ -1,0 +1,173 @@
+package dev.carrier.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Carrier's SQLite file, {@code carrier.db} in the data folder, behind a small connection pool,
+ * with its schema brought up to date on open.
+ *
+ * <p>Every method blocks on disk I/O (and on SQLite's lock for up to {@link #BUSY_TIMEOUT_MS}):
+ * call them from the worker pool, never from a transport's event loop. Safe to share between
+ * threads; each call borrows its own pooled connection.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The file's name inside the data folder. */
+    public static final String FILE_NAME = "carrier.db";
+
+    /** SQLite has one writer at a time; a few connections cover readers alongside it. */
+    static final int POOL_SIZE = 4;
+
+    /** How long a connection waits for another's write lock before failing. */
+    static final int BUSY_TIMEOUT_MS = 5000;
+
+    private final Path file;
+    private final HikariDataSource pool;
+
+    private Database(Path file, HikariDataSource pool) {
+        this.file = file;
+        this.pool = pool;
+    }
+
+    /**
+     * Opens (creating if needed) {@code dataDir/carrier.db} and migrates its schema. Blocks.
+     *
+     * @throws StoreException when the folder cannot be created or written, or the file is not a
+     *     usable SQLite database; the message names the path and the reason
+     */
+    public static Database open(Path dataDir) {
+        DataFolder.prepare(dataDir);
+        Path file = dataDir.resolve(FILE_NAME);
+        if (Files.isDirectory(file)) {
+            throw new StoreException(file + " is a folder, not a database file");
+        }
+        HikariDataSource pool = openPool(file);
+        try {
+            Migrations.run(pool, file);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(file, pool);
+    }
+
+    private static HikariDataSource openPool(Path file) {
+        HikariConfig config = new HikariConfig();
+        // The settings live in the driver's data source, so every connection the pool ever
+        // opens gets them, not only the first.
+        config.setDataSource(sqliteDataSource(file));
+        config.setPoolName("carrier-db");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(BUSY_TIMEOUT_MS * 2L);
+        try {
+            // Opens one connection now, so a damaged file is reported here, not at first use.
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            SQLException sql = SqliteErrors.findSqlCause(e);
+            if (sql == null) {
+                throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+            }
+            throw new StoreException(SqliteErrors.describe(file, sql), e);
+        }
+    }
+
+    private static SQLiteDataSource sqliteDataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        // WAL lets readers go on while one connection writes.
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last commits.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // A transaction takes the write lock at BEGIN. A deferred one that reads first and then
+        // writes fails at once with SQLITE_BUSY when another writer got in between, and no
+        // busy timeout can save it.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return dataSource;
+    }
+
+    /** The pooled connections, for stores that manage their own statements. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** The database file, as derived from the data folder given to {@link #open}. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws,
+     * so that several writes land all together or not at all. Blocks.
+     *
+     * <p>Do not call this (or {@link #withConnection}) again from inside {@code work}: the inner
+     * call would wait for the write lock the outer one holds. Pass the connection down instead.
+     *
+     * @throws StoreException when the database fails; unchecked exceptions thrown by
+     *     {@code work} pass through unchanged, after the rollback
+     */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (Throwable t) {
+                rollback(connection, t);
+                throw t;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on a pooled connection in auto-commit mode, where each statement is its
+     * own transaction: for reads and single writes. Blocks.
+     *
+     * @throws StoreException when the database fails; unchecked exceptions thrown by
+     *     {@code work} pass through unchanged
+     */
+    public <T> T withConnection(SqlWork<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private StoreException failure(SQLException e) {
+        return new StoreException(SqliteErrors.describe(file, e), e);
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Closes the pool; calls already running finish first. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + file + "]";
+    }
+}
