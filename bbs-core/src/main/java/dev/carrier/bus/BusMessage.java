@@ -1,8 +1,10 @@
 package dev.carrier.bus;
 
-import dev.carrier.chat.ChatEvent;
-import dev.carrier.presence.PresenceEvent;
-
-/** The kinds of message the bus carries. */
-public sealed interface BusMessage permits ChatEvent, PresenceEvent {
+/**
+ * What the bus carries: {@link dev.carrier.chat.ChatEvent} and
+ * {@link dev.carrier.presence.PresenceEvent}, records of plain values so that a clustered bus
+ * can serialise them. (Not sealed: Java allows a sealed hierarchy across packages only in a
+ * named module.)
+ */
+public interface BusMessage {
 }

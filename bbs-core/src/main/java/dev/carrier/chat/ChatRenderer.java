@@ -6,12 +6,12 @@ public final class ChatRenderer {
     private ChatRenderer() {}
 
     public static String render(ChatEvent event) {
-        return switch (event) {
-            case ChatEvent.Public p -> "<" + p.from() + "> " + p.text();
-            case ChatEvent.Action a -> "* " + a.from() + " " + a.text();
-            case ChatEvent.Join j -> "*** " + j.handle() + " has joined chat";
-            case ChatEvent.Leave l -> "*** " + l.handle() + " has left chat";
-            case ChatEvent.System s -> "*** " + s.text();
-        };
+        // Java 17 has no pattern switch; the sealed interface keeps this list closed.
+        if (event instanceof ChatEvent.Public p) return "<" + p.from() + "> " + p.text();
+        if (event instanceof ChatEvent.Action a) return "* " + a.from() + " " + a.text();
+        if (event instanceof ChatEvent.Join j) return "*** " + j.handle() + " has joined chat";
+        if (event instanceof ChatEvent.Leave l) return "*** " + l.handle() + " has left chat";
+        if (event instanceof ChatEvent.System s) return "*** " + s.text();
+        throw new IllegalArgumentException("unknown chat event " + event);
     }
 }

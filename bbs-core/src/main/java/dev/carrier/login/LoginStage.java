@@ -89,11 +89,7 @@ public final class LoginStage implements Stage {
     /** Runs on a worker: hashing is slow on purpose. */
     private Optional<User> authenticate(String tried, String password) {
         Optional<Credentials> credentials = engine.users().credentials(tried);
-        if (credentials.isEmpty()) {
-            engine.hasher().verify(password, engine.hasher().dummyHash());
-            return Optional.empty();
-        }
-        if (!engine.hasher().verify(password, credentials.get().passwordHash())) return Optional.empty();
+        if (!engine.hasher().verify(password, credentials.map(Credentials::passwordHash))) return Optional.empty();
         User user = credentials.get().user();
         engine.users().recordLogin(user.id(), engine.clock().instant());
         return Optional.of(user);

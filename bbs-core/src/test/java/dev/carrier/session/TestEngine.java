@@ -1,0 +1,44 @@
+package dev.carrier.session;
+
+import dev.carrier.login.LoginStage;
+import dev.carrier.menu.MenuLoader;
+import dev.carrier.menu.MenuSource;
+import dev.carrier.store.Database;
+import dev.carrier.user.BcryptPasswordHasher;
+import dev.carrier.user.SqliteUserStore;
+import dev.carrier.who.WhoStage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/** An engine over a real SQLite file in a temporary folder, with the shipped-style menus. */
+public final class TestEngine implements AutoCloseable {
+
+    private final Database database;
+    private final Workers workers = new Workers(2, 100);
+    private final ThreadScheduler scheduler = new ThreadScheduler();
+    private final Engine engine;
+
+    public TestEngine(Path dataDir, Path menusDir, EngineConfig config) {
+        database = Database.open(dataDir);
+        ServiceCatalog services = ServiceCatalog.of(WhoStage.service(), GoodbyeStage.service());
+        engine = new Engine(config, Clock.systemUTC(), scheduler, workers, new SqliteUserStore(database),
+                new BcryptPasswordHasher(4), new MenuLoader(MenuSource.folder(menusDir), services.ids()).load(),
+                services, new Nodes(config.maxNodes()), LoginStage::afterBanner);
+    }
+
+    public static EngineConfig fastConfig() {
+        return EngineConfig.defaults().withLoginFailureDelay(Duration.ofMillis(20));
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        workers.close();
+        scheduler.close();
+        database.close();
+    }
+}
