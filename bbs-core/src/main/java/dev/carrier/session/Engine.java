@@ -7,7 +7,9 @@ import dev.carrier.terminal.TerminalInput;
 import dev.carrier.user.PasswordHasher;
 import dev.carrier.user.UserStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,7 @@ public final class Engine implements TerminalHost {
     private final ServiceCatalog services;
     private final Nodes nodes;
     private final Service.Opener firstStage;
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
     public Engine(EngineConfig config, Clock clock, Scheduler scheduler, Workers workers, UserStore users,
             PasswordHasher hasher, Menus menus, ServiceCatalog services, Nodes nodes, Service.Opener firstStage) {
@@ -60,8 +63,23 @@ public final class Engine implements TerminalHost {
         return session;
     }
 
+    /** Adds a listener; done at wiring time, before the first caller. */
+    public void addListener(SessionListener listener) {
+        listeners.add(listener);
+    }
+
+    void loggedIn(Session session) {
+        nodes.loggedIn(session);
+        listeners.forEach(listener -> listener.loggedIn(session));
+    }
+
+    void input(Session session) {
+        listeners.forEach(listener -> listener.input(session));
+    }
+
     void release(Session session) {
         nodes.release(session);
+        if (session.user().isPresent()) listeners.forEach(listener -> listener.loggedOut(session));
     }
 
     /** Says goodbye to every node and hangs up; for a server going down. */

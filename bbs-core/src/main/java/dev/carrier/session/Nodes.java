@@ -1,7 +1,10 @@
 package dev.carrier.session;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 
@@ -12,6 +15,7 @@ import java.util.function.IntFunction;
 public final class Nodes {
 
     private final Session[] slots;
+    private final Map<String, List<Session>> byHandle = new HashMap<>();
 
     public Nodes(int maxNodes) {
         if (maxNodes < 1) throw new IllegalArgumentException("max nodes must be at least 1");
@@ -35,6 +39,34 @@ public final class Nodes {
         if (index >= 0 && index < slots.length && slots[index] == session) {
             slots[index] = null;
         }
+        session.user().ifPresent(user -> {
+            List<Session> sessions = byHandle.get(key(user.handle()));
+            if (sessions != null) {
+                sessions.remove(session);
+                if (sessions.isEmpty()) byHandle.remove(key(user.handle()));
+            }
+        });
+    }
+
+    /** Files a session under its user's handle once the user has logged in. */
+    synchronized void loggedIn(Session session) {
+        String handle = session.requireUser().handle();
+        byHandle.computeIfAbsent(key(handle), k -> new ArrayList<>(2)).add(session);
+    }
+
+    /** Every live session of a user, found without regard to case. */
+    public synchronized List<Session> sessionsOf(String handle) {
+        List<Session> sessions = byHandle.get(key(handle));
+        return sessions == null ? List.of() : List.copyOf(sessions);
+    }
+
+    /** Whether the user has a live session. */
+    public synchronized boolean isOnline(String handle) {
+        return byHandle.containsKey(key(handle));
+    }
+
+    private static String key(String handle) {
+        return handle.toLowerCase(Locale.ROOT);
     }
 
     /** The live sessions in node order: a copy, safe to walk while nodes come and go. */

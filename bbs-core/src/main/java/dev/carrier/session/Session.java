@@ -5,6 +5,7 @@ import dev.carrier.terminal.Terminal;
 import dev.carrier.terminal.TerminalInput;
 import dev.carrier.user.User;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,8 @@ public final class Session implements TerminalInput {
 
     private Stage stage;
     private Stage lastMenu;
+    private String promptText = "";
+    private final ArrayDeque<Notice> notices = new ArrayDeque<>();
     private boolean busy;
     private boolean closed;
     private volatile User user;
@@ -117,7 +120,60 @@ public final class Session implements TerminalInput {
     /** Shows a prompt and sets how the next input is read. */
     public void prompt(String text, InputMode mode) {
         editor.mode(mode);
+        promptText = text;
         write(text);
+    }
+
+    /**
+     * Shows text that arrives on its own (a DM, a page, a chat line) without breaking what the
+     * user is typing: the input line is cleared, the text shown, and the prompt and the typed
+     * characters drawn again below it.
+     */
+    public void interject(String text) {
+        interject(() -> write(text));
+    }
+
+    public void interject(SharedText text) {
+        interject(() -> write(text));
+    }
+
+    private void interject(Runnable show) {
+        String typed = editor.pendingAsShown();
+        if (promptText.isEmpty() && typed.isEmpty()) {
+            show.run();
+        } else if (terminal.serverEchoes()) {
+            write("\r\u001b[K");
+            show.run();
+            write(promptText + typed);
+        } else {
+            write("\n");
+            show.run();
+            write(promptText);
+        }
+    }
+
+    /**
+     * A message for this node's user (a DM outside chat, a page, offline messages at login):
+     * shown at once where the current stage allows it (menus, chat), otherwise kept until the
+     * user is back at a menu, so it never lands in the middle of a letter being written.
+     * Call from any thread.
+     */
+    public void tell(String text, boolean ring) {
+        execute(() -> {
+            notices.add(new Notice(text, ring));
+            showNotices();
+        });
+    }
+
+    private record Notice(String text, boolean ring) {}
+
+    private void showNotices() {
+        if (stage == null || !stage.interruptible()) return;
+        while (!notices.isEmpty()) {
+            Notice notice = notices.poll();
+            interject(notice.text().endsWith("\n") ? notice.text() : notice.text() + "\n");
+            if (notice.ring()) bell();
+        }
     }
 
     // ---- moving between stages -----------------------------------------------------------------
@@ -140,6 +196,7 @@ public final class Session implements TerminalInput {
     /** The user is who they said: from now on the node shows their handle. */
     public void loggedIn(User who) {
         this.user = who;
+        engine.loggedIn(this);
         log.info("node {} login {} from {}", node, who.handle(), terminal.info().remoteAddress());
     }
 
@@ -199,6 +256,7 @@ public final class Session implements TerminalInput {
     public void onText(CharSequence text) {
         if (closed) return;
         lastInputAt = engine.clock().instant();
+        if (user != null) engine.input(this);
         int room = MAX_PENDING_INPUT - (pendingInput.length() - pendingPosition);
         if (text.length() > room) {
             pendingInput.append(text, 0, Math.max(room, 0));

@@ -23,6 +23,14 @@ public interface Stage {
         onLine(String.valueOf(key));
     }
 
+    /**
+     * Whether messages from others may be shown at once, between the user's keystrokes (menus
+     * and chat), or must wait until the user is back at a menu (a letter being written).
+     */
+    default boolean interruptible() {
+        return state() == SessionState.MENU;
+    }
+
     /** The session leaves this stage: for another, or because it hung up. */
     default void exit() {}
 }

@@ -1,5 +1,7 @@
 package dev.carrier.who;
 
+import dev.carrier.presence.Presence;
+import dev.carrier.presence.UserPresence;
 import dev.carrier.session.NodeInfo;
 import dev.carrier.session.Service;
 import dev.carrier.session.Session;
@@ -7,20 +9,26 @@ import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** {@code __who__}: every node, who is on it, what they do, how long idle, and how connected. */
+/** {@code __who__}: every node, who is on it, their status, what they do, idle time, transport. */
 public final class WhoStage implements Stage {
 
     public static final String ID = "__who__";
+    public static final String ACTIVITY = "Who's Online";
 
     private final Session session;
+    private final Presence presence;
 
-    public WhoStage(Session session) {
+    public WhoStage(Session session, Presence presence) {
         this.session = session;
+        this.presence = presence;
     }
 
-    public static Service service() {
-        return new Service(ID, WhoStage::new);
+    public static Service service(Presence presence) {
+        return new Service(ID, session -> new WhoStage(session, presence));
     }
 
     @Override
@@ -30,29 +38,28 @@ public final class WhoStage implements Stage {
 
     @Override
     public String activity() {
-        return "Who's Online";
+        return ACTIVITY;
     }
 
     @Override
     public void enter() {
-        Instant now = session.engine().clock().instant();
-        StringBuilder table = new StringBuilder("\n")
-                .append(String.format("%-5s %-20s %-16s %6s  %s%n", "Node", "Handle", "Activity", "Idle", "Via"));
-        for (NodeInfo node : session.engine().nodes().snapshot()) {
-            String activity = node.node() == session.node() ? activity() : node.activity();
-            table.append(String.format("%4d  %-20s %-16s %6s  %s%n", node.node(),
-                    node.handle().orElse("(logging in)"), activity,
-                    idle(Duration.between(node.lastInputAt(), now)), node.transport()));
-        }
-        session.write(table.toString().replace(System.lineSeparator(), "\n"));
+        session.write(WhoList.render(rows(session, presence)));
         session.backToMenu();
     }
 
-    /** Idle time as m:ss, or h:mm past an hour, the way BBS who-lists show it. */
-    static String idle(Duration idle) {
-        long seconds = Math.max(0, idle.toSeconds());
-        if (seconds >= 3600) return String.format("%d:%02dh", seconds / 3600, (seconds % 3600) / 60);
-        return String.format("%d:%02d", seconds / 60, seconds % 60);
+    /** The node table as W shows it; idle time and status are the user's, across connections. */
+    static List<WhoRow> rows(Session viewer, Presence presence) {
+        Instant now = viewer.engine().clock().instant();
+        List<WhoRow> rows = new ArrayList<>();
+        for (NodeInfo node : viewer.engine().nodes().snapshot()) {
+            String activity = node.node() == viewer.node() ? ACTIVITY : node.activity();
+            Optional<UserPresence> user = node.handle().flatMap(presence::find);
+            Duration idle = user.map(p -> p.idle(now)).orElse(Duration.between(node.lastInputAt(), now));
+            rows.add(new WhoRow(Optional.of(node.node()), node.handle().orElse("-"),
+                    node.handle().map(h -> user.map(UserPresence::status).orElse(dev.carrier.presence.Status.ONLINE)),
+                    user.flatMap(UserPresence::text), idle, activity, node.transport()));
+        }
+        return rows;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.carrier.session;
 
+import dev.carrier.bus.InProcessBus;
 import dev.carrier.login.LoginStage;
 import dev.carrier.menu.MenuLoader;
 import dev.carrier.menu.MenuSource;
+import dev.carrier.presence.Presence;
 import dev.carrier.store.Database;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.SqliteUserStore;
@@ -21,7 +23,9 @@ public final class TestEngine implements AutoCloseable {
 
     public TestEngine(Path dataDir, Path menusDir, EngineConfig config) {
         database = Database.open(dataDir);
-        ServiceCatalog services = ServiceCatalog.of(WhoStage.service(), GoodbyeStage.service());
+        ServiceCatalog services = ServiceCatalog.of(
+                WhoStage.service(new Presence(new InProcessBus(), Clock.systemUTC(), Duration.ofMinutes(15))),
+                GoodbyeStage.service());
         engine = new Engine(config, Clock.systemUTC(), scheduler, workers, new SqliteUserStore(database),
                 new BcryptPasswordHasher(4), new MenuLoader(MenuSource.folder(menusDir), services.ids()).load(),
                 services, new Nodes(config.maxNodes()), LoginStage::afterBanner);

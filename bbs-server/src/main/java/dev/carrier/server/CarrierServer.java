@@ -1,12 +1,23 @@
 package dev.carrier.server;
 
+import dev.carrier.bus.Bus;
+import dev.carrier.bus.InProcessBus;
+import dev.carrier.chat.ChatManager;
+import dev.carrier.chat.ChatStage;
+import dev.carrier.chat.FloodGate;
+import dev.carrier.chat.StatusAnnouncer;
 import dev.carrier.login.LoginStage;
 import dev.carrier.menu.MenuLoader;
 import dev.carrier.menu.MenuSource;
 import dev.carrier.menu.Menus;
+import dev.carrier.message.Messenger;
+import dev.carrier.message.SqliteMessageStore;
+import dev.carrier.presence.Presence;
+import dev.carrier.presence.PresenceTracker;
 import dev.carrier.session.Engine;
 import dev.carrier.session.GoodbyeStage;
 import dev.carrier.session.Nodes;
+import dev.carrier.session.Scheduler;
 import dev.carrier.session.ServiceCatalog;
 import dev.carrier.session.ThreadScheduler;
 import dev.carrier.session.Workers;
@@ -15,11 +26,16 @@ import dev.carrier.telnet.TelnetConfig;
 import dev.carrier.telnet.TelnetServer;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.SqliteUserStore;
+import dev.carrier.user.UserStore;
 import dev.carrier.who.WhoStage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,34 +46,75 @@ import org.slf4j.LoggerFactory;
 public final class CarrierServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CarrierServer.class);
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(15);
 
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
-    private final Engine engine;
-    private final Database database;
+    private final ServerConfig config;
+    private Engine engine;
+    private Database database;
+    private Presence presence;
+    private ChatManager chat;
     private Optional<TelnetServer> telnet = Optional.empty();
+    private volatile boolean closed;
 
     private CarrierServer(ServerConfig config) {
+        this.config = config;
         try {
-            database = own(Database.open(config.dataDir()));
-            Workers workers = own(Workers.forThisMachine());
-            ThreadScheduler scheduler = own(new ThreadScheduler());
-            ServiceCatalog services = ServiceCatalog.of(WhoStage.service(), GoodbyeStage.service());
-            MenuSource menuSource = config.menusDir().map(MenuSource::folder).orElseGet(MenuSource::builtIn);
-            Menus menus = new MenuLoader(menuSource, services.ids()).load();
-            engine = new Engine(config.engine(), Clock.systemUTC(), scheduler, workers,
-                    new SqliteUserStore(database), new BcryptPasswordHasher(config.passwordCost()), menus, services,
-                    new Nodes(config.engine().maxNodes()), LoginStage::afterBanner);
-            if (config.telnetPort() != 0) {
-                int port = config.telnetPort() == ServerConfig.EPHEMERAL ? 0 : config.telnetPort();
-                TelnetServer server = own(new TelnetServer(new TelnetConfig(config.bindAddress(), port,
-                        config.cp437TerminalTypes(), config.negotiationTimeout()), engine));
-                server.start();
-                telnet = Optional.of(server);
-            }
+            wire();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    private void wire() {
+        Clock clock = config.clock();
+        database = own(Database.open(config.dataDir()));
+        Workers workers = own(Workers.forThisMachine());
+        ThreadScheduler scheduler = own(new ThreadScheduler());
+        Bus bus = new InProcessBus();
+        UserStore users = new SqliteUserStore(database, clock);
+        Nodes nodes = new Nodes(config.engine().maxNodes());
+
+        presence = new Presence(bus, clock, config.awayAfter());
+        chat = new ChatManager(bus, clock, config.chat());
+        FloodGate flood = new FloodGate(config.chat(), clock);
+        Messenger messenger = new Messenger(nodes, presence, new SqliteMessageStore(database), users, workers, clock);
+        StatusAnnouncer.attach(bus, chat);
+
+        ServiceCatalog services = ServiceCatalog.of(
+                ChatStage.service(chat, presence, messenger, flood),
+                WhoStage.service(presence),
+                GoodbyeStage.service());
+        MenuSource menuSource = config.menusDir().map(MenuSource::folder).orElseGet(MenuSource::builtIn);
+        Menus menus = new MenuLoader(menuSource, services.ids()).load();
+
+        engine = new Engine(config.engine(), clock, scheduler, workers, users,
+                new BcryptPasswordHasher(config.passwordCost()), menus, services, nodes, LoginStage::afterBanner);
+        engine.addListener(new PresenceTracker(presence));
+        engine.addListener(messenger);
+        checkIdleEvery(scheduler, IDLE_CHECK);
+
+        if (config.telnetPort() != 0) {
+            int port = config.telnetPort() == ServerConfig.EPHEMERAL ? 0 : config.telnetPort();
+            TelnetServer server = own(new TelnetServer(new TelnetConfig(config.bindAddress(), port,
+                    Set.copyOf(config.cp437TerminalTypes()), config.negotiationTimeout()), engine));
+            try {
+                server.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot listen for telnet on " + config.bindAddress() + ":" + port
+                        + ": " + e.getMessage(), e);
+            }
+            telnet = Optional.of(server);
+        }
+    }
+
+    private void checkIdleEvery(Scheduler scheduler, Duration period) {
+        scheduler.schedule(period, () -> {
+            if (closed) return;
+            presence.checkIdle();
+            checkIdleEvery(scheduler, period);
+        });
     }
 
     /** Starts everything, or fails with a message a sysop can act on. */
@@ -78,6 +135,14 @@ public final class CarrierServer implements AutoCloseable {
         return database;
     }
 
+    public Presence presence() {
+        return presence;
+    }
+
+    public ChatManager chat() {
+        return chat;
+    }
+
     /** The telnet port actually bound (useful when asked for an ephemeral one). */
     public int telnetPort() {
         return telnet.map(TelnetServer::port).orElseThrow(() -> new IllegalStateException("telnet is off"));
@@ -86,6 +151,8 @@ public final class CarrierServer implements AutoCloseable {
     /** Says goodbye to every caller, stops listening, and closes the database last. */
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         if (engine != null) engine.hangUpAll("*** The system is going down. Goodbye.");
         while (!toClose.isEmpty()) {
             AutoCloseable resource = toClose.pop();

@@ -1,7 +1,9 @@
 package dev.carrier.server;
 
+import dev.carrier.chat.ChatConfig;
 import dev.carrier.session.EngineConfig;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -51,11 +53,27 @@ final class ServeCommand implements Callable<Integer> {
             description = "bcrypt cost factor for new passwords, 4 to 31 (default: ${DEFAULT-VALUE}).")
     int passwordCost;
 
+    @Option(names = "--away-after", defaultValue = "15m", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Idle time after which an online user shows as away, e.g. 15m, 90s (default: ${DEFAULT-VALUE}).")
+    Duration awayAfter;
+
+    @Option(names = "--flood-burst", defaultValue = "5", paramLabel = "N",
+            description = "Chat lines a user may send at once; 0 lifts flood control (default: ${DEFAULT-VALUE}).")
+    int floodBurst;
+
+    @Option(names = "--flood-interval", defaultValue = "1s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "After the burst, one more chat line per interval (default: ${DEFAULT-VALUE}).")
+    Duration floodInterval;
+
     @Override
     public Integer call() throws InterruptedException {
         EngineConfig engine = EngineConfig.defaults().withMaxNodes(maxNodes).withBbsName(bbsName);
+        ChatConfig chat = ChatConfig.defaults().withFlood(floodBurst, floodInterval);
         ServerConfig config = new ServerConfig(dataDir, Optional.ofNullable(menusDir), bind, telnetPort,
-                List.copyOf(cp437Terminals), Duration.ofSeconds(1), passwordCost, engine);
+                List.copyOf(cp437Terminals), Duration.ofSeconds(1), passwordCost, awayAfter, engine, chat,
+                Clock.systemUTC());
         CarrierServer server;
         try {
             server = CarrierServer.start(config);

@@ -1,7 +1,9 @@
 package dev.carrier.server;
 
+import dev.carrier.chat.ChatConfig;
 import dev.carrier.session.EngineConfig;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +13,10 @@ import java.util.Optional;
  * carrier.properties have had their say.
  *
  * @param menusDir     the sysop's menus; the built-in defaults when empty
- * @param telnetPort   0 turns telnet off; tests pass -1 for an ephemeral port
+ * @param telnetPort   0 turns telnet off; {@link #EPHEMERAL} asks for any free port (tests)
  * @param passwordCost bcrypt cost factor (each step doubles the time)
+ * @param awayAfter    idle time that turns an online user away
+ * @param clock        the server's time; tests pass one they can move
  */
 public record ServerConfig(
         Path dataDir,
@@ -22,7 +26,10 @@ public record ServerConfig(
         List<String> cp437TerminalTypes,
         Duration negotiationTimeout,
         int passwordCost,
-        EngineConfig engine) {
+        Duration awayAfter,
+        EngineConfig engine,
+        ChatConfig chat,
+        Clock clock) {
 
     public static final int EPHEMERAL = -1;
 
@@ -31,16 +38,28 @@ public record ServerConfig(
     /** What tests start: loopback only, an ephemeral telnet port, a fast hash. */
     public static ServerConfig forTests(Path dataDir) {
         return new ServerConfig(dataDir, Optional.empty(), "127.0.0.1", EPHEMERAL, DEFAULT_CP437_TYPES,
-                Duration.ofMillis(300), 4, EngineConfig.defaults().withLoginFailureDelay(Duration.ofMillis(50)));
+                Duration.ofMillis(300), 4, Duration.ofMinutes(15),
+                EngineConfig.defaults().withLoginFailureDelay(Duration.ofMillis(50)), ChatConfig.defaults(),
+                Clock.systemUTC());
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes,
-                negotiationTimeout, passwordCost, newEngine);
+                negotiationTimeout, passwordCost, awayAfter, newEngine, chat, clock);
+    }
+
+    public ServerConfig withChat(ChatConfig newChat) {
+        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes,
+                negotiationTimeout, passwordCost, awayAfter, engine, newChat, clock);
     }
 
     public ServerConfig withMenusDir(Path dir) {
         return new ServerConfig(dataDir, Optional.of(dir), bindAddress, telnetPort, cp437TerminalTypes,
-                negotiationTimeout, passwordCost, engine);
+                negotiationTimeout, passwordCost, awayAfter, engine, chat, clock);
+    }
+
+    public ServerConfig withClock(Clock newClock) {
+        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes,
+                negotiationTimeout, passwordCost, awayAfter, engine, chat, newClock);
     }
 }

@@ -2,8 +2,6 @@ package dev.carrier.server;
 
 import dev.carrier.session.EngineConfig;
 import dev.carrier.telnet.TelnetTestClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,15 +45,11 @@ final class TestServer implements AutoCloseable {
     }
 
     TelnetTestClient connect(boolean raw) {
-        try {
-            TelnetTestClient client = raw
-                    ? TelnetTestClient.connectRaw("127.0.0.1", server.telnetPort())
-                    : TelnetTestClient.connect("127.0.0.1", server.telnetPort());
-            clients.add(client);
-            return client;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TelnetTestClient client = raw
+                ? TelnetTestClient.connectRaw("127.0.0.1", server.telnetPort())
+                : TelnetTestClient.connect("127.0.0.1", server.telnetPort());
+        clients.add(client);
+        return client;
     }
 
     /** Registers a new user and leaves them at the main menu. */

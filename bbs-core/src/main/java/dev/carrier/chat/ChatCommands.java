@@ -1,0 +1,132 @@
+package dev.carrier.chat;
+
+import dev.carrier.message.Messenger;
+import dev.carrier.presence.Presence;
+import dev.carrier.presence.Status;
+import dev.carrier.presence.UserPresence;
+import dev.carrier.session.Session;
+import dev.carrier.who.ProfileCard;
+import dev.carrier.who.WhoList;
+import dev.carrier.who.WhoRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** What one typed line in chat does: a message to the room, or a slash command. */
+final class ChatCommands {
+
+    enum Outcome { STAY, QUIT }
+
+    static final String HELP = String.join("\n",
+            "Chat commands:",
+            "  TEXT              say TEXT to the room",
+            "  /me ACTION        act: * you ACTION",
+            "  /msg HANDLE TEXT  a direct message (kept for later if HANDLE is offline)",
+            "  /r TEXT           reply to whoever last sent you a direct message",
+            "  /page HANDLE      ring HANDLE's bell",
+            "  /who              who is in chat, with status and idle time",
+            "  /whois HANDLE     someone's profile card",
+            "  /away [TEXT]      mark yourself away, with an optional reason",
+            "  /dnd              do not disturb: no pages, no bells",
+            "  /back             online again",
+            "  /help             this list",
+            "  /quit             back to the menu",
+            "");
+
+    private final Session session;
+    private final ChatManager chat;
+    private final Presence presence;
+    private final Messenger messenger;
+    private final FloodGate flood;
+
+    ChatCommands(Session session, ChatManager chat, Presence presence, Messenger messenger, FloodGate flood) {
+        this.session = session;
+        this.chat = chat;
+        this.presence = presence;
+        this.messenger = messenger;
+        this.flood = flood;
+    }
+
+    private String me() {
+        return session.requireUser().handle();
+    }
+
+    Outcome handle(String line) {
+        String typed = line.strip();
+        if (typed.isEmpty()) return Outcome.STAY;
+        if (!typed.startsWith("/")) {
+            if (passesFlood()) chat.say(me(), typed);
+            return Outcome.STAY;
+        }
+        int space = typed.indexOf(' ');
+        String command = (space < 0 ? typed : typed.substring(0, space)).toLowerCase(Locale.ROOT);
+        String rest = space < 0 ? "" : typed.substring(space + 1).strip();
+        switch (command) {
+            case "/me" -> {
+                if (rest.isEmpty()) session.writeLine("Usage: /me ACTION");
+                else if (passesFlood()) chat.act(me(), rest);
+            }
+            case "/msg" -> {
+                String[] parts = rest.split("\\s+", 2);
+                if (parts.length < 2 || parts[0].isEmpty()) session.writeLine("Usage: /msg HANDLE TEXT");
+                else if (passesFlood()) messenger.send(session, parts[0], parts[1]);
+            }
+            case "/r" -> {
+                if (rest.isEmpty()) session.writeLine("Usage: /r TEXT");
+                else if (passesFlood()) messenger.reply(session, rest);
+            }
+            case "/page" -> {
+                if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /page HANDLE");
+                else if (passesFlood()) messenger.page(session, rest);
+            }
+            case "/who" -> session.write(WhoList.render(whoIsInChat()));
+            case "/whois" -> {
+                if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /whois HANDLE");
+                else ProfileCard.show(session, presence, rest);
+            }
+            case "/away" -> choose(Status.AWAY, rest.isEmpty() ? Optional.empty() : Optional.of(rest));
+            case "/dnd" -> choose(Status.DND, Optional.empty());
+            case "/back" -> choose(Status.ONLINE, Optional.empty());
+            case "/help", "/?" -> session.write(HELP);
+            case "/quit", "/q" -> {
+                return Outcome.QUIT;
+            }
+            default -> session.writeLine("Unknown command: " + command + ". Type /help for available commands.");
+        }
+        return Outcome.STAY;
+    }
+
+    private boolean passesFlood() {
+        if (flood.tryPass(me())) return true;
+        session.writeLine("*** Slow down");
+        return false;
+    }
+
+    private void choose(Status status, Optional<String> text) {
+        Optional<String> clean = text.map(t -> dev.carrier.text.TextCleaner.clean(t, 80)).filter(t -> !t.isEmpty());
+        presence.choose(me(), status, clean);
+        session.writeLine(switch (status) {
+            case AWAY -> "*** You are now away" + clean.map(t -> ": " + t).orElse("");
+            case DND -> "*** You are now dnd (do not disturb): no pages, DMs arrive without a bell";
+            default -> "*** You are now back";
+        });
+    }
+
+    private List<WhoRow> whoIsInChat() {
+        Instant now = session.engine().clock().instant();
+        List<WhoRow> rows = new ArrayList<>();
+        for (String handle : chat.participants()) {
+            Optional<UserPresence> user = presence.find(handle);
+            String via = session.engine().nodes().sessionsOf(handle).stream()
+                    .map(s -> s.terminal().info().transport()).distinct().sorted().collect(Collectors.joining(","));
+            rows.add(new WhoRow(Optional.empty(), handle, Optional.of(user.map(UserPresence::status)
+                    .orElse(Status.ONLINE)), user.flatMap(UserPresence::text),
+                    user.map(p -> p.idle(now)).orElse(java.time.Duration.ZERO), ChatStage.ACTIVITY,
+                    via.isEmpty() ? "-" : via));
+        }
+        return rows;
+    }
+}

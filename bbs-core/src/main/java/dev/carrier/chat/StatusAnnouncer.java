@@ -1,0 +1,30 @@
+package dev.carrier.chat;
+
+import dev.carrier.bus.Bus;
+import dev.carrier.presence.PresenceEvent;
+
+/**
+ * Tells the room when someone in it chose a new status ({@code *** bob is away: lunch}).
+ * Idle flips, logins and logouts are not announced: the room hears joins and leaves instead.
+ */
+public final class StatusAnnouncer {
+
+    private StatusAnnouncer() {}
+
+    public static void attach(Bus bus, ChatManager chat) {
+        bus.subscribe(message -> {
+            if (message instanceof PresenceEvent event && event.reason() == PresenceEvent.Reason.MANUAL
+                    && chat.isInRoom(event.handle())) {
+                chat.announce(line(event));
+            }
+        });
+    }
+
+    static String line(PresenceEvent event) {
+        return switch (event.to()) {
+            case AWAY -> event.handle() + " is away" + event.text().map(t -> ": " + t).orElse("");
+            case DND -> event.handle() + " does not want to be disturbed";
+            default -> event.handle() + " is back";
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package dev.carrier.message;
+
+import dev.carrier.store.Database;
+import dev.carrier.store.Timestamps;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@link MessageStore} in the {@code direct_messages} table. Stateless beyond the database. */
+public final class SqliteMessageStore implements MessageStore {
+
+    private static final String COLUMNS =
+            "id, sender, recipient, body, sent_at, delivery_method, delivered_at, read_at";
+
+    private final Database db;
+
+    public SqliteMessageStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void save(DirectMessage message) {
+        db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO direct_messages (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, message.id().toString());
+                s.setString(2, message.from());
+                s.setString(3, message.to());
+                s.setString(4, message.text());
+                s.setString(5, Timestamps.format(message.sentAt()));
+                s.setString(6, message.method() == DirectMessage.Method.DIRECT ? "direct" : "offline");
+                s.setString(7, message.deliveredAt().map(Timestamps::format).orElse(null));
+                s.setString(8, message.readAt().map(Timestamps::format).orElse(null));
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<DirectMessage> takeWaiting(String recipient, Instant now) {
+        return db.inTransaction(c -> {
+            List<DirectMessage> waiting = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("UPDATE direct_messages SET delivered_at = ? "
+                    + "WHERE recipient = ? AND delivered_at IS NULL RETURNING " + COLUMNS)) {
+                s.setString(1, Timestamps.format(now));
+                s.setString(2, recipient);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) waiting.add(message(rs));
+                }
+            }
+            waiting.sort((a, b) -> a.sentAt().compareTo(b.sentAt()));
+            return waiting;
+        });
+    }
+
+    @Override
+    public List<DirectMessage> history(String user, String peer, Instant before, int limit) {
+        return db.withConnection(c -> {
+            List<DirectMessage> page = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM direct_messages "
+                    + "WHERE ((sender = ? AND recipient = ?) OR (sender = ? AND recipient = ?)) AND sent_at < ? "
+                    + "ORDER BY sent_at DESC, rowid DESC LIMIT ?")) {
+                s.setString(1, user);
+                s.setString(2, peer);
+                s.setString(3, peer);
+                s.setString(4, user);
+                s.setString(5, Timestamps.format(before));
+                s.setInt(6, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) page.add(message(rs));
+                }
+            }
+            Collections.reverse(page);
+            return page;
+        });
+    }
+
+    @Override
+    public int markRead(String reader, String peer, UUID upTo, Instant now) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE direct_messages SET read_at = ? "
+                    + "WHERE recipient = ? AND sender = ? AND read_at IS NULL AND sent_at <= "
+                    + "(SELECT sent_at FROM direct_messages WHERE id = ? AND recipient = ? AND sender = ?)")) {
+                s.setString(1, Timestamps.format(now));
+                s.setString(2, reader);
+                s.setString(3, peer);
+                s.setString(4, upTo.toString());
+                s.setString(5, reader);
+                s.setString(6, peer);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static DirectMessage message(ResultSet rs) throws SQLException {
+        return new DirectMessage(UUID.fromString(rs.getString("id")), rs.getString("sender"),
+                rs.getString("recipient"), rs.getString("body"), Timestamps.parse(rs.getString("sent_at")),
+                "direct".equals(rs.getString("delivery_method")) ? DirectMessage.Method.DIRECT
+                        : DirectMessage.Method.OFFLINE,
+                Optional.ofNullable(rs.getString("delivered_at")).map(Timestamps::parse),
+                Optional.ofNullable(rs.getString("read_at")).map(Timestamps::parse));
+    }
+}
