@@ -1,0 +1,82 @@
+package dev.carrier.telnet;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How the telnet transport listens and treats its clients.
+ *
+ * @param bindHost           the address to listen on; {@code 0.0.0.0} for every interface
+ * @param port               the TCP port; 0 picks a free one (see {@link TelnetServer#start()})
+ * @param cp437TerminalTypes terminal types (compared case-insensitively) that get CP437 instead
+ *                           of UTF-8: ANSI-BBS clients draw with the IBM PC character set
+ * @param negotiationTimeout how long a new connection waits for the client to tell its terminal
+ *                           type before the session starts anyway (clients like netcat never do)
+ */
+public record TelnetConfig(String bindHost, int port, Set<String> cp437TerminalTypes, Duration negotiationTimeout) {
+
+    public static final String DEFAULT_BIND_HOST = "0.0.0.0";
+    public static final int DEFAULT_PORT = 2323;
+    public static final Set<String> DEFAULT_CP437_TERMINAL_TYPES =
+            Set.of("ansi", "ansi-bbs", "pcansi", "syncterm", "cp437", "ibm437");
+    public static final Duration DEFAULT_NEGOTIATION_TIMEOUT = Duration.ofSeconds(1);
+
+    /** The IBM PC character set that ANSI-BBS clients draw box and shade characters with. */
+    public static final Charset CP437 = Charset.forName("IBM437");
+
+    /** Longer would leave a user staring at a blank screen. */
+    private static final Duration MAX_NEGOTIATION_TIMEOUT = Duration.ofSeconds(30);
+
+    public TelnetConfig {
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(cp437TerminalTypes, "cp437TerminalTypes");
+        Objects.requireNonNull(negotiationTimeout, "negotiationTimeout");
+        if (bindHost.isBlank()) {
+            throw new IllegalArgumentException("telnet bind host must be an address or name, such as 0.0.0.0 or 127.0.0.1");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("telnet port must be 0-65535 (0 picks a free port), was " + port);
+        }
+        if (negotiationTimeout.isNegative() || negotiationTimeout.compareTo(MAX_NEGOTIATION_TIMEOUT) > 0) {
+            throw new IllegalArgumentException(
+                    "telnet negotiation timeout must be between 0 and 30 seconds, was " + negotiationTimeout);
+        }
+        cp437TerminalTypes = cp437TerminalTypes.stream()
+                .map(t -> t.trim().toLowerCase(Locale.ROOT))
+                .filter(t -> !t.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Port 2323 on every interface, the default CP437 types, and a one second negotiation. */
+    public static TelnetConfig defaults() {
+        return new TelnetConfig(DEFAULT_BIND_HOST, DEFAULT_PORT, DEFAULT_CP437_TERMINAL_TYPES, DEFAULT_NEGOTIATION_TIMEOUT);
+    }
+
+    public TelnetConfig withBindHost(String newBindHost) {
+        return new TelnetConfig(newBindHost, port, cp437TerminalTypes, negotiationTimeout);
+    }
+
+    public TelnetConfig withPort(int newPort) {
+        return new TelnetConfig(bindHost, newPort, cp437TerminalTypes, negotiationTimeout);
+    }
+
+    public TelnetConfig withCp437TerminalTypes(Set<String> newTypes) {
+        return new TelnetConfig(bindHost, port, newTypes, negotiationTimeout);
+    }
+
+    public TelnetConfig withNegotiationTimeout(Duration newTimeout) {
+        return new TelnetConfig(bindHost, port, cp437TerminalTypes, newTimeout);
+    }
+
+    /** CP437 for the configured ANSI-BBS terminal types, UTF-8 for everything else. */
+    public Charset charsetFor(String terminalType) {
+        return terminalType != null && cp437TerminalTypes.contains(terminalType.trim().toLowerCase(Locale.ROOT))
+                ? CP437
+                : StandardCharsets.UTF_8;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.carrier.telnet;
+
+import dev.carrier.terminal.TerminalHost;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens for telnet clients and hands each one, as a {@link TelnetTerminal}, to the engine.
+ *
+ * <p>Event loops either belong to the server (the two-argument constructor; they are shut down
+ * by {@link #close()}) or are lent by the caller, so that the web transport can run on the same
+ * threads; lent groups must be NIO groups and are left running.
+ *
+ * <p>{@link #start()} and {@link #close()} are meant for one controlling thread; {@link #port()}
+ * and {@link #connections()} may be read from any.
+ */
+public final class TelnetServer implements AutoCloseable {
+
+    /** Outbound bytes queued per connection before the engine is told to hold back. */
+    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+
+    private static final long CLOSE_WAIT_SECONDS = 5;
+    private static final Logger log = LoggerFactory.getLogger(TelnetServer.class);
+
+    private final TelnetConfig config;
+    private final TerminalHost host;
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final boolean ownsGroups;
+    private final ChannelGroup connections = new DefaultChannelGroup("telnet", GlobalEventExecutor.INSTANCE);
+    private volatile Channel listener;
+    private volatile int port = -1;
+    private volatile boolean closed;
+
+    /** A server with event loops of its own: one thread accepting, the default number working. */
+    public TelnetServer(TelnetConfig config, TerminalHost host) {
+        this(config, host,
+                new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()),
+                new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()),
+                true);
+    }
+
+    /** A server on the caller's NIO event loops, which {@link #close()} leaves running. */
+    public TelnetServer(TelnetConfig config, TerminalHost host, EventLoopGroup bossGroup, EventLoopGroup workerGroup) {
+        this(config, host, bossGroup, workerGroup, false);
+    }
+
+    private TelnetServer(TelnetConfig config, TerminalHost host, EventLoopGroup bossGroup,
+                         EventLoopGroup workerGroup, boolean ownsGroups) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.host = Objects.requireNonNull(host, "host");
+        this.bossGroup = Objects.requireNonNull(bossGroup, "bossGroup");
+        this.workerGroup = Objects.requireNonNull(workerGroup, "workerGroup");
+        this.ownsGroups = ownsGroups;
+    }
+
+    /**
+     * Binds and starts accepting connections.
+     *
+     * @return the port listened on, which is the free port chosen when the configured one is 0
+     * @throws IOException when the address cannot be bound (in use, not local, no permission)
+     */
+    public int start() throws IOException {
+        if (closed) throw new IllegalStateException("this telnet server was closed; make a new one");
+        if (listener != null) throw new IllegalStateException("this telnet server is already started on port " + port);
+        TelnetChannelInitializer pipeline = new TelnetChannelInitializer(config, host);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)   // notice peers that vanished
+                .childOption(ChannelOption.TCP_NODELAY, true)    // keystroke echo must not wait
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        connections.add(ch); // removed again by the group when it closes
+                        if (closed) {
+                            ch.close(); // accepted while close() ran: it would escape the group's close
+                            return;
+                        }
+                        ch.pipeline().addLast(pipeline);
+                    }
+                });
+        ChannelFuture bind = bootstrap.bind(config.bindHost(), config.port()).awaitUninterruptibly();
+        if (!bind.isSuccess()) {
+            Throwable cause = bind.cause();
+            String where = config.bindHost() + ":" + config.port();
+            if (cause instanceof IOException io) {
+                throw new IOException("telnet cannot listen on " + where + ": " + io.getMessage()
+                        + "; choose another port or bind address", io);
+            }
+            throw new IOException("telnet cannot listen on " + where + ": " + cause, cause);
+        }
+        listener = bind.channel();
+        port = ((InetSocketAddress) listener.localAddress()).getPort();
+        log.info("telnet listening on {}:{}", config.bindHost(), port);
+        return port;
+    }
+
+    /** The port listened on, or -1 before {@link #start()}. */
+    public int port() {
+        return port;
+    }
+
+    /** Connections open now. */
+    public int connections() {
+        return connections.size();
+    }
+
+    /**
+     * Stops listening, flushes and closes every connection (each session hears its hang-up), and
+     * shuts down the event loops if this server made them. Waits a few seconds at most; calling
+     * it again does nothing.
+     */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        Channel l = listener;
+        if (l != null) l.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        connections.writeAndFlush(Unpooled.EMPTY_BUFFER).awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        connections.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        if (ownsGroups) {
+            // No quiet period: nothing new can arrive once the listener and connections are closed.
+            bossGroup.shutdownGracefully(0, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            workerGroup.shutdownGracefully(0, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            bossGroup.terminationFuture().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            workerGroup.terminationFuture().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        if (l != null) log.info("telnet stopped listening on {}:{}", config.bindHost(), port);
+    }
+}
