@@ -1,5 +1,8 @@
 package dev.carrier.session;
 
+import dev.carrier.text.EscapeFilter;
+import dev.carrier.text.TextCleaner;
+
 /**
  * Server-side line discipline, shared by every transport: echo, erase, kill, masking, a bound on
  * line length, and the many ways clients end a line (CR LF, CR NUL, CR alone, bare LF).
@@ -23,7 +26,6 @@ public final class LineEditor {
         void overflow(int maxLength);
     }
 
-    private static final char ESC = 0x1b;
     private static final String ERASE = "\b \b";
 
     private final int maxLength;
@@ -34,9 +36,7 @@ public final class LineEditor {
     private boolean afterCr;
     private boolean swallowTerminator;
     private boolean overflowed;
-    private EscapeState escape = EscapeState.NONE;
-
-    private enum EscapeState { NONE, ESC, CSI, SS3 }
+    private final EscapeFilter escapes = new EscapeFilter();
 
     public LineEditor(int maxLength, Sink sink) {
         this.maxLength = maxLength;
@@ -68,7 +68,7 @@ public final class LineEditor {
     }
 
     public void accept(char c) {
-        if (escape != EscapeState.NONE && skipEscape(c)) {
+        if (escapes.swallow(c)) {
             return;
         }
         boolean wasAfterCr = afterCr;
@@ -85,32 +85,10 @@ public final class LineEditor {
             case '\b', 0x7f, 0x04 -> erase();
             case 0x15 -> kill();
             case 0x17 -> eraseWord();
-            case ESC -> escape = EscapeState.ESC;
             case '\t' -> printable(' ');
             default -> {
-                if (Character.isISOControl(c)) return;
+                if (TextCleaner.isUnsafe(c) && !Character.isSurrogate(c)) return;
                 printable(c);
-            }
-        }
-    }
-
-    /** Arrow keys and other escape sequences are swallowed, never inserted into a line. */
-    private boolean skipEscape(char c) {
-        switch (escape) {
-            case ESC -> {
-                escape = c == '[' ? EscapeState.CSI : c == 'O' ? EscapeState.SS3 : EscapeState.NONE;
-                return true;
-            }
-            case CSI -> {
-                if (c >= 0x40 && c <= 0x7e) escape = EscapeState.NONE;
-                return true;
-            }
-            case SS3 -> {
-                escape = EscapeState.NONE;
-                return true;
-            }
-            default -> {
-                return false;
             }
         }
     }

@@ -33,6 +33,7 @@ public final class Session implements TerminalInput {
     private final LineEditor editor;
     private final Instant connectedAt;
     private final StringBuilder pendingInput = new StringBuilder();
+    private final StringBuilder echo = new StringBuilder();
     private int pendingPosition;
     private boolean inputDropped;
 
@@ -102,11 +103,21 @@ public final class Session implements TerminalInput {
     // ---- output -------------------------------------------------------------------------------
 
     public void write(String text) {
+        flushEcho();
         if (!closed) terminal.write(text);
     }
 
     public void write(SharedText text) {
+        flushEcho();
         if (!closed) terminal.write(text);
+    }
+
+    /** Echo is gathered while a burst of keystrokes is edited, then written once. */
+    private void flushEcho() {
+        if (echo.length() == 0) return;
+        String pending = echo.toString();
+        echo.setLength(0);
+        if (!closed) terminal.write(pending);
     }
 
     public void writeLine(String line) {
@@ -257,17 +268,24 @@ public final class Session implements TerminalInput {
         if (closed) return;
         lastInputAt = engine.clock().instant();
         if (user != null) engine.input(this);
-        int room = MAX_PENDING_INPUT - (pendingInput.length() - pendingPosition);
-        if (text.length() > room) {
-            pendingInput.append(text, 0, Math.max(room, 0));
-            if (!inputDropped) {
-                inputDropped = true;
-                writeLine("\n*** Input dropped: typing faster than the server can take it.");
-            }
-        } else {
-            pendingInput.append(text);
+        int next = 0;
+        if (pendingPosition == pendingInput.length()) {
+            // Nothing is waiting: edit straight from the transport's text until a stage waits.
+            while (!busy && !closed && next < text.length()) editor.accept(text.charAt(next++));
         }
+        if (next < text.length()) hold(text, next);
         drainInput();
+    }
+
+    /** Keeps what arrives while a stage waits for the workers; bounded, the excess dropped with a word. */
+    private void hold(CharSequence text, int from) {
+        int room = MAX_PENDING_INPUT - (pendingInput.length() - pendingPosition);
+        int end = Math.min(text.length(), from + Math.max(room, 0));
+        pendingInput.append(text, from, end);
+        if (end < text.length() && !inputDropped) {
+            inputDropped = true;
+            writeLine("\n*** Input dropped: typing faster than the server can take it.");
+        }
     }
 
     private void drainInput() {
@@ -279,6 +297,7 @@ public final class Session implements TerminalInput {
             pendingPosition = 0;
             inputDropped = false;
         }
+        flushEcho();
     }
 
     @Override
@@ -326,7 +345,7 @@ public final class Session implements TerminalInput {
 
         @Override
         public void echo(String text) {
-            write(text);
+            echo.append(text);
         }
 
         @Override

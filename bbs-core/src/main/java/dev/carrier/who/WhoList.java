@@ -19,6 +19,10 @@ public final class WhoList {
     public static String render(List<WhoRow> rows) {
         boolean nodes = rows.stream().anyMatch(row -> row.node().isPresent());
         StringBuilder out = new StringBuilder("\n");
+        if (!rows.isEmpty()) {
+            out.append("  ").append(nodes ? "Node  " : "").append(String.format("%-20s  %-16s  %7s  %s%n",
+                    "Handle", "Activity", "Idle", "Via").replace(System.lineSeparator(), "\n"));
+        }
         for (Status status : new Status[] {Status.ONLINE, Status.AWAY, Status.DND}) {
             group(out, status.title(), rows.stream().filter(row -> row.status().equals(Optional.of(status))).toList(),
                     nodes);

@@ -61,9 +61,10 @@ class MenuTest {
         TelnetTestClient bob = bbs.register("bob", "secret2");
         TelnetTestClient stranger = bbs.call();
         alice.send("w");
+        alice.awaitText("Online - 2", WAIT);
         alice.awaitPattern(Pattern.compile("1\\s+alice\\s+Who's Online\\s+\\d+:\\d\\d\\s+telnet"), WAIT);
         alice.awaitPattern(Pattern.compile("2\\s+bob\\s+Main Menu\\s+\\d+:\\d\\d\\s+telnet"), WAIT);
-        alice.awaitPattern(Pattern.compile("3\\s+\\(logging in\\)\\s+Logging in"), WAIT);
+        alice.awaitPattern(Pattern.compile("Logging in - 1\\s+3\\s+-\\s+Logging in"), WAIT);
         stranger.close();
         bob.close();
     }

@@ -66,6 +66,51 @@ final class TestServer implements AutoCloseable {
         return client;
     }
 
+    /** Registers a user and takes them into chat. */
+    TelnetTestClient inChat(String handle) {
+        return enterChat(register(handle, "secret-" + handle));
+    }
+
+    static TelnetTestClient enterChat(TelnetTestClient client) {
+        client.send("c");
+        client.awaitText("*** Welcome to chat. Type /help for commands.", WAIT);
+        return client;
+    }
+
+    /** How many bells the client has heard so far. */
+    static long bells(TelnetTestClient client) {
+        long count = 0;
+        for (byte b : client.rawBytes()) {
+            if (b == 7) count++;
+        }
+        return count;
+    }
+
+    /** Waits until the client has heard at least {@code count} bells. */
+    static void awaitBells(TelnetTestClient client, long count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (bells(client) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " bells, heard " + bells(client));
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Waits until every one of the texts has arrived, in any order. */
+    static void awaitAll(TelnetTestClient client, java.util.Collection<String> texts) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            String seen = client.transcript();
+            List<String> missing = texts.stream().filter(text -> !seen.contains(text)).toList();
+            if (missing.isEmpty()) return;
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never saw " + missing.size() + " of " + texts.size() + ", first " + missing.get(0));
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+    }
+
     /** Logs an existing user in and leaves them at the main menu. */
     TelnetTestClient login(String handle, String password) {
         TelnetTestClient client = call();

@@ -1,0 +1,85 @@
+package dev.carrier.server;
+
+import static dev.carrier.server.TestServer.WAIT;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.carrier.chat.ChatConfig;
+import dev.carrier.telnet.TelnetTestClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A client that stops reading costs a bounded amount and slows nobody else. */
+class SlowReaderTest {
+
+    @TempDir
+    Path data;
+
+    private static final int LINES = 3000;
+
+    @Test
+    void othersKeepReceivingAndTheSlowOneLaterSeesWhatItMissed() throws IOException {
+        ServerConfig config = ServerConfig.forTests(data)
+                .withChat(ChatConfig.defaults().withFlood(0, Duration.ofSeconds(1)));
+        try (TestServer bbs = TestServer.start(config); Socket slow = new Socket()) {
+            slow.setReceiveBufferSize(4096);
+            slow.connect(new InetSocketAddress("127.0.0.1", bbs.server().telnetPort()));
+            slow.setSoTimeout((int) WAIT.toMillis());
+            InputStream in = slow.getInputStream();
+            OutputStream out = slow.getOutputStream();
+            readUntil(in, "login: ");
+            out.write("new\r\nsloth\r\nsecret1\r\nsecret1\r\n".getBytes(StandardCharsets.US_ASCII));
+            readUntil(in, "Main menu: ");
+            out.write("c".getBytes(StandardCharsets.US_ASCII));
+            readUntil(in, "Welcome to chat");
+            // From here on, sloth reads nothing.
+
+            TelnetTestClient bob = bbs.inChat("bob");
+            TelnetTestClient alice = bbs.inChat("alice");
+            String filler = "x".repeat(400);
+            StringBuilder burst = new StringBuilder();
+            for (int i = 1; i <= LINES; i++) burst.append("line ").append(i).append(' ').append(filler).append("\r\n");
+            alice.send(burst.toString());
+            bob.awaitText("<alice> line " + LINES + " ", WAIT);
+
+            String late = readUntil(in, "<alice> line " + LINES + " ");
+            assertTrue(late.contains("*** Missed "), "no missed notice in what sloth read");
+            int received = late.split("<alice> line ", -1).length - 1;
+            assertTrue(received < LINES, "sloth received all " + received + " lines: nothing was bounded");
+        }
+    }
+
+    /** Reads until the text appears; returns all that was read (telnet commands included, harmless here). */
+    private static String readUntil(InputStream in, String expected) throws IOException {
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (SocketTimeoutException e) {
+                break;
+            }
+            if (n < 0) break;
+            seen.write(buffer, 0, n);
+            String text = seen.toString(StandardCharsets.UTF_8);
+            if (text.contains(expected)) return text;
+        }
+        throw new AssertionError("never read '" + expected + "'; last read: "
+                + tail(seen.toString(StandardCharsets.UTF_8)));
+    }
+
+    private static String tail(String text) {
+        return text.length() <= 500 ? text : text.substring(text.length() - 500);
+    }
+}
