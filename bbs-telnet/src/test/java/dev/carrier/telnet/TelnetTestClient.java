@@ -373,8 +373,8 @@ public final class TelnetTestClient implements AutoCloseable {
             while ((n = in.read(buffer)) >= 0) {
                 onBytes(buffer, n);
             }
-        } catch (IOException e) {
-            // closed by us or reset by the server: either way the conversation is over
+        } catch (IOException | UncheckedIOException e) {
+            // closed by us or reset by the server (maybe while we replied): the conversation is over
         } finally {
             synchronized (lock) {
                 closed = true;
