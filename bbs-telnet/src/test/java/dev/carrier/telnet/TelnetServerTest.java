@@ -173,7 +173,7 @@ class TelnetServerTest {
         server.close();
         assertTrue(a.awaitClosed(WAIT));
         assertTrue(b.awaitClosed(WAIT));
-        assertEquals(0, server.connections());
+        assertEquals(0, server.connectionCount());
     }
 
     @Test

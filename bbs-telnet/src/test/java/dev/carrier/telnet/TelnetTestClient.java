@@ -278,6 +278,16 @@ public final class TelnetTestClient implements AutoCloseable {
         }
     }
 
+    /** {@link #awaitBytes(byte[], Duration)} with {@link #DEFAULT_TIMEOUT}. */
+    public void awaitBytes(byte[] expected) {
+        awaitBytes(expected, DEFAULT_TIMEOUT);
+    }
+
+    /** {@link #awaitClosed(Duration)} with {@link #DEFAULT_TIMEOUT}. */
+    public boolean awaitClosed() {
+        return awaitClosed(DEFAULT_TIMEOUT);
+    }
+
     /** Waits until the server closes the connection; true if it did within the timeout. */
     public boolean awaitClosed(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
