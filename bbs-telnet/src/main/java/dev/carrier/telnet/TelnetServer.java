@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * threads; lent groups must be NIO groups and are left running.
  *
  * <p>{@link #start()} and {@link #close()} are meant for one controlling thread; {@link #port()}
- * and {@link #connections()} may be read from any.
+ * and {@link #connectionCount()} may be read from any.
  */
 public final class TelnetServer implements AutoCloseable {
 
@@ -122,7 +122,7 @@ public final class TelnetServer implements AutoCloseable {
     }
 
     /** Connections open now. */
-    public int connections() {
+    public int connectionCount() {
         return connections.size();
     }
 

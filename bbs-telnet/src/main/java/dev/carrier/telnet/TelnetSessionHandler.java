@@ -52,11 +52,6 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
         this.host = host;
     }
 
-    /** The terminal of this connection, or null before it is active. */
-    TelnetTerminal terminal() {
-        return terminal;
-    }
-
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         TerminalInfo info = new TerminalInfo("telnet", remoteIp(ctx.channel().remoteAddress()), "unknown",
@@ -164,6 +159,7 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         input = session != null ? session : TerminalInput.IGNORED;
+        if (log.isDebugEnabled()) log.debug("{}: session opened: {}", terminal.info().remoteAddress(), terminal.info());
         byte[] early = earlyInput.toByteArray();
         earlyInput = null;
         if (early.length > 0) deliver(early);

@@ -38,7 +38,7 @@ public final class TelnetTerminal implements Terminal {
     private final ArrayDeque<Runnable> writableTasks = new ArrayDeque<>();
     private volatile TerminalInfo info;
     private volatile TelnetOutputForm form;
-    private boolean serverEchoes;
+    private volatile boolean serverEchoes;
     private boolean charsetChosenByUser;
     private boolean flushScheduled;
     private boolean closing;
@@ -187,9 +187,5 @@ public final class TelnetTerminal implements Terminal {
     private void switchCharset(Charset charset) {
         form = TelnetOutputForm.of(charset);
         info = info.withCharset(charset);
-    }
-
-    TelnetOutputForm outputForm() {
-        return form;
     }
 }

@@ -278,6 +278,16 @@ public final class TelnetTestClient implements AutoCloseable {
         }
     }
 
+    /** {@link #awaitBytes(byte[], Duration)} with {@link #DEFAULT_TIMEOUT}. */
+    public void awaitBytes(byte[] expected) {
+        awaitBytes(expected, DEFAULT_TIMEOUT);
+    }
+
+    /** {@link #awaitClosed(Duration)} with {@link #DEFAULT_TIMEOUT}. */
+    public boolean awaitClosed() {
+        return awaitClosed(DEFAULT_TIMEOUT);
+    }
+
     /** Waits until the server closes the connection; true if it did within the timeout. */
     public boolean awaitClosed(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -373,8 +383,8 @@ public final class TelnetTestClient implements AutoCloseable {
             while ((n = in.read(buffer)) >= 0) {
                 onBytes(buffer, n);
             }
-        } catch (IOException e) {
-            // closed by us or reset by the server: either way the conversation is over
+        } catch (IOException | UncheckedIOException e) {
+            // closed by us or reset by the server (maybe while we replied): the conversation is over
         } finally {
             synchronized (lock) {
                 closed = true;
