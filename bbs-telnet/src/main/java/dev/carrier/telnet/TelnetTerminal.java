@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's {@link Terminal} on a telnet channel.
  *
- * <p>Writes are queued without a flush, and one flush per event-loop task sends them together:
- * a chat fan-out writing many small lines costs one syscall per connection and task. Text goes
+ * <p>Writes are queued without a flush, and a {@link FlushPacer} sends them together: a chat
+ * fan-out writing many small lines costs one syscall per connection and pacing window. Text goes
  * out through the {@link TelnetOutputForm} of the current charset; shared text is wrapped, not
  * copied.
  *
@@ -34,13 +34,12 @@ public final class TelnetTerminal implements Terminal {
 
     private final Channel channel;
     private final EventLoop loop;
-    private final Runnable flushTask = this::flushNow;
+    private final FlushPacer flushes;
     private final ArrayDeque<Runnable> writableTasks = new ArrayDeque<>();
     private volatile TerminalInfo info;
     private volatile TelnetOutputForm form;
     private volatile boolean serverEchoes;
     private boolean charsetChosenByUser;
-    private boolean flushScheduled;
     private boolean closing;
 
     TelnetTerminal(Channel channel, TerminalInfo info) {
@@ -48,6 +47,7 @@ public final class TelnetTerminal implements Terminal {
         this.loop = channel.eventLoop();
         this.info = Objects.requireNonNull(info, "info");
         this.form = TelnetOutputForm.of(info.charset());
+        this.flushes = new FlushPacer(channel, FlushPacer.DEFAULT_WINDOW);
     }
 
     @Override
@@ -81,15 +81,7 @@ public final class TelnetTerminal implements Terminal {
     private void send(byte[] bytes) {
         if (closing || !channel.isActive()) return;
         channel.write(Unpooled.wrappedBuffer(bytes), channel.voidPromise());
-        if (!flushScheduled) {
-            flushScheduled = true;
-            loop.execute(flushTask);
-        }
-    }
-
-    private void flushNow() {
-        flushScheduled = false;
-        channel.flush();
+        flushes.written();
     }
 
     @Override

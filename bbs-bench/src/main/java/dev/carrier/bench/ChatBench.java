@@ -1,0 +1,148 @@
+package dev.carrier.bench;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code carrier bench chat}: N callers log in over telnet; with senders, they enter chat and S
+ * of them send M lines each, and every caller records when every line arrives. Without senders
+ * the callers stay logged in at the menu and the server's heap per session is measured.
+ */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = "Chat fan-out: deliveries per second and latency; or idle sessions' heap.")
+final class ChatBench implements Callable<Integer> {
+
+    @Option(names = "--clients", defaultValue = "1000", description = "Callers (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--senders", defaultValue = "20",
+            description = "Callers that talk; 0 measures idle sessions at the menu (default: ${DEFAULT-VALUE}).")
+    int senders;
+
+    @Option(names = "--lines", defaultValue = "100", description = "Lines per sender (default: ${DEFAULT-VALUE}).")
+    int lines;
+
+    @Option(names = "--rate", defaultValue = "25",
+            description = "Lines per second per sender; 0 sends all at once (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--server-heap", defaultValue = "2g", description = "Server -Xmx (default: ${DEFAULT-VALUE}).")
+    String serverHeap;
+
+    @Option(names = "--jar", defaultValue = "bbs-server/target/carrier.jar",
+            description = "The server's jar (default: ${DEFAULT-VALUE}).")
+    Path jar;
+
+    @Option(names = "--server-arg", description = "An extra argument for carrier serve (repeatable).")
+    List<String> serverArgs = new ArrayList<>();
+
+    @Option(names = "--timeout", defaultValue = "300", description = "Seconds before giving up (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        Path data = Files.createTempDirectory("carrier-bench");
+        System.out.printf(Locale.ROOT, "seeding %d users...%n", clients);
+        UserSeeder.seed(data, clients);
+        try (ServerProcess server = ServerProcess.start(jar, data, clients + 16, serverHeap, serverArgs)) {
+            long baseline = server.heapUsedAfterGc();
+            EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+            try {
+                boolean chat = senders > 0;
+                long expected = (long) clients * senders * lines;
+                Latencies latencies = new Latencies((int) Math.min(expected, Integer.MAX_VALUE - 8));
+                CountDownLatch ready = new CountDownLatch(clients);
+                List<BenchClient> callers = connect(group, server.telnetPort(), chat, ready, latencies);
+                long loginStart = System.nanoTime();
+                if (!ready.await(timeoutSeconds, TimeUnit.SECONDS)) {
+                    System.out.printf("only %d of %d callers got in within %d s%n",
+                            clients - ready.getCount(), clients, timeoutSeconds);
+                    return 1;
+                }
+                double loginSeconds = (System.nanoTime() - loginStart) / 1e9;
+                System.out.printf(Locale.ROOT, "%d callers logged in%s in %.1f s%n", clients,
+                        chat ? " and in chat" : " at the menu", loginSeconds);
+                if (!chat) {
+                    long used = server.heapUsedAfterGc();
+                    System.out.printf(Locale.ROOT, "server heap: %.1f MiB before, %.1f MiB with %d sessions: %.1f KiB per session%n",
+                            baseline / 1048576.0, used / 1048576.0, clients, (used - baseline) / 1024.0 / clients);
+                    return 0;
+                }
+                return talk(callers, latencies, expected, server, baseline);
+            } finally {
+                group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Logins go in batches: enough to keep the server busy, not a SYN flood. */
+    private static final int BATCH = 256;
+
+    private List<BenchClient> connect(EventLoopGroup group, int port, boolean chat, CountDownLatch ready,
+            Latencies latencies) throws InterruptedException {
+        List<BenchClient> callers = new ArrayList<>();
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true);
+        for (int first = 0; first < clients; first += BATCH) {
+            int end = Math.min(clients, first + BATCH);
+            for (int i = first; i < end; i++) {
+                BenchClient client = new BenchClient(UserSeeder.handle(i), chat, ready, latencies);
+                callers.add(client);
+                bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(client);
+                    }
+                }).connect("127.0.0.1", port).sync();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (ready.getCount() > clients - end && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(1_000_000);
+            }
+        }
+        return callers;
+    }
+
+    private int talk(List<BenchClient> callers, Latencies latencies, long expected, ServerProcess server,
+            long baseline) throws Exception {
+        long joinedHeap = server.heapUsedAfterGc();
+        // Everyone saw everyone join; those lines are not bench lines and are not counted.
+        long start = System.nanoTime();
+        for (int s = 0; s < senders; s++) callers.get(s * (callers.size() / senders)).send(s, lines, rate);
+        long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (latencies.count() < expected && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(5_000_000);
+        }
+        long received = latencies.count();
+        double seconds = (latencies.lastArrival() - start) / 1e9;
+        long[] sorted = latencies.sorted();
+        System.out.printf(Locale.ROOT, "clients           %d%n", clients);
+        System.out.printf(Locale.ROOT, "lines sent        %d (%d senders x %d, %s)%n", (long) senders * lines, senders,
+                lines, rate > 0 ? rate + " lines/s each" : "all at once");
+        System.out.printf(Locale.ROOT, "deliveries        %d of %d%n", received, expected);
+        System.out.printf(Locale.ROOT, "deliveries/s      %.0f%n", received / seconds);
+        System.out.printf(Locale.ROOT, "latency p50       %.2f ms%n", Latencies.percentileMillis(sorted, 50));
+        System.out.printf(Locale.ROOT, "latency p99       %.2f ms%n", Latencies.percentileMillis(sorted, 99));
+        System.out.printf(Locale.ROOT, "latency max       %.2f ms%n", Latencies.percentileMillis(sorted, 100));
+        System.out.printf(Locale.ROOT, "server heap       %.1f KiB per session in chat (%.1f MiB over %.1f MiB idle)%n",
+                (joinedHeap - baseline) / 1024.0 / clients, (joinedHeap - baseline) / 1048576.0, baseline / 1048576.0);
+        return received == expected ? 0 : 1;
+    }
+}

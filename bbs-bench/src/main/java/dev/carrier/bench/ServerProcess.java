@@ -1,0 +1,124 @@
+package dev.carrier.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server under test, as its own process (so its heap is its own), started from the
+ * program's jar on loopback. Its output goes to {@code server.log} in the data folder.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    private final Process process;
+    private final int telnetPort;
+
+    private ServerProcess(Process process, int telnetPort) {
+        this.process = process;
+        this.telnetPort = telnetPort;
+    }
+
+    static ServerProcess start(Path jar, Path dataDir, int maxNodes, String heap, List<String> extraArgs)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException("no server jar at " + jar + ": build it first (mvn -B -DskipTests package)");
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar", jar.toString(), "serve",
+                "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--telnet-port", String.valueOf(port),
+                "--max-nodes", String.valueOf(maxNodes), "--flood-burst", "0"));
+        command.addAll(extraArgs);
+        Path log = dataDir.resolve("server.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = out.readLine()) != null) {
+            seen.append(line).append('\n');
+            if (line.contains("Press Ctrl-C to stop")) break;
+        }
+        if (line == null) throw new IOException("the server did not start:\n" + seen);
+        Files.writeString(log, seen);
+        Thread copier = new Thread(() -> copy(out, log), "server-log");
+        copier.setDaemon(true);
+        copier.start();
+        return new ServerProcess(process, port);
+    }
+
+    private static void copy(BufferedReader out, Path log) {
+        try {
+            String line;
+            while ((line = out.readLine()) != null) {
+                Files.writeString(log, line + "\n", java.nio.file.StandardOpenOption.APPEND);
+            }
+        } catch (IOException ignored) {
+            // the server is gone; so is its log
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    int telnetPort() {
+        return telnetPort;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The server's heap in use after a full collection, from the JDK's own diagnostic command. */
+    long heapUsedAfterGc() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        String info = jcmd("GC.heap_info");
+        Matcher used = USED.matcher(info);
+        if (!used.find()) throw new IOException("cannot read the heap from: " + info);
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    private String jcmd(String what) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process run = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), what)
+                .redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!run.waitFor(60, TimeUnit.SECONDS) || run.exitValue() != 0) {
+            throw new IOException("jcmd " + what + " failed: " + output);
+        }
+        return output;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e);
+    }
+}
