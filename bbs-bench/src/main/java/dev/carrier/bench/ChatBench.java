@@ -69,8 +69,8 @@ final class ChatBench implements Callable<Integer> {
                 long expected = (long) clients * senders * lines;
                 Latencies latencies = new Latencies((int) Math.min(expected, Integer.MAX_VALUE - 8));
                 CountDownLatch ready = new CountDownLatch(clients);
-                List<BenchClient> callers = connect(group, server.telnetPort(), chat, ready, latencies);
                 long loginStart = System.nanoTime();
+                List<BenchClient> callers = connect(group, server.telnetPort(), chat, ready, latencies);
                 if (!ready.await(timeoutSeconds, TimeUnit.SECONDS)) {
                     System.out.printf("only %d of %d callers got in within %d s%n",
                             clients - ready.getCount(), clients, timeoutSeconds);

@@ -31,6 +31,7 @@ public final class Session implements TerminalInput {
     private final Terminal terminal;
     private final Engine engine;
     private final LineEditor editor;
+    private final IdleGuard idleGuard;
     private final Instant connectedAt;
     private final StringBuilder pendingInput = new StringBuilder();
     private final StringBuilder echo = new StringBuilder();
@@ -55,6 +56,7 @@ public final class Session implements TerminalInput {
         this.lastInputAt = connectedAt;
         this.editor = new LineEditor(engine.config().maxLineLength(), new EditorSink());
         editor.echo(terminal.serverEchoes());
+        this.idleGuard = new IdleGuard(this, engine.config());
     }
 
     public int node() {
@@ -267,6 +269,7 @@ public final class Session implements TerminalInput {
     public void onText(CharSequence text) {
         if (closed) return;
         lastInputAt = engine.clock().instant();
+        idleGuard.input();
         if (user != null) engine.input(this);
         int next = 0;
         if (pendingPosition == pendingInput.length()) {
@@ -329,6 +332,7 @@ public final class Session implements TerminalInput {
     void start(Stage first) {
         log.info("node {} connect {} via {} ({})", node, terminal.info().remoteAddress(),
                 terminal.info().transport(), terminal.info().type());
+        idleGuard.start();
         moveTo(first);
     }
 

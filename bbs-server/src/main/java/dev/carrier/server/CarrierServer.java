@@ -71,7 +71,7 @@ public final class CarrierServer implements AutoCloseable {
         Clock clock = config.clock();
         database = own(Database.open(config.dataDir()));
         Workers workers = own(Workers.forThisMachine());
-        ThreadScheduler scheduler = own(new ThreadScheduler());
+        Scheduler scheduler = config.scheduler().orElseGet(() -> own(new ThreadScheduler()));
         Bus bus = new InProcessBus();
         UserStore users = new SqliteUserStore(database, clock);
         Nodes nodes = new Nodes(config.engine().maxNodes());

@@ -67,13 +67,28 @@ final class ServeCommand implements Callable<Integer> {
             description = "After the burst, one more chat line per interval (default: ${DEFAULT-VALUE}).")
     Duration floodInterval;
 
+    @Option(names = "--idle-logoff", defaultValue = "60m", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Logs off a user silent this long, after a warning a minute before; 0 never (default: ${DEFAULT-VALUE}).")
+    Duration idleLogoff;
+
+    @Option(names = "--login-timeout", defaultValue = "2m", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Hangs up on a caller silent this long at the login prompt; 0 never (default: ${DEFAULT-VALUE}).")
+    Duration loginTimeout;
+
+    @Option(names = "--sysops-idle-exempt", defaultValue = "false", paramLabel = "true|false", arity = "1",
+            description = "Whether sysops are never logged off for idling (default: ${DEFAULT-VALUE}).")
+    boolean sysopsIdleExempt;
+
     @Override
     public Integer call() throws InterruptedException {
-        EngineConfig engine = EngineConfig.defaults().withMaxNodes(maxNodes).withBbsName(bbsName);
+        EngineConfig engine = EngineConfig.defaults().withMaxNodes(maxNodes).withBbsName(bbsName)
+                .withIdleLimits(loginTimeout, idleLogoff, sysopsIdleExempt);
         ChatConfig chat = ChatConfig.defaults().withFlood(floodBurst, floodInterval);
         ServerConfig config = new ServerConfig(dataDir, Optional.ofNullable(menusDir), bind, telnetPort,
                 List.copyOf(cp437Terminals), Duration.ofSeconds(1), passwordCost, awayAfter, engine, chat,
-                Clock.systemUTC());
+                Clock.systemUTC(), Optional.empty());
         CarrierServer server;
         try {
             server = CarrierServer.start(config);

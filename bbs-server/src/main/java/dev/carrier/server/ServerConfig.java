@@ -2,6 +2,7 @@ package dev.carrier.server;
 
 import dev.carrier.chat.ChatConfig;
 import dev.carrier.session.EngineConfig;
+import dev.carrier.session.Scheduler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param passwordCost bcrypt cost factor (each step doubles the time)
  * @param awayAfter    idle time that turns an online user away
  * @param clock        the server's time; tests pass one they can move
+ * @param scheduler    the server's timers; empty for real ones, tests pass one they can move
  */
 public record ServerConfig(
         Path dataDir,
@@ -29,7 +31,8 @@ public record ServerConfig(
         Duration awayAfter,
         EngineConfig engine,
         ChatConfig chat,
-        Clock clock) {
+        Clock clock,
+        Optional<Scheduler> scheduler) {
 
     public static final int EPHEMERAL = -1;
 
@@ -40,26 +43,27 @@ public record ServerConfig(
         return new ServerConfig(dataDir, Optional.empty(), "127.0.0.1", EPHEMERAL, DEFAULT_CP437_TYPES,
                 Duration.ofMillis(300), 4, Duration.ofMinutes(15),
                 EngineConfig.defaults().withLoginFailureDelay(Duration.ofMillis(50)), ChatConfig.defaults(),
-                Clock.systemUTC());
+                Clock.systemUTC(), Optional.empty());
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes,
-                negotiationTimeout, passwordCost, awayAfter, newEngine, chat, clock);
+                negotiationTimeout, passwordCost, awayAfter, newEngine, chat, clock, scheduler);
     }
 
     public ServerConfig withChat(ChatConfig newChat) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes,
-                negotiationTimeout, passwordCost, awayAfter, engine, newChat, clock);
+                negotiationTimeout, passwordCost, awayAfter, engine, newChat, clock, scheduler);
     }
 
     public ServerConfig withMenusDir(Path dir) {
         return new ServerConfig(dataDir, Optional.of(dir), bindAddress, telnetPort, cp437TerminalTypes,
-                negotiationTimeout, passwordCost, awayAfter, engine, chat, clock);
+                negotiationTimeout, passwordCost, awayAfter, engine, chat, clock, scheduler);
     }
 
-    public ServerConfig withClock(Clock newClock) {
+    /** Time that tests move by hand: the clock and the timers together. */
+    public <T extends Clock & Scheduler> ServerConfig withTime(T time) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes,
-                negotiationTimeout, passwordCost, awayAfter, engine, chat, newClock);
+                negotiationTimeout, passwordCost, awayAfter, engine, chat, time, Optional.of(time));
     }
 }

@@ -97,6 +97,34 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves hand-driven time on in small steps, letting every session catch up after each, so
+     * timers that sessions set again on their own executors are met in order.
+     */
+    void passTime(dev.carrier.session.ManualTime time, java.time.Duration total) {
+        java.time.Duration step = java.time.Duration.ofSeconds(5);
+        for (java.time.Duration passed = java.time.Duration.ZERO; passed.compareTo(total) < 0; passed = passed.plus(step)) {
+            time.advance(step.compareTo(total.minus(passed)) <= 0 ? step : total.minus(passed));
+            settle();
+        }
+    }
+
+    /** Waits until every session has run what was handed to it so far. */
+    void settle() {
+        for (dev.carrier.session.Session session : server.engine().nodes().sessions()) {
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            session.terminal().executor().execute(done::countDown);
+            try {
+                if (!done.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    throw new AssertionError("node " + session.node() + " did not settle");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** Waits until every one of the texts has arrived, in any order. */
     static void awaitAll(TelnetTestClient client, java.util.Collection<String> texts) {
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -1,0 +1,66 @@
+package dev.carrier.session;
+
+import java.time.Duration;
+
+/**
+ * Hangs up on a node left silent too long: at the login prompt after {@code loginTimeout},
+ * after login after {@code idleLogoff}, with a warning {@code idleWarning} before. A timed-out
+ * node leaves like any other (leave lines, presence, node table). Runs on the session's executor.
+ */
+final class IdleGuard {
+
+    /** How often to look again while a limit is off or does not apply. */
+    private static final Duration RECHECK = Duration.ofMinutes(1);
+
+    private final Session session;
+    private final EngineConfig config;
+    private boolean warned;
+
+    IdleGuard(Session session, EngineConfig config) {
+        this.session = session;
+        this.config = config;
+    }
+
+    void start() {
+        session.schedule(firstCheck(), this::check);
+    }
+
+    private Duration firstCheck() {
+        return config.loginTimeout().isZero() ? RECHECK : config.loginTimeout();
+    }
+
+    /** The user typed: a warning given no longer holds. */
+    void input() {
+        warned = false;
+    }
+
+    private void check() {
+        boolean loggedIn = session.user().isPresent();
+        Duration limit = loggedIn ? config.idleLogoff() : config.loginTimeout();
+        boolean exempt = loggedIn && config.sysopsIdleExempt() && session.requireUser().sysop();
+        if (limit.isZero() || exempt) {
+            session.schedule(RECHECK, this::check);
+            return;
+        }
+        Duration idle = Duration.between(session.lastInputAt(), session.engine().clock().instant());
+        if (idle.compareTo(limit) >= 0) {
+            session.interject(loggedIn ? "*** You have been idle too long. Goodbye.\n" : "\nLogin timed out. Goodbye.\n");
+            session.hangUp();
+            return;
+        }
+        Duration warnAt = limit.minus(config.idleWarning());
+        if (loggedIn && !warned && !config.idleWarning().isZero() && idle.compareTo(warnAt) >= 0) {
+            warned = true;
+            session.interject("*** You have been idle for " + minutes(idle) + "; you will be logged off in "
+                    + minutes(limit.minus(idle)) + " unless you type something.\n");
+            session.bell();
+        }
+        Duration next = (warned || !loggedIn || warnAt.compareTo(idle) <= 0) ? limit.minus(idle) : warnAt.minus(idle);
+        session.schedule(next, this::check);
+    }
+
+    private static String minutes(Duration duration) {
+        long minutes = Math.max(1, Math.round(duration.toSeconds() / 60.0));
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
+    }
+}
