@@ -17,6 +17,7 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
 
     private static final int IAC = 255, DONT = 254, DO = 253, WONT = 252, WILL = 251, SB = 250, SE = 240;
     private static final byte[] MARK = "> T ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MISSED = "*** Missed ".getBytes(StandardCharsets.US_ASCII);
 
     private enum Step { LOGIN, PASSWORD, MENU, ENTERING_CHAT, READY }
 
@@ -33,6 +34,7 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     private Telnet telnet = Telnet.DATA;
     private int verb;
     private ChannelHandlerContext context;
+    private volatile long missedNotices;
 
     BenchClient(String handle, boolean enterChat, CountDownLatch ready, Latencies latencies) {
         this.handle = handle;
@@ -133,7 +135,10 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     /** A bench line: {@code <benchN> T <nanos> <sender> <seq>}; anything else is not counted. */
     private void arrived(long now) {
         int at = indexOf(line, lineLength, MARK);
-        if (at < 0) return;
+        if (at < 0) {
+            if (indexOf(line, lineLength, MISSED) >= 0) missedNotices++;
+            return;
+        }
         long sent = 0;
         for (int i = at + MARK.length; i < lineLength; i++) {
             byte c = line[i];
@@ -152,6 +157,10 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
             return i;
         }
         return -1;
+    }
+
+    long missedNotices() {
+        return missedNotices;
     }
 
     /** Sends {@code lines} bench lines, paced at {@code perSecond} (0: all at once). */

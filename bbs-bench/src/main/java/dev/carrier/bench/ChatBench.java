@@ -127,7 +127,11 @@ final class ChatBench implements Callable<Integer> {
         long start = System.nanoTime();
         for (int s = 0; s < senders; s++) callers.get(s * (callers.size() / senders)).send(s, lines, rate);
         long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (latencies.count() < expected && System.nanoTime() < deadline) {
+        long quiet = TimeUnit.SECONDS.toNanos(5);
+        // Done when everything arrived, or nothing more has arrived for a while (lines a slow
+        // reader's mailbox dropped never will).
+        while (latencies.count() < expected && System.nanoTime() < deadline
+                && System.nanoTime() - Math.max(start, latencies.lastArrival()) < quiet) {
             LockSupport.parkNanos(5_000_000);
         }
         long received = latencies.count();
@@ -136,7 +140,8 @@ final class ChatBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "clients           %d%n", clients);
         System.out.printf(Locale.ROOT, "lines sent        %d (%d senders x %d, %s)%n", (long) senders * lines, senders,
                 lines, rate > 0 ? rate + " lines/s each" : "all at once");
-        System.out.printf(Locale.ROOT, "deliveries        %d of %d%n", received, expected);
+        System.out.printf(Locale.ROOT, "deliveries        %d of %d (%d dropped for slow readers, %d missed notices)%n",
+                received, expected, expected - received, callers.stream().mapToLong(BenchClient::missedNotices).sum());
         System.out.printf(Locale.ROOT, "deliveries/s      %.0f%n", received / seconds);
         System.out.printf(Locale.ROOT, "latency p50       %.2f ms%n", Latencies.percentileMillis(sorted, 50));
         System.out.printf(Locale.ROOT, "latency p99       %.2f ms%n", Latencies.percentileMillis(sorted, 99));

@@ -85,7 +85,7 @@ final class ChatCommands {
             case "/who" -> session.write(WhoList.render(whoIsInChat()));
             case "/whois" -> {
                 if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /whois HANDLE");
-                else ProfileCard.show(session, presence, rest);
+                else ProfileCard.show(session, presence, rest, () -> { });
             }
             case "/away" -> choose(Status.AWAY, rest.isEmpty() ? Optional.empty() : Optional.of(rest));
             case "/dnd" -> choose(Status.DND, Optional.empty());

@@ -67,6 +67,15 @@ public final class LineEditor {
         return mode == InputMode.MASKED ? "*".repeat(text.codePointCount(0, text.length())) : text;
     }
 
+    /**
+     * A new burst of input arrived. A line-mode client sends a menu key and its Enter together
+     * ({@code w\r\n}); a character-mode client sends the key at once and a later Enter means
+     * something new, so the Enter is swallowed only within the burst of its key.
+     */
+    public void newBurst() {
+        swallowTerminator = false;
+    }
+
     public void accept(char c) {
         if (escapes.swallow(c)) {
             return;

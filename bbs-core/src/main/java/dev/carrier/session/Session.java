@@ -271,6 +271,7 @@ public final class Session implements TerminalInput {
         lastInputAt = engine.clock().instant();
         idleGuard.input();
         if (user != null) engine.input(this);
+        editor.newBurst();
         int next = 0;
         if (pendingPosition == pendingInput.length()) {
             // Nothing is waiting: edit straight from the transport's text until a stage waits.

@@ -19,14 +19,15 @@ public final class ProfileCard {
 
     private ProfileCard() {}
 
-    /** Looks the user up on a worker and shows the card on the session. */
-    public static void show(Session session, Presence presence, String handle) {
+    /** Looks the user up on a worker, shows the card on the session, then runs {@code then}. */
+    public static void show(Session session, Presence presence, String handle, Runnable then) {
         session.await(session.engine().workers().submit(() -> session.engine().users().find(handle)), user -> {
             if (user.isEmpty()) {
                 session.writeLine("No such user: " + handle);
             } else {
                 session.write(render(user.get(), presence.find(handle), session.engine().clock().instant()));
             }
+            then.run();
         });
     }
 

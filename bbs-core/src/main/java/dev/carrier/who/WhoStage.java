@@ -2,6 +2,7 @@ package dev.carrier.who;
 
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.UserPresence;
+import dev.carrier.session.InputMode;
 import dev.carrier.session.NodeInfo;
 import dev.carrier.session.Service;
 import dev.carrier.session.Session;
@@ -44,8 +45,11 @@ public final class WhoStage implements Stage {
     @Override
     public void enter() {
         session.write(WhoList.render(rows(session, presence)));
-        session.backToMenu();
+        session.prompt(PROMPT, InputMode.LINE);
     }
+
+    /** After the list, a handle shows that user's card; Enter goes back to the menu. */
+    public static final String PROMPT = "Handle for details, or Enter for the menu: ";
 
     /** The node table as W shows it; idle time and status are the user's, across connections. */
     static List<WhoRow> rows(Session viewer, Presence presence) {
@@ -64,6 +68,16 @@ public final class WhoStage implements Stage {
 
     @Override
     public void onLine(String line) {
-        session.backToMenu();
+        String handle = line.strip();
+        if (handle.isEmpty()) {
+            session.backToMenu();
+            return;
+        }
+        ProfileCard.show(session, presence, handle, () -> session.prompt(PROMPT, InputMode.LINE));
+    }
+
+    @Override
+    public boolean interruptible() {
+        return true;
     }
 }

@@ -98,6 +98,17 @@ class LineEditorTest {
     }
 
     @Test
+    void anEnterInALaterBurstIsALineOfItsOwn() {
+        editor.mode(InputMode.HOTKEY);
+        type("w");
+        editor.mode(InputMode.LINE);
+        editor.newBurst();
+        type("\r\n");
+        assertEquals(List.of('w'), keys);
+        assertEquals(List.of(""), lines);
+    }
+
+    @Test
     void hotkeyWithoutEnterLeavesTheNextLineAlone() {
         editor.mode(InputMode.HOTKEY);
         type("c");

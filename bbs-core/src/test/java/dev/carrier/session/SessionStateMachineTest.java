@@ -64,6 +64,9 @@ class SessionStateMachineTest {
         assertEquals(SessionState.MENU, state());
         terminal.type("w");
         terminal.awaitText("alice");
+        terminal.awaitText("Handle for details");
+        assertEquals(SessionState.SERVICE, state());
+        terminal.typeLine("");
         terminal.awaitText("Main menu: ");
         assertEquals(SessionState.MENU, state());
         terminal.type("g");

@@ -66,7 +66,7 @@ class DirectMessageDeliveryTest {
             assertTrue(bob.awaitClosed(WAIT));
             TelnetTestClient again = bbs.login("bob", "secret-bob");
             again.send("w");
-            again.awaitText("Main menu: ", WAIT);
+            again.awaitText("Handle for details", WAIT);
             assertFalse(again.transcript().contains("message waiting"), again.transcript());
             // /r reaches the one who wrote while bob was away.
         }

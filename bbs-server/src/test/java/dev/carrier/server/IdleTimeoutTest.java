@@ -79,7 +79,7 @@ class IdleTimeoutTest {
         bbs.passTime(time, Duration.ofMinutes(59).plusSeconds(5));
         alice.awaitText("you will be logged off in 1 minute", WAIT);
         alice.send("w");
-        alice.awaitText("Main menu: ", WAIT);
+        alice.awaitText("Handle for details", WAIT);
         bbs.passTime(time, Duration.ofMinutes(2));
         assertFalse(alice.isClosed());
         bbs.passTime(time, Duration.ofMinutes(57).plusSeconds(10));

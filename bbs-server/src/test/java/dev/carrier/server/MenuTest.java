@@ -33,6 +33,8 @@ class MenuTest {
         TelnetTestClient alice = bbs.register("alice", "secret1");
         alice.send("w");
         alice.awaitText("Node", WAIT);
+        alice.awaitText("Handle for details, or Enter for the menu: ", WAIT);
+        alice.sendLine("");
         alice.awaitText("Main menu: ", WAIT);
     }
 
@@ -41,10 +43,12 @@ class MenuTest {
         TelnetTestClient alice = bbs.register("alice", "secret1");
         alice.sendLine("W");
         alice.awaitText("Node", WAIT);
+        alice.awaitText("Handle for details", WAIT);
+        alice.sendLine("");
         alice.awaitText("Main menu: ", WAIT);
         alice.sendLine("w");
         alice.awaitText("Node", WAIT);
-        alice.awaitText("Main menu: ", WAIT);
+        alice.awaitText("Handle for details", WAIT);
     }
 
     @Test
@@ -67,6 +71,24 @@ class MenuTest {
         alice.awaitPattern(Pattern.compile("Logging in - 1\\s+3\\s+-\\s+Logging in"), WAIT);
         stranger.close();
         bob.close();
+    }
+
+    @Test
+    void whoLeadsToAProfileCard() {
+        TelnetTestClient alice = bbs.register("alice", "secret1");
+        TelnetTestClient bob = bbs.register("bob", "secret2");
+        bob.send("w");
+        bob.awaitText("Handle for details", WAIT);
+        bob.sendLine("ALICE");
+        bob.awaitText("alice", WAIT);
+        bob.awaitText("Status:    Online", WAIT);
+        bob.awaitText("Last login: ", WAIT);
+        bob.awaitText("Handle for details", WAIT);
+        bob.sendLine("nobody");
+        bob.awaitText("No such user: nobody", WAIT);
+        bob.sendLine("");
+        bob.awaitText("Main menu: ", WAIT);
+        alice.close();
     }
 
     @Test

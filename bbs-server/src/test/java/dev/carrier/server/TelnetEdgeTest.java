@@ -33,6 +33,8 @@ class TelnetEdgeTest {
             assertFalse(nc.transcript().contains("carol\r\n"), nc.transcript());
             nc.send("w\n");
             nc.awaitText("carol", WAIT);
+            nc.awaitText("Handle for details", WAIT);
+            nc.send("\n");
             nc.awaitText("Main menu: ", WAIT);
         }
     }
