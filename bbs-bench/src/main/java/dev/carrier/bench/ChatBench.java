@@ -123,6 +123,8 @@ final class ChatBench implements Callable<Integer> {
     private int talk(List<BenchClient> callers, Latencies latencies, long expected, ServerProcess server,
             long baseline) throws Exception {
         long joinedHeap = server.heapUsedAfterGc();
+        long serverCpuBefore = server.cpuNanos();
+        long benchCpuBefore = ownCpuNanos();
         // Everyone saw everyone join; those lines are not bench lines and are not counted.
         long start = System.nanoTime();
         for (int s = 0; s < senders; s++) callers.get(s * (callers.size() / senders)).send(s, lines, rate);
@@ -135,6 +137,8 @@ final class ChatBench implements Callable<Integer> {
             LockSupport.parkNanos(5_000_000);
         }
         long received = latencies.count();
+        double serverCpu = (server.cpuNanos() - serverCpuBefore) / 1e9;
+        double benchCpu = (ownCpuNanos() - benchCpuBefore) / 1e9;
         double seconds = (latencies.lastArrival() - start) / 1e9;
         long[] sorted = latencies.sorted();
         System.out.printf(Locale.ROOT, "clients           %d%n", clients);
@@ -148,6 +152,12 @@ final class ChatBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "latency max       %.2f ms%n", Latencies.percentileMillis(sorted, 100));
         System.out.printf(Locale.ROOT, "server heap       %.1f KiB per session in chat (%.1f MiB over %.1f MiB idle)%n",
                 (joinedHeap - baseline) / 1024.0 / clients, (joinedHeap - baseline) / 1048576.0, baseline / 1048576.0);
+        System.out.printf(Locale.ROOT, "cpu               server %.1f s, load %.1f s, over %.1f s of wall time on %d cores%n",
+                serverCpu, benchCpu, seconds, Runtime.getRuntime().availableProcessors());
         return received == expected ? 0 : 1;
+    }
+
+    private static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 }

@@ -87,6 +87,11 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time the server process has used so far. */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     /** The server's heap in use after a full collection, from the JDK's own diagnostic command. */
     long heapUsedAfterGc() throws IOException, InterruptedException {
         jcmd("GC.run");

@@ -9,10 +9,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 
 /**
  * The chat room. Lines go out over the {@link Bus} and come back here to be fanned out to
@@ -126,13 +128,21 @@ public final class ChatManager {
     private void onBus(BusMessage message) {
         if (!(message instanceof ChatEvent event)) return;
         Forwarder.Delivery delivery = new Forwarder.Delivery(event, new SharedText(ChatRenderer.render(event) + "\n"));
+        Map<Executor, List<Forwarder>> toStart = new IdentityHashMap<>(4);
         synchronized (lock) {
             if (!(event instanceof ChatEvent.Join) && !(event instanceof ChatEvent.Leave)) {
                 scrollback.add(event);
                 while (scrollback.size() > config.scrollback()) scrollback.poll();
             }
-            for (Forwarder forwarder : forwarders) forwarder.offer(delivery);
+            for (Forwarder forwarder : forwarders) {
+                if (forwarder.offer(delivery)) {
+                    toStart.computeIfAbsent(forwarder.executor(), e -> new ArrayList<>()).add(forwarder);
+                }
+            }
         }
+        // One task per event loop rather than one per viewer: a line to a thousand people
+        // wakes each loop once.
+        toStart.forEach((executor, idle) -> executor.execute(() -> idle.forEach(Forwarder::drain)));
     }
 
     private static String key(String handle) {

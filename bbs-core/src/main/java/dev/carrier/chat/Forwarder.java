@@ -2,6 +2,7 @@ package dev.carrier.chat;
 
 import dev.carrier.terminal.SharedText;
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 
 /**
  * One viewer's subscription to the room: a bounded mailbox and the drain that empties it on
@@ -28,10 +29,14 @@ public final class Forwarder {
         this.capacity = capacity;
     }
 
-    void offer(Delivery delivery) {
+    /**
+     * Queues a line; true when the viewer's drain must be started (it was idle), which the
+     * caller does once per executor for many forwarders at a time.
+     */
+    boolean offer(Delivery delivery) {
         boolean schedule;
         synchronized (queue) {
-            if (cancelled) return;
+            if (cancelled) return false;
             if (queue.size() >= capacity) {
                 queue.poll();
                 missed++;
@@ -40,10 +45,15 @@ public final class Forwarder {
             schedule = !scheduled;
             scheduled = true;
         }
-        if (schedule) viewer.executor().execute(this::drain);
+        return schedule;
     }
 
-    private void drain() {
+    Executor executor() {
+        return viewer.executor();
+    }
+
+    /** Writes queued lines while the viewer's transport takes them; runs on the viewer's executor. */
+    void drain() {
         while (!cancelled) {
             if (!viewer.writable()) {
                 viewer.whenWritable(this::drain);
