@@ -1,6 +1,7 @@
 package dev.carrier.chat;
 
 import dev.carrier.message.Messenger;
+import dev.carrier.message.SendResult;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
@@ -72,15 +73,19 @@ final class ChatCommands {
             case "/msg" -> {
                 String[] parts = rest.split("\\s+", 2);
                 if (parts.length < 2 || parts[0].isEmpty()) session.writeLine("Usage: /msg HANDLE TEXT");
-                else if (passesFlood()) messenger.send(session, parts[0], parts[1]);
+                else if (passesFlood()) sendDirect(parts[0], parts[1]);
             }
             case "/r" -> {
                 if (rest.isEmpty()) session.writeLine("Usage: /r TEXT");
-                else if (passesFlood()) messenger.reply(session, rest);
+                else if (passesFlood()) {
+                    Optional<String> to = messenger.lastSender(me());
+                    if (to.isEmpty()) session.writeLine("No one to reply to");
+                    else sendDirect(to.get(), rest);
+                }
             }
             case "/page" -> {
                 if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /page HANDLE");
-                else if (passesFlood()) messenger.page(session, rest);
+                else if (passesFlood()) page(rest);
             }
             case "/who" -> session.write(WhoList.render(whoIsInChat()));
             case "/whois" -> {
@@ -97,6 +102,29 @@ final class ChatCommands {
             default -> session.writeLine("Unknown command: " + command + ". Type /help for available commands.");
         }
         return Outcome.STAY;
+    }
+
+    /** Delivered messages show through the user's inboxes; only what went otherwise is said here. */
+    private void sendDirect(String to, String text) {
+        session.await(messenger.send(me(), to, text), result -> {
+            if (result instanceof SendResult.Stored stored) {
+                session.writeLine(to + " is not online");
+                session.writeLine("*** " + stored.message().to() + " will see your message at their next login.");
+            } else if (result instanceof SendResult.Refused refused) {
+                session.writeLine(refused.reason() == SendResult.Reason.EMPTY ? "Usage: /msg HANDLE TEXT"
+                        : refused.message());
+            }
+        });
+    }
+
+    private void page(String to) {
+        Messenger.Page page = messenger.page(me(), to);
+        switch (page.outcome()) {
+            case PAGED -> session.writeLine("*** Paged " + page.handle());
+            case NOT_ONLINE -> session.writeLine(page.handle() + " is not online");
+            case DO_NOT_DISTURB -> session.writeLine("*** " + page.handle() + " does not want to be disturbed");
+            case TO_SELF -> session.writeLine("Cannot page yourself");
+        }
     }
 
     private boolean passesFlood() {

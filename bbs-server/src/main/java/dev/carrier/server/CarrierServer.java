@@ -10,6 +10,7 @@ import dev.carrier.login.LoginStage;
 import dev.carrier.menu.MenuLoader;
 import dev.carrier.menu.MenuSource;
 import dev.carrier.menu.Menus;
+import dev.carrier.message.Inboxes;
 import dev.carrier.message.Messenger;
 import dev.carrier.message.SqliteMessageStore;
 import dev.carrier.presence.Presence;
@@ -79,7 +80,8 @@ public final class CarrierServer implements AutoCloseable {
         presence = new Presence(bus, clock, config.awayAfter());
         chat = new ChatManager(bus, clock, config.chat());
         FloodGate flood = new FloodGate(config.chat(), clock);
-        Messenger messenger = new Messenger(nodes, presence, new SqliteMessageStore(database), users, workers, clock);
+        Messenger messenger = new Messenger(new Inboxes(), presence, new SqliteMessageStore(database), users, workers,
+                clock);
         StatusAnnouncer.attach(bus, chat);
 
         ServiceCatalog services = ServiceCatalog.of(

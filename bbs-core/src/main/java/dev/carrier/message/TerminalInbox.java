@@ -1,0 +1,30 @@
+package dev.carrier.message;
+
+import dev.carrier.session.Session;
+
+/** A terminal session's inbox: messages as lines, between what the user is doing. */
+final class TerminalInbox implements Inbox {
+
+    private final Session session;
+
+    TerminalInbox(Session session) {
+        this.session = session;
+    }
+
+    static String line(DirectMessage message, boolean mine) {
+        return mine ? "[DM to " + message.to() + "] " + message.text()
+                : "[DM from " + message.from() + "] " + message.text();
+    }
+
+    @Override
+    public void direct(DirectMessage message, boolean mine, boolean ring) {
+        // A message kept for an offline user: the sender's own screen already said so.
+        if (mine && message.method() == DirectMessage.Method.OFFLINE) return;
+        session.tell(line(message, mine), ring);
+    }
+
+    @Override
+    public void paged(String from) {
+        session.tell("*** " + from + " is paging you", true);
+    }
+}
