@@ -146,6 +146,15 @@ public final class Presence {
         return all;
     }
 
+    /**
+     * Runs {@code subscribe} and takes everyone's presence as one step, so that a new viewer
+     * misses no change between its snapshot and its live events.
+     */
+    public synchronized List<UserPresence> subscribeWithSnapshot(Runnable subscribe) {
+        subscribe.run();
+        return all();
+    }
+
     public Duration awayAfter() {
         return awayAfter;
     }

@@ -1,0 +1,197 @@
+package dev.carrier.events;
+
+import dev.carrier.bus.Bus;
+import dev.carrier.bus.BusMessage;
+import dev.carrier.chat.ChatEvent;
+import dev.carrier.chat.ChatManager;
+import dev.carrier.chat.FloodGate;
+import dev.carrier.message.DirectMessage;
+import dev.carrier.message.Messenger;
+import dev.carrier.message.SendResult;
+import dev.carrier.presence.Presence;
+import dev.carrier.presence.PresenceEvent;
+import dev.carrier.presence.UserPresence;
+import dev.carrier.session.Scheduler;
+import dev.carrier.user.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The JSON clients of this server: opens and closes them as connections of their users, fans
+ * bus events out to them (each frame written once, the same string for every client), and
+ * carries out what they ask. Typing indicators live here too, never stored: a {@code typing:
+ * true} not renewed within {@link #TYPING_EXPIRES} is followed by {@code typing: false}.
+ */
+public final class EventHub {
+
+    public static final Duration TYPING_EXPIRES = Duration.ofSeconds(5);
+
+    private final Presence presence;
+    private final Messenger messenger;
+    private final ChatManager chat;
+    private final FloodGate flood;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final EventJson json = new EventJson();
+    private final Set<EventClient> clients = ConcurrentHashMap.newKeySet();
+    private final Map<String, EventClient> byInstance = new ConcurrentHashMap<>();
+    private final Map<String, Scheduler.Cancellable> typing = new ConcurrentHashMap<>();
+
+    public EventHub(Bus bus, Presence presence, Messenger messenger, ChatManager chat, FloodGate flood,
+            Scheduler scheduler, Clock clock) {
+        this.presence = presence;
+        this.messenger = messenger;
+        this.chat = chat;
+        this.flood = flood;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        bus.subscribe(this::onBus);
+    }
+
+    EventJson json() {
+        return json;
+    }
+
+    /**
+     * A client connected. Call on the sink's executor. The user is online from now on; the client
+     * gets everyone's presence, then messages that waited for the user, then live events. A
+     * connection with the same instance id replaces the old one without anyone seeing the user
+     * leave and come back.
+     */
+    public EventClient connect(User user, Optional<String> instanceId, EventSink sink) {
+        EventClient client = new EventClient(user, instanceId, sink, this);
+        presence.connected(user.handle());
+        messenger.open(user.handle(), client);
+        for (UserPresence online : presence.subscribeWithSnapshot(() -> clients.add(client))) {
+            client.send(presenceOf(online));
+        }
+        instanceId.map(id -> byInstance.put(instanceKey(user.handle(), id), client))
+                .ifPresent(stale -> stale.closeBecause("replaced by a new connection of the same client"));
+        messenger.takeWaiting(user.handle()).thenAccept(waiting -> {
+            for (DirectMessage message : waiting) client.enqueue(newMessage(message, false));
+        });
+        return client;
+    }
+
+    void disconnected(EventClient client) {
+        clients.remove(client);
+        client.instanceId().ifPresent(id -> byInstance.remove(instanceKey(client.handle(), id), client));
+        messenger.close(client.handle(), client);
+        presence.disconnected(client.handle());
+    }
+
+    void handle(EventClient client, ClientCommand command) {
+        String me = client.handle();
+        if (command instanceof ClientCommand.Keepalive) return;
+        presence.input(me);
+        if (command instanceof ClientCommand.Typing t) {
+            typing(me, t.to(), t.typing());
+        } else if (command instanceof ClientCommand.SendMessage m) {
+            messenger.send(me, m.to(), m.text()).thenAccept(result -> {
+                if (result instanceof SendResult.Refused refused) client.enqueue(refusal(refused));
+            });
+        } else if (command instanceof ClientCommand.MarkRead r) {
+            messenger.markRead(me, r.peer(), r.upTo());
+        } else if (command instanceof ClientCommand.SetStatus s) {
+            presence.choose(me, s.status(), Optional.empty());
+        } else if (command instanceof ClientCommand.ChatSay say) {
+            if (!flood.tryPass(me)) {
+                client.send(new ServerEvent.Error("slow_down", "too many lines: wait a moment"));
+            } else if (!chat.say(me, say.text())) {
+                client.send(new ServerEvent.Error("bad_field", "data.text has nothing left to say once cleaned"));
+            }
+        }
+    }
+
+    static ServerEvent.Error refusal(SendResult.Refused refused) {
+        String code = switch (refused.reason()) {
+            case EMPTY -> "bad_field";
+            case TOO_LONG -> "too_long";
+            case TO_SELF -> "to_self";
+            case NO_SUCH_USER -> "no_such_user";
+        };
+        return new ServerEvent.Error(code, refused.message());
+    }
+
+    /** Tells the named user's JSON clients that {@code from} is (or stopped) typing to them. */
+    public void typing(String from, String to, boolean isTyping) {
+        String key = from.toLowerCase(Locale.ROOT) + "\u0000" + to.toLowerCase(Locale.ROOT);
+        Scheduler.Cancellable expiry = typing.remove(key);
+        if (expiry != null) expiry.cancel();
+        if (isTyping) {
+            typing.put(key, scheduler.schedule(TYPING_EXPIRES, () -> {
+                if (typing.remove(key) != null) sendTyping(from, to, false);
+            }));
+        }
+        sendTyping(from, to, isTyping);
+    }
+
+    private void sendTyping(String from, String to, boolean isTyping) {
+        String frame = json.write(new ServerEvent.Typing(from, isTyping));
+        for (EventClient client : clients) {
+            if (client.handle().equalsIgnoreCase(to)) client.enqueue(frame);
+        }
+    }
+
+    private void onBus(BusMessage message) {
+        if (clients.isEmpty()) return;
+        if (message instanceof PresenceEvent event) {
+            broadcast(json.write(new ServerEvent.Presence(event.handle(), event.to().wireName(),
+                    presence.find(event.handle()).map(p -> p.idle(clock.instant()).toSeconds()).orElse(0L))));
+            if (event.reason() == PresenceEvent.Reason.CONNECT) {
+                broadcast(json.write(new ServerEvent.FriendOnline(event.handle())));
+            } else if (event.reason() == PresenceEvent.Reason.DISCONNECT) {
+                broadcast(json.write(new ServerEvent.FriendOffline(event.handle())));
+            }
+        } else if (message instanceof ChatEvent event) {
+            broadcast(json.write(chatEvent(event)));
+        }
+    }
+
+    private void broadcast(String frame) {
+        for (EventClient client : clients) client.enqueue(frame);
+    }
+
+    public List<EventClient> clients() {
+        return List.copyOf(clients);
+    }
+
+    private ServerEvent.Presence presenceOf(UserPresence user) {
+        return new ServerEvent.Presence(user.handle(), user.status().wireName(),
+                user.idle(clock.instant()).toSeconds());
+    }
+
+    static ServerEvent.NewMessage newMessage(DirectMessage message, boolean mine) {
+        return new ServerEvent.NewMessage(message.id().toString(), message.from(), message.to(), message.text(),
+                timestamp(message.sentAt()), mine ? "sent" : "received", message.deliveredAt().isPresent() || !mine,
+                message.method() == DirectMessage.Method.DIRECT ? "direct" : "offline");
+    }
+
+    static ServerEvent.Chat chatEvent(ChatEvent event) {
+        if (event instanceof ChatEvent.Public p) return new ServerEvent.Chat("public", p.from(), p.text(), timestamp(p.at()));
+        if (event instanceof ChatEvent.Action a) return new ServerEvent.Chat("action", a.from(), a.text(), timestamp(a.at()));
+        if (event instanceof ChatEvent.Join j) {
+            return new ServerEvent.Chat("join", j.handle(), j.handle() + " has joined chat", timestamp(j.at()));
+        }
+        if (event instanceof ChatEvent.Leave l) {
+            return new ServerEvent.Chat("leave", l.handle(), l.handle() + " has left chat", timestamp(l.at()));
+        }
+        ChatEvent.System s = (ChatEvent.System) event;
+        return new ServerEvent.Chat("system", null, s.text(), timestamp(s.at()));
+    }
+
+    static String timestamp(Instant at) {
+        return at.toString();
+    }
+
+    private static String instanceKey(String handle, String instanceId) {
+        return handle.toLowerCase(Locale.ROOT) + "\u0000" + instanceId;
+    }
+}

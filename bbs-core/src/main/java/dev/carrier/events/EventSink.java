@@ -1,0 +1,21 @@
+package dev.carrier.events;
+
+import java.util.concurrent.Executor;
+
+/**
+ * The transport side of one JSON client (a WebSocket): text frames out, back-pressure, close.
+ * Every method is called on {@link #executor()}.
+ */
+public interface EventSink {
+
+    void send(String json);
+
+    boolean writable();
+
+    void whenWritable(Runnable task);
+
+    Executor executor();
+
+    /** Closes the connection, telling the client why. */
+    void close(String reason);
+}

@@ -1,0 +1,65 @@
+package dev.carrier.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * What the server sends a JSON client, each as {@code {"event": name(), "data": this}}. The
+ * field names are PROTOCOL.md's: clients are written against them.
+ */
+public sealed interface ServerEvent {
+
+    /** The envelope's {@code event} name. */
+    String name();
+
+    record NewMessage(
+            @JsonProperty("msg_id") String msgId, String from, String to, String text, String timestamp,
+            String direction, boolean delivered, @JsonProperty("delivery_method") String deliveryMethod)
+            implements ServerEvent {
+        public String name() {
+            return "new_message";
+        }
+    }
+
+    record FriendOnline(String username) implements ServerEvent {
+        public String name() {
+            return "friend_online";
+        }
+    }
+
+    record FriendOffline(String username) implements ServerEvent {
+        public String name() {
+            return "friend_offline";
+        }
+    }
+
+    record Presence(String username, String status, @JsonProperty("idle_seconds") long idleSeconds)
+            implements ServerEvent {
+        public String name() {
+            return "presence";
+        }
+    }
+
+    record Typing(String username, boolean typing) implements ServerEvent {
+        public String name() {
+            return "typing";
+        }
+    }
+
+    record Chat(String kind, String from, String text, String timestamp) implements ServerEvent {
+        public String name() {
+            return "chat";
+        }
+    }
+
+    record Bell(String reason) implements ServerEvent {
+        public String name() {
+            return "bell";
+        }
+    }
+
+    record Error(String code, String message) implements ServerEvent {
+        public String name() {
+            return "error";
+        }
+    }
+}
