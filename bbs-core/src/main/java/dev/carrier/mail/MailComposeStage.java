@@ -88,7 +88,7 @@ public final class MailComposeStage implements Stage {
             session.writeLine("\nReplying to " + letter.from() + ". To: " + letter.from());
             askSubject();
         } else {
-            session.writeLine("\nWrite a letter: a handle, or leave To: empty to cancel.");
+            session.writeLine("\nWrite a letter. Leave the recipient empty to cancel.");
             askTo();
         }
     }
@@ -133,7 +133,7 @@ public final class MailComposeStage implements Stage {
                 to = found.recipient();
                 askSubject();
             } else if (addressing instanceof Addressing.Refused refused) {
-                session.writeLine(sentence(refused.reason()) + ". Type a handle, or leave To: empty to cancel.");
+                session.writeLine(sentence(refused.reason()) + ". Type a handle, or nothing to cancel.");
                 askTo();
             }
         });
