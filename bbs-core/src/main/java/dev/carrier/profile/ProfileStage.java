@@ -16,6 +16,7 @@ import dev.carrier.user.User;
 import java.nio.charset.Charset;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -72,12 +73,15 @@ public final class ProfileStage implements Stage {
             return Optional.empty();
         }
 
-        private static <T> Checked<UnaryOperator<User>> change(Checked<T> checked,
-                java.util.function.BiFunction<User, T, User> apply) {
+        /** A checked value as a change to apply to the user (the latest stored copy, when saving). */
+        private static <T> Checked<UnaryOperator<User>> change(Checked<T> checked, BiFunction<User, T, User> apply) {
             if (checked instanceof Checked.Ok<T> ok) {
                 return new Checked.Ok<>(user -> apply.apply(user, ok.value()));
             }
-            return new Checked.Refused<>(((Checked.Refused<T>) checked).problem());
+            if (checked instanceof Checked.Refused<T> refused) {
+                return new Checked.Refused<>(refused.problem());
+            }
+            throw new IllegalStateException("unknown " + checked);
         }
     }
 
@@ -222,20 +226,25 @@ public final class ProfileStage implements Stage {
             session.prompt(editing.prompt + "; Enter keeps it: ", InputMode.LINE);
             return;
         }
-        User changed = ((Checked.Ok<UnaryOperator<User>>) checked).value().apply(me());
+        UnaryOperator<User> change = ((Checked.Ok<UnaryOperator<User>>) checked).value();
         Field field = editing;
-        session.await(engine.workers().submit(() -> save(changed)), saved -> {
+        long id = me().id();
+        session.await(engine.workers().submit(() -> save(id, change)), saved -> {
             session.userChanged(saved);
             session.writeLine(field.label + " saved.");
             showCard();
         });
     }
 
-    /** Runs on a worker: stores every field, then reads the user back as others will see them. */
-    private User save(User changed) {
-        engine.users().updateProfile(changed.id(), changed.displayName(), changed.tagline(), changed.location());
-        engine.users().updatePreferences(changed.id(), changed.preferences());
-        return engine.users().findById(changed.id()).orElseThrow();
+    /**
+     * Runs on a worker. The change is applied to the account as stored now, not to this
+     * session's copy, so that a field changed meanwhile on another connection is kept.
+     */
+    private User save(long id, UnaryOperator<User> change) {
+        User changed = change.apply(engine.users().findById(id).orElseThrow());
+        engine.users().updateProfile(id, changed.displayName(), changed.tagline(), changed.location());
+        engine.users().updatePreferences(id, changed.preferences());
+        return engine.users().findById(id).orElseThrow();
     }
 
     // ---- the password --------------------------------------------------------------------------
