@@ -150,8 +150,13 @@ public final class MailInboxStage implements Stage {
             unknown(typed);
             return;
         }
+        char command = m.group(1).charAt(0);
         String number = m.group(2);
-        switch (m.group(1).charAt(0)) {
+        if (!number.isEmpty() && command != 'r' && command != 'd') {
+            unknown(typed);
+            return;
+        }
+        switch (command) {
             case 'r' -> {
                 if (number.isEmpty()) usage("R NUMBER, such as R 1, replies to a letter");
                 else numbered(number, this::reply);
@@ -160,14 +165,8 @@ public final class MailInboxStage implements Stage {
                 if (number.isEmpty()) usage("D NUMBER, such as D 1, deletes a letter");
                 else numbered(number, this::askDelete);
             }
-            case 'q' -> {
-                if (number.isEmpty()) session.backToMenu();
-                else unknown(typed);
-            }
-            case 'w' -> {
-                if (number.isEmpty()) session.moveTo(MailComposeStage.write(session, post, this));
-                else unknown(typed);
-            }
+            case 'q' -> session.backToMenu();
+            case 'w' -> session.moveTo(MailComposeStage.write(session, post, this));
             case 'l' -> reload();
             case 'n' -> nextNew();
             case '?', 'h' -> {

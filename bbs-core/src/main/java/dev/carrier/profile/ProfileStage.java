@@ -91,6 +91,7 @@ public final class ProfileStage implements Stage {
     private Step step = Step.MENU;
     private Field editing;
     private String newPassword;
+    private int wrongPasswords;
 
     public ProfileStage(Session session, Logouts logouts) {
         this.session = session;
@@ -255,6 +256,12 @@ public final class ProfileStage implements Stage {
                 engine.users().credentials(handle).map(Credentials::passwordHash))), matches -> {
             if (!matches) {
                 session.writeLine("That is not your current password; it stays as it was.");
+                // Someone at an unattended terminal does not get to guess for long.
+                if (++wrongPasswords >= engine.config().maxLoginFailures()) {
+                    session.writeLine("Too many wrong passwords. Goodbye.");
+                    session.hangUp();
+                    return;
+                }
                 promptMenu();
                 return;
             }

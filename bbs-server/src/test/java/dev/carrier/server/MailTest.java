@@ -10,9 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrier.telnet.TelnetTestClient;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -295,6 +298,31 @@ class MailTest {
         assertTrue(first.contains("line 16\r\n") && !first.contains("line 17"), first);
     }
 
+    @Test
+    void composeOpenedFromAMenuGoesBackToThatMenu() throws IOException {
+        Path menus = Files.createDirectory(data.resolve("menus"));
+        Files.writeString(menus.resolve("main.yml"), """
+                title: Main Menu
+                prompt: "Main menu: "
+                entries:
+                  - { key: E, label: "Write a letter", service: __mail_compose__ }
+                  - { key: M, label: "Mail", service: __mail_inbox__ }
+                """);
+        try (TestServer custom = TestServer.start(ServerConfig.forTests(data.resolve("other")).withMenusDir(menus))) {
+            custom.register("bob", "secret-bob").close();
+            TelnetTestClient alice = custom.register("alice", "secret-alice");
+            alice.send("e");
+            alice.awaitText("To: ", WAIT);
+            alice.sendLine("bob");
+            alice.sendLine("hello");
+            alice.sendLine("from the menu");
+            alice.sendLine("/s");
+            alice.awaitText("Letter sent to bob.", WAIT);
+            alice.awaitText("[E] Write a letter", WAIT);
+            alice.awaitText("Main menu: ", WAIT);
+        }
+    }
+
     static String[] numberedLines(int count) {
         String[] lines = new String[count];
         for (int i = 0; i < count; i++) lines[i] = String.format("line %02d", i + 1);
@@ -306,7 +334,7 @@ class MailTest {
             try (var s = c.prepareStatement("SELECT subject FROM letters WHERE recipient = ? ORDER BY id")) {
                 s.setString(1, recipient);
                 try (ResultSet rs = s.executeQuery()) {
-                    List<String> subjects = new java.util.ArrayList<>();
+                    List<String> subjects = new ArrayList<>();
                     while (rs.next()) subjects.add(rs.getString(1));
                     return subjects;
                 }

@@ -247,6 +247,20 @@ class ProfileTest {
         bbs.login("alice", "old-secret");
     }
 
+    @Test
+    void guessingTheCurrentPasswordHangsUpAfterAFewTries() {
+        TelnetTestClient alice = bbs.register("alice", "old-secret");
+        openProfile(alice);
+        for (int i = 0; i < 3; i++) {
+            alice.send("p");
+            alice.awaitText("Current password: ", WAIT);
+            alice.sendLine("guess-" + i);
+            alice.awaitText("That is not your current password", WAIT);
+        }
+        alice.awaitText("Too many wrong passwords. Goodbye.", WAIT);
+        assertTrue(alice.awaitClosed(WAIT));
+    }
+
     private static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
