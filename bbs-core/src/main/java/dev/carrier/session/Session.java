@@ -3,6 +3,7 @@ package dev.carrier.session;
 import dev.carrier.terminal.SharedText;
 import dev.carrier.terminal.Terminal;
 import dev.carrier.terminal.TerminalInput;
+import dev.carrier.user.Preferences;
 import dev.carrier.user.User;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -80,6 +81,19 @@ public final class Session implements TerminalInput {
         User current = user;
         if (current == null) throw new IllegalStateException("node " + node + " is not logged in");
         return current;
+    }
+
+    /** Whether the user turned ANSI colour on in their profile; stages draw plain text otherwise. */
+    public boolean colour() {
+        User current = user;
+        return current != null && current.preferences().colour();
+    }
+
+    /** Lines per screen for paging: the user's choice, else what the terminal reports (24 when unknown). */
+    public int screenRows() {
+        User current = user;
+        int chosen = current == null ? 0 : current.preferences().screenRows();
+        return chosen > 0 ? chosen : terminal.info().rows();
     }
 
     public Instant connectedAt() {
@@ -197,7 +211,10 @@ public final class Session implements TerminalInput {
         stage = next;
         if (next.state() == SessionState.MENU) lastMenu = next;
         activity = next.activity();
+        promptText = ""; // the old stage's prompt is no longer the line being typed on
         next.enter();
+        // Notices held while a stage did not allow them (a letter being written) show now.
+        if (stage == next) showNotices();
     }
 
     /** Leaves a service for the menu it was entered from. */
@@ -209,8 +226,29 @@ public final class Session implements TerminalInput {
     /** The user is who they said: from now on the node shows their handle. */
     public void loggedIn(User who) {
         this.user = who;
+        apply(who.preferences());
         engine.loggedIn(this);
         log.info("node {} login {} from {}", node, who.handle(), terminal.info().remoteAddress());
+    }
+
+    /**
+     * The logged-in user's account changed (their profile): from now on this session shows and
+     * uses the new values, a charset among them. The handle stays the same.
+     */
+    public void userChanged(User changed) {
+        User current = requireUser();
+        if (current.id() != changed.id()) {
+            throw new IllegalArgumentException("node " + node + " belongs to " + current.handle()
+                    + ", not to " + changed.handle());
+        }
+        this.user = changed;
+        apply(changed.preferences());
+    }
+
+    private void apply(Preferences preferences) {
+        preferences.charset().ifPresent(chosen -> {
+            if (!chosen.equals(terminal.info().charset())) terminal.useCharset(chosen);
+        });
     }
 
     /** Says goodbye is over and hangs up; the transport's hang-up then cleans up. */

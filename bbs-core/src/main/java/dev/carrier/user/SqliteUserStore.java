@@ -25,7 +25,8 @@ import org.sqlite.SQLiteException;
 public final class SqliteUserStore implements UserStore {
 
     private static final String COLUMNS =
-            "id, handle, display_name, tagline, location, is_sysop, is_banned, created_at, last_login_at";
+            "id, handle, display_name, tagline, location, is_sysop, is_banned, created_at, last_login_at,"
+            + " charset, ansi_colour, screen_rows";
 
     private final Database db;
     private final Clock clock;
@@ -152,6 +153,16 @@ public final class SqliteUserStore implements UserStore {
         });
     }
 
+    @Override
+    public void updatePreferences(long userId, Preferences preferences) {
+        Objects.requireNonNull(preferences, "preferences");
+        update(userId, "UPDATE users SET charset = ?2, ansi_colour = ?3, screen_rows = ?4 WHERE id = ?1", s -> {
+            s.setString(2, preferences.charset().map(Preferences::nameOf).orElse(null));
+            s.setInt(3, preferences.colour() ? 1 : 0);
+            s.setInt(4, preferences.screenRows());
+        });
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }
@@ -191,7 +202,9 @@ public final class SqliteUserStore implements UserStore {
                 rs.getInt("is_sysop") != 0,
                 rs.getInt("is_banned") != 0,
                 Timestamps.parse(rs.getString("created_at")),
-                Optional.ofNullable(lastLogin).map(Timestamps::parse));
+                Optional.ofNullable(lastLogin).map(Timestamps::parse),
+                new Preferences(Optional.ofNullable(rs.getString("charset")).flatMap(Preferences::charsetNamed),
+                        rs.getInt("ansi_colour") != 0, rs.getInt("screen_rows")));
     }
 
     @FunctionalInterface

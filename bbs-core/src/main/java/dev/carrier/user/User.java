@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param banned may not log in
  * @param createdAt when the account was registered
  * @param lastLoginAt the previous successful login, empty before the first
+ * @param preferences charset, colour and screen height the user chose
  */
 public record User(
         long id,
@@ -28,15 +29,35 @@ public record User(
         boolean sysop,
         boolean banned,
         Instant createdAt,
-        Optional<Instant> lastLoginAt) {
+        Optional<Instant> lastLoginAt,
+        Preferences preferences) {
 
     public User {
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(lastLoginAt, "lastLoginAt");
+        Objects.requireNonNull(preferences, "preferences");
         displayName = displayName == null ? "" : displayName;
         tagline = tagline == null ? "" : tagline;
         location = location == null ? "" : location;
+    }
+
+    /** A user who has chosen no {@link Preferences} yet. */
+    public User(long id, String handle, String displayName, String tagline, String location, boolean sysop,
+            boolean banned, Instant createdAt, Optional<Instant> lastLoginAt) {
+        this(id, handle, displayName, tagline, location, sysop, banned, createdAt, lastLoginAt,
+                Preferences.DEFAULTS);
+    }
+
+    /** This user with other free-text profile fields; null or blank clears a field. */
+    public User withProfile(String newDisplayName, String newTagline, String newLocation) {
+        return new User(id, handle, newDisplayName, newTagline, newLocation, sysop, banned, createdAt, lastLoginAt,
+                preferences);
+    }
+
+    public User withPreferences(Preferences newPreferences) {
+        return new User(id, handle, displayName, tagline, location, sysop, banned, createdAt, lastLoginAt,
+                newPreferences);
     }
 
     /** The display name when one is set, otherwise the handle. */

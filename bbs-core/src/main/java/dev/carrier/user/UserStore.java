@@ -74,4 +74,11 @@ public interface UserStore {
      * @throws NoSuchElementException when there is no user with this id
      */
     void updateProfile(long userId, String displayName, String tagline, String location);
+
+    /**
+     * Replaces the terminal preferences (charset, colour, screen height).
+     *
+     * @throws NoSuchElementException when there is no user with this id
+     */
+    void updatePreferences(long userId, Preferences preferences);
 }

@@ -7,6 +7,10 @@ import dev.carrier.chat.ChatStage;
 import dev.carrier.chat.FloodGate;
 import dev.carrier.chat.StatusAnnouncer;
 import dev.carrier.login.LoginStage;
+import dev.carrier.mail.MailComposeStage;
+import dev.carrier.mail.MailInboxStage;
+import dev.carrier.mail.PostOffice;
+import dev.carrier.mail.SqliteMailStore;
 import dev.carrier.menu.MenuLoader;
 import dev.carrier.menu.MenuSource;
 import dev.carrier.menu.Menus;
@@ -15,8 +19,10 @@ import dev.carrier.message.Messenger;
 import dev.carrier.message.SqliteMessageStore;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.PresenceTracker;
+import dev.carrier.profile.ProfileStage;
 import dev.carrier.session.Engine;
 import dev.carrier.session.GoodbyeStage;
+import dev.carrier.session.Logouts;
 import dev.carrier.session.Nodes;
 import dev.carrier.session.Scheduler;
 import dev.carrier.session.ServiceCatalog;
@@ -83,9 +89,14 @@ public final class CarrierServer implements AutoCloseable {
         Messenger messenger = new Messenger(new Inboxes(), presence, new SqliteMessageStore(database), users, workers,
                 clock);
         StatusAnnouncer.attach(bus, chat);
+        PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock);
+        Logouts logouts = new Logouts(nodes); // the token store adds its Revoker here when it comes
 
         ServiceCatalog services = ServiceCatalog.of(
                 ChatStage.service(chat, presence, messenger, flood),
+                MailInboxStage.service(post),
+                MailComposeStage.service(post),
+                ProfileStage.service(logouts),
                 WhoStage.service(presence),
                 GoodbyeStage.service());
         MenuSource menuSource = config.menusDir().map(MenuSource::folder).orElseGet(MenuSource::builtIn);
@@ -95,6 +106,7 @@ public final class CarrierServer implements AutoCloseable {
                 new BcryptPasswordHasher(config.passwordCost()), menus, services, nodes, LoginStage::afterBanner);
         engine.addListener(new PresenceTracker(presence));
         engine.addListener(messenger);
+        engine.addListener(post);
         checkIdleEvery(scheduler, IDLE_CHECK);
 
         if (config.telnetPort() != 0) {

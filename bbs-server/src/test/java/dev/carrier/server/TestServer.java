@@ -44,6 +44,14 @@ final class TestServer implements AutoCloseable {
         return client;
     }
 
+    /** A client presenting itself as {@code options} say (window size, charset), at the login prompt. */
+    TelnetTestClient call(TelnetTestClient.Options options) {
+        TelnetTestClient client = TelnetTestClient.connect("127.0.0.1", server.telnetPort(), options);
+        clients.add(client);
+        client.awaitText("login: ", WAIT);
+        return client;
+    }
+
     TelnetTestClient connect(boolean raw) {
         TelnetTestClient client = raw
                 ? TelnetTestClient.connectRaw("127.0.0.1", server.telnetPort())
@@ -141,7 +149,11 @@ final class TestServer implements AutoCloseable {
 
     /** Logs an existing user in and leaves them at the main menu. */
     TelnetTestClient login(String handle, String password) {
-        TelnetTestClient client = call();
+        return login(call(), handle, password);
+    }
+
+    /** Logs an existing user in on a client at the login prompt and leaves them at the main menu. */
+    static TelnetTestClient login(TelnetTestClient client, String handle, String password) {
         client.sendLine(handle);
         client.awaitText("password: ", WAIT);
         client.sendLine(password);

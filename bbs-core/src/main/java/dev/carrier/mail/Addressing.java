@@ -1,0 +1,10 @@
+package dev.carrier.mail;
+
+/** What a typed {@code To:} line turned out to be. */
+public sealed interface Addressing {
+
+    record Found(Recipient recipient) implements Addressing {}
+
+    /** Nobody to send to; {@code reason} is for the user. */
+    record Refused(String reason) implements Addressing {}
+}

@@ -1,0 +1,141 @@
+package dev.carrier.mail;
+
+import dev.carrier.presence.Presence;
+import dev.carrier.presence.Status;
+import dev.carrier.session.Nodes;
+import dev.carrier.session.Session;
+import dev.carrier.session.SessionListener;
+import dev.carrier.session.Workers;
+import dev.carrier.user.User;
+import dev.carrier.user.UserStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mail between users: addressing, sending, and the mailbox operations the inbox needs, each run
+ * on the worker pool and answered with a future that a stage hands to {@link Session#await}.
+ * Tells online recipients of new mail at once, and everyone at login how many letters are new.
+ *
+ * <p>Holds no state of its own; safe to share between sessions and threads.
+ */
+public final class PostOffice implements SessionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(PostOffice.class);
+
+    private final MailStore store;
+    private final UserStore users;
+    private final Nodes nodes;
+    private final Presence presence;
+    private final Workers workers;
+    private final Clock clock;
+
+    public PostOffice(MailStore store, UserStore users, Nodes nodes, Presence presence, Workers workers, Clock clock) {
+        this.store = store;
+        this.users = users;
+        this.nodes = nodes;
+        this.presence = presence;
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    /** What a typed {@code To:} line names: a user who exists, or {@code all} for a sysop. */
+    public CompletableFuture<Addressing> address(User sender, String typed) {
+        String to = typed.strip();
+        return workers.submit(() -> {
+            if (to.equalsIgnoreCase(MailRules.ALL)) {
+                return isSysop(sender)
+                        ? new Addressing.Found(new Recipient.All())
+                        : new Addressing.Refused("only sysops can write to all");
+            }
+            return users.find(to).<Addressing>map(user -> new Addressing.Found(new Recipient.One(user.handle())))
+                    .orElseGet(() -> new Addressing.Refused("no such user: " + to));
+        });
+    }
+
+    /** Asks the store, not the session's copy of the user: sysop rights may have been taken since login. */
+    private boolean isSysop(User user) {
+        return users.findById(user.id()).map(User::sysop).orElse(false);
+    }
+
+    /**
+     * Stores the letter, then tells the recipients who are online. The future completes normally
+     * either way: a letter that could not be stored is {@link Delivery.NotSent} with the reason.
+     */
+    public CompletableFuture<Delivery> send(User sender, Draft draft) {
+        return workers.submit(() -> {
+            Optional<String> problem = MailRules.subjectProblem(draft.subject())
+                    .or(() -> MailRules.bodyProblem(draft.lines()));
+            if (problem.isPresent()) return new Delivery.NotSent(problem.get());
+            try {
+                Delivery delivery = deliver(sender, draft);
+                if (delivery instanceof Delivery.Sent sent) announce(sender.handle(), sent);
+                return delivery;
+            } catch (RuntimeException e) {
+                log.warn("letter from {} to {} not stored: {}", sender.handle(), draft.to().shown(), e.toString());
+                return new Delivery.NotSent("the letter could not be stored just now");
+            }
+        }).exceptionally(failure -> {
+            // The pool refused the task: the draft stays with the user to try again.
+            log.warn("letter from {} not sent: {}", sender.handle(), failure.toString());
+            return new Delivery.NotSent("the server is too busy just now");
+        });
+    }
+
+    private Delivery deliver(User sender, Draft draft) {
+        if (draft.to() instanceof Recipient.One one) {
+            return store.send(sender.handle(), one.handle(), draft.subject(), draft.body(), clock.instant())
+                    .<Delivery>map(letter -> new Delivery.Sent(draft.to(), List.of(letter.to())))
+                    .orElseGet(() -> new Delivery.NotSent("no such user: " + one.handle()));
+        }
+        if (!isSysop(sender)) return new Delivery.NotSent("only sysops can write to all");
+        List<String> recipients = store.sendToAll(sender.handle(), draft.subject(), draft.body(), clock.instant());
+        log.info("bulletin from {} to {} users", sender.handle(), recipients.size());
+        return new Delivery.Sent(draft.to(), recipients);
+    }
+
+    /** {@code *** New mail from alice} on every connection of every recipient, between their keystrokes. */
+    private void announce(String from, Delivery.Sent sent) {
+        String text = "*** New mail from " + from + (sent.to() instanceof Recipient.All ? " (to all)" : "");
+        for (String recipient : sent.recipients()) {
+            List<Session> sessions = nodes.sessionsOf(recipient);
+            if (sessions.isEmpty()) continue;
+            boolean ring = presence.status(recipient) != Status.DND;
+            for (Session session : sessions) session.tell(text, ring);
+        }
+    }
+
+    public CompletableFuture<List<Envelope>> inbox(User owner) {
+        return workers.submit(() -> store.inbox(owner.handle()));
+    }
+
+    /** The letter, marked read; empty when it is gone (deleted on another connection). */
+    public CompletableFuture<Optional<Letter>> open(User owner, long id) {
+        return workers.submit(() -> store.open(owner.handle(), id, clock.instant()));
+    }
+
+    public CompletableFuture<Boolean> delete(User owner, long id) {
+        return workers.submit(() -> store.delete(owner.handle(), id));
+    }
+
+    /** {@code You have 3 new letters}, once per login, when there are any. */
+    @Override
+    public void loggedIn(Session session) {
+        String handle = session.requireUser().handle();
+        workers.submit(() -> store.countNew(handle)).whenComplete((count, failure) -> {
+            if (failure != null) {
+                log.warn("node {}: cannot count new letters of {}: {}", session.node(), handle, failure.toString());
+            } else if (count > 0) {
+                session.tell(newLetters(count), false);
+            }
+        });
+    }
+
+    static String newLetters(int count) {
+        return String.format(Locale.ROOT, "You have %d new %s", count, count == 1 ? "letter" : "letters");
+    }
+}

@@ -1,0 +1,182 @@
+package dev.carrier.server;
+
+import static dev.carrier.server.MailSteps.openInbox;
+import static dev.carrier.server.TestServer.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.carrier.telnet.TelnetTestClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server killed with SIGKILL while letters are being sent keeps every letter it acknowledged,
+ * whole, and no part of any other: it runs as a real process, is killed in the middle of a burst
+ * of sends, and a fresh server on the same data folder is asked what it has.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class MailCrashTest {
+
+    private static final int LETTERS = 20;
+    private static final int KILL_AFTER_ACKS = 5;
+    private static final int LINES = 40;
+    private static final String ACK = "Letter sent to bob.";
+
+    @TempDir
+    Path data;
+
+    private Process server;
+
+    @AfterEach
+    void killLeftovers() throws InterruptedException {
+        if (server != null && server.isAlive()) {
+            server.destroyForcibly();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void everyAcknowledgedLetterSurvivesAKillAndNoneIsStoredInPart() throws Exception {
+        int port = freePort();
+        server = startServerProcess(port);
+
+        int acknowledged;
+        try (TelnetTestClient bob = TelnetTestClient.connect("127.0.0.1", port);
+             TelnetTestClient alice = TelnetTestClient.connect("127.0.0.1", port)) {
+            register(bob, "bob");
+            register(alice, "alice");
+            openInbox(alice);
+
+            // Every letter typed at once: the session takes them one after another, each waiting for
+            // its store. The kill lands while the later ones are being sent.
+            StringBuilder typed = new StringBuilder();
+            for (int i = 1; i <= LETTERS; i++) typed.append(letterAsTyped(i));
+            alice.send(typed.toString());
+            for (int i = 0; i < KILL_AFTER_ACKS; i++) alice.awaitText(ACK, WAIT);
+
+            server.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye, no clean close
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server process did not die");
+            assertTrue(alice.awaitClosed(WAIT));
+            acknowledged = occurrences(alice.transcript(), ACK);
+        }
+
+        try (TestServer again = TestServer.start(data)) {
+            Map<String, String> stored = letters(again);
+            assertTrue(stored.size() >= acknowledged,
+                    "acknowledged " + acknowledged + " letters, but only " + stored.size() + " were kept");
+            for (int i = 1; i <= acknowledged; i++) {
+                assertTrue(stored.containsKey(subject(i)), "acknowledged letter " + i + " is missing: " + stored.keySet());
+            }
+            for (Map.Entry<String, String> letter : stored.entrySet()) {
+                int number = Integer.parseInt(letter.getKey().substring("crash test ".length()));
+                assertEquals(body(number), letter.getValue(), "letter " + number + " was not kept whole");
+            }
+
+            TelnetTestClient bob = again.login("bob", "secret-bob");
+            bob.awaitText("You have " + stored.size() + " new letter", WAIT);
+        }
+    }
+
+    private static String subject(int number) {
+        return "crash test " + number;
+    }
+
+    private static String body(int number) {
+        StringBuilder body = new StringBuilder();
+        for (int line = 1; line <= LINES; line++) {
+            if (line > 1) body.append('\n');
+            body.append("letter ").append(number).append(", line ").append(line).append(" of ").append(LINES);
+        }
+        return body.toString();
+    }
+
+    /** What alice types at the inbox prompt for one letter, /s included. */
+    private static String letterAsTyped(int number) {
+        return "w\r\nbob\r\n" + subject(number) + "\r\n" + body(number).replace("\n", "\r\n") + "\r\n/s\r\n";
+    }
+
+    private static void register(TelnetTestClient client, String handle) {
+        client.awaitText("login: ", WAIT);
+        client.sendLine("new");
+        client.awaitText("new handle: ", WAIT);
+        client.sendLine(handle);
+        client.awaitText("new password: ", WAIT);
+        client.sendLine("secret-" + handle);
+        client.awaitText("repeat password: ", WAIT);
+        client.sendLine("secret-" + handle);
+        client.awaitText("Main menu: ", WAIT);
+    }
+
+    private static Map<String, String> letters(TestServer bbs) {
+        return bbs.server().database().withConnection(c -> {
+            Map<String, String> letters = new HashMap<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT subject, body FROM letters WHERE recipient = 'bob'")) {
+                while (rs.next()) letters.put(rs.getString(1), rs.getString(2));
+            }
+            return letters;
+        });
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) count++;
+        return count;
+    }
+
+    /** {@code carrier serve} in its own JVM, on the test class path; returns once it says it is up. */
+    private Process startServerProcess(int port) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), CarrierCommand.class.getName(), "serve",
+                "--data-dir", data.toString(), "--bind", "127.0.0.1", "--telnet-port", String.valueOf(port),
+                "--password-cost", "4")
+                .redirectErrorStream(true)
+                .start();
+        CountDownLatch up = new CountDownLatch(1);
+        StringBuffer output = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.append(line).append('\n');
+                    if (line.contains(" is up.")) up.countDown();
+                }
+            } catch (IOException e) {
+                // the process is gone
+            }
+        }, "carrier-process-output");
+        reader.setDaemon(true);
+        reader.start();
+        if (!up.await(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the server process did not come up; it said:\n" + output);
+        }
+        return process;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
