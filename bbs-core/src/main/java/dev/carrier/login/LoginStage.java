@@ -1,12 +1,12 @@
 package dev.carrier.login;
 
+import dev.carrier.auth.Authenticator;
 import dev.carrier.menu.MenuStage;
 import dev.carrier.session.Engine;
 import dev.carrier.session.InputMode;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
-import dev.carrier.user.Credentials;
 import dev.carrier.user.User;
 import java.time.Duration;
 import java.util.Optional;
@@ -77,22 +77,14 @@ public final class LoginStage implements Stage {
         }
         String password = line;
         String tried = handle;
-        session.await(engine.workers().submit(() -> authenticate(tried, password)), user -> {
+        Authenticator authenticator = new Authenticator(engine.users(), engine.hasher(), engine.clock());
+        session.await(engine.workers().submit(() -> authenticator.check(tried, password)), user -> {
             if (user.isPresent()) {
                 welcome(session, user.get(), false);
             } else {
                 failed(tried);
             }
         });
-    }
-
-    /** Runs on a worker: hashing is slow on purpose. */
-    private Optional<User> authenticate(String tried, String password) {
-        Optional<Credentials> credentials = engine.users().credentials(tried);
-        if (!engine.hasher().verify(password, credentials.map(Credentials::passwordHash))) return Optional.empty();
-        User user = credentials.get().user();
-        engine.users().recordLogin(user.id(), engine.clock().instant());
-        return Optional.of(user);
     }
 
     private void failed(String tried) {
