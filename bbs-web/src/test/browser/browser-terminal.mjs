@@ -1,0 +1,175 @@
+// The browser terminal in a real browser: Debian's headless Chromium driven by Playwright.
+//
+//   node browser-terminal.mjs --url http://127.0.0.1:PORT/ --out DIR
+//
+// It starts no server: BrowserTerminalTest (bbs-server) does, and passes the address. Two pages
+// register two users and enter chat; one types a line and the other page's terminal shows it;
+// a page asks the other's attention and that page rings its bell. Then the script prints
+// RESTART-SERVER and waits for SERVER-RESTARTED on its input, while the test stops the server and
+// starts it again on the same port; both pages must reconnect by themselves. Screenshots go to
+// DIR. Exit code 0 when all went well, 1 otherwise, with the reason on stderr.
+
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const WAIT_MS = 15_000;
+const RECONNECT_WAIT_MS = 30_000; // the first call again comes 3 s after the drop
+
+function argument(name, fallback) {
+  const at = process.argv.indexOf(name);
+  return at >= 0 && at + 1 < process.argv.length ? process.argv[at + 1] : fallback;
+}
+
+const url = argument('--url');
+const out = argument('--out', 'target/browser');
+if (!url) {
+  console.error('usage: node browser-terminal.mjs --url http://127.0.0.1:PORT/ [--out DIR]');
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+
+const step = (text) => console.log('step: ' + text);
+
+// Lines from the test that started us, one at a time.
+const input = createInterface({ input: process.stdin });
+const lines = [];
+let lineWaiter = null;
+input.on('line', (line) => {
+  lines.push(line.trim());
+  if (lineWaiter) lineWaiter();
+});
+
+async function nextLine(expected, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!lines.includes(expected)) {
+    if (Date.now() > deadline) throw new Error(`never heard ${expected} from the test`);
+    await new Promise((resolve) => {
+      lineWaiter = resolve;
+      setTimeout(resolve, 200);
+    });
+  }
+}
+
+const screenText = (page) => page.evaluate(() => window.carrier.screenText());
+
+function count(text, needle) {
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) n++;
+  return n;
+}
+
+/** Waits until the page's terminal shows `needle` at least `times` times. */
+async function awaitScreen(page, needle, times = 1, timeoutMs = WAIT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await screenText(page);
+    if (count(text, needle) >= times) return;
+    if (Date.now() > deadline) {
+      throw new Error(`${page.carrierName} never showed ${JSON.stringify(needle)} (x${times}); the screen ends:\n`
+        + text.trimEnd().split('\n').slice(-12).join('\n'));
+    }
+    await page.waitForTimeout(50);
+  }
+}
+
+async function awaitState(page, predicate, what, timeoutMs = WAIT_MS) {
+  try {
+    await page.waitForFunction(predicate, null, { timeout: timeoutMs, polling: 50 });
+  } catch (e) {
+    const state = await page.evaluate(() => ({ state: window.carrier.state(), connects: window.carrier.connects,
+      bells: window.carrier.bells, status: document.getElementById('status').textContent }));
+    throw new Error(`${page.carrierName}: ${what} did not happen; page state ${JSON.stringify(state)}`);
+  }
+}
+
+async function type(page, text) {
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+async function registerAndChat(page, handle) {
+  await page.goto(url);
+  await awaitState(page, () => window.carrier && window.carrier.state() === 'connected', 'connecting');
+  await awaitScreen(page, 'login: ');
+  await type(page, 'new');
+  await awaitScreen(page, 'new handle: ');
+  await type(page, handle);
+  await awaitScreen(page, 'new password: ');
+  await type(page, 'secret-' + handle);
+  await awaitScreen(page, 'repeat password: ');
+  await type(page, 'secret-' + handle);
+  await awaitScreen(page, 'Main menu: ');
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type('c');
+  await awaitScreen(page, '*** Welcome to chat.');
+  step(`${handle} is in chat`);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CARRIER_CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  // Playwright gives every launch a fresh, empty profile (its own --user-data-dir).
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-dev-shm-usage', '--no-first-run', '--disable-component-update', '--disable-sync',
+    '--disable-quic'],
+});
+
+let pages = [];
+let failed = false;
+try {
+  const open = async (name) => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 640 } });
+    const page = await context.newPage();
+    page.carrierName = name;
+    page.on('pageerror', (e) => console.error(`${name}: page error: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') console.error(`${name}: console: ${m.text()}`); });
+    pages.push(page);
+    return page;
+  };
+  const alice = await open('alice');
+  const bob = await open('bob');
+
+  await registerAndChat(alice, 'alice');
+  await registerAndChat(bob, 'bob');
+  await awaitScreen(alice, '*** bob has joined chat');
+
+  await type(bob, 'hello from the browser');
+  await awaitScreen(alice, '<bob> hello from the browser');
+  step('alice saw bob\'s line');
+
+  await type(bob, '/page alice');
+  await awaitScreen(alice, '*** bob is paging you');
+  await awaitState(alice, () => window.carrier.bells >= 1, 'the bell');
+  step('alice\'s page rang the bell');
+
+  await alice.screenshot({ path: join(out, 'terminal-chat.png') });
+
+  const loginsBefore = await Promise.all(pages.map(async (page) => count(await screenText(page), 'login: ')));
+  console.log('RESTART-SERVER');
+  await nextLine('SERVER-RESTARTED', RECONNECT_WAIT_MS);
+  step('the server was restarted');
+  for (let i = 0; i < pages.length; i++) {
+    const page = pages[i];
+    await awaitState(page, () => window.carrier.connects >= 2 && window.carrier.state() === 'connected',
+      'reconnecting by itself', RECONNECT_WAIT_MS);
+    await awaitScreen(page, 'login: ', loginsBefore[i] + 1);
+  }
+  step('both pages reconnected by themselves');
+  await alice.screenshot({ path: join(out, 'terminal-reconnected.png') });
+  console.log('browser test passed');
+} catch (e) {
+  failed = true;
+  console.error('browser test failed: ' + (e && e.stack ? e.stack : e));
+  for (const page of pages) {
+    try {
+      await page.screenshot({ path: join(out, `failure-${page.carrierName}.png`) });
+    } catch (ignored) { /* the page may be gone */ }
+  }
+} finally {
+  await browser.close();
+  input.close();
+}
+process.exit(failed ? 1 : 0);
