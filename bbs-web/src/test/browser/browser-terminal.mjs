@@ -6,13 +6,16 @@
 // register two users and enter chat; one types a line and the other page's terminal shows it;
 // a page asks the other's attention and that page rings its bell. Then the script prints
 // RESTART-SERVER and waits for SERVER-RESTARTED on its input, while the test stops the server and
-// starts it again on the same port; both pages must reconnect by themselves. Screenshots go to
-// DIR. Exit code 0 when all went well, 1 otherwise, with the reason on stderr.
+// starts it again on the same port; both pages must reconnect by themselves. Last, a page whose
+// server is gone (on a port where nothing listens) must call again after 3 s x 1.5^n, 10 times,
+// then offer its Reconnect button; its clock is Playwright's, so that takes no real minutes.
+// Screenshots go to DIR. Exit code 0 when all went well, 1 otherwise, with the reason on stderr.
 
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { createServer } from 'node:net';
 
 const WAIT_MS = 15_000;
 const RECONNECT_WAIT_MS = 30_000; // the first call again comes 3 s after the drop
@@ -108,6 +111,68 @@ async function registerAndChat(page, handle) {
   step(`${handle} is in chat`);
 }
 
+/** A local port where nothing listens: found free, then let go. */
+function deadPort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Reads the page's state from Node, so the page's faked timers cannot stall the polling. */
+async function awaitPage(page, predicate, what, arg = null, timeoutMs = WAIT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(predicate, arg)) return;
+    if (Date.now() > deadline) {
+      const history = await page.evaluate(() => window.carrier.history.slice(-5));
+      throw new Error(`${page.carrierName}: ${what} did not happen; last states ${JSON.stringify(history)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The page's calls again after a drop: 3 s x 1.5^n apart, 10 of them, then the Reconnect button. */
+async function checkReconnectSchedule(context) {
+  const page = await context.newPage();
+  page.carrierName = 'carol';
+  const dead = `http://127.0.0.1:${await deadPort()}/`;
+  // The page and its files come from the real server, but under the dead port's origin, so its
+  // WebSocket goes where nothing answers.
+  await page.route(dead + '**', async (route) => {
+    const asked = new URL(route.request().url());
+    const response = await route.fetch({ url: new URL(asked.pathname + asked.search, url).href });
+    await route.fulfill({ response });
+  });
+  await page.clock.install({ time: 0 });
+  await page.clock.pauseAt(1000); // time moves only when told to, below
+  await page.goto(dead);
+  const expected = [];
+  for (let n = 0; n < 10; n++) {
+    const delay = 3000 * Math.pow(1.5, n);
+    expected.push(delay);
+    await awaitPage(page, (d) => document.getElementById('status').textContent
+      === 'disconnected; calling again in ' + (d / 1000).toFixed(1) + ' s', `waiting ${delay} ms`, delay);
+    await page.clock.runFor(delay);
+  }
+  await awaitPage(page, () => !document.getElementById('reconnect').hidden
+    && window.carrier.state() === 'disconnected', 'the Reconnect button after 10 attempts');
+  const calls = await page.evaluate(() => window.carrier.history.filter((h) => h.state === 'connecting').map((h) => h.at));
+  const gaps = calls.slice(1).map((at, i) => at - calls[i]);
+  if (calls.length !== 11 || gaps.some((gap, i) => Math.abs(gap - expected[i]) > 50)) {
+    throw new Error(`calls again came ${JSON.stringify(gaps)} ms apart, expected ${JSON.stringify(expected)}`);
+  }
+  await page.screenshot({ path: join(out, 'terminal-gave-up.png') });
+  await page.click('#reconnect');
+  await awaitPage(page, () => window.carrier.history.filter((h) => h.state === 'connecting').length === 12,
+    'a call again when Reconnect is clicked');
+  step('a page without its server called again 10 times, 3 s x 1.5^n apart, then offered Reconnect');
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CARRIER_CHROMIUM || '/usr/bin/chromium',
   headless: true,
@@ -159,6 +224,8 @@ try {
   }
   step('both pages reconnected by themselves');
   await alice.screenshot({ path: join(out, 'terminal-reconnected.png') });
+
+  await checkReconnectSchedule(await browser.newContext({ viewport: { width: 1000, height: 640 } }));
   console.log('browser test passed');
 } catch (e) {
   failed = true;

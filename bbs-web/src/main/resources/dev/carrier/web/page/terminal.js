@@ -31,7 +31,7 @@
 
   var encoder = new TextEncoder();
   var socket = null;
-  var attempts = 0;   // calls made since the last successful one
+  var attempts = 0;   // calls again since the last successful one
   var timer = null;
   var state = 'connecting';
 
@@ -40,6 +40,8 @@
     term: term,
     bells: 0,
     connects: 0,
+    history: [],        // [{at: Date.now(), state, text}], the latest 100
+    delayMs: delayMs,
     state: function () { return state; },
     screenText: function () {
       var buffer = term.buffer.active;
@@ -52,7 +54,14 @@
     }
   };
 
+  /** The wait before call again number n + 1: 3 s, 4.5 s, 6.75 s... */
+  function delayMs(n) {
+    return FIRST_DELAY_MS * Math.pow(FACTOR, n);
+  }
+
   function show(newState, text) {
+    window.carrier.history.push({ at: Date.now(), state: newState, text: text });
+    if (window.carrier.history.length > 100) window.carrier.history.shift();
     state = newState;
     statusLine.dataset.state = newState;
     statusLine.textContent = text;
@@ -106,7 +115,7 @@
       offerReconnect();
       return;
     }
-    var delay = FIRST_DELAY_MS * Math.pow(FACTOR, attempts);
+    var delay = delayMs(attempts);
     attempts++;
     show('disconnected', 'disconnected; calling again in ' + (delay / 1000).toFixed(1) + ' s');
     timer = setTimeout(connect, delay);
