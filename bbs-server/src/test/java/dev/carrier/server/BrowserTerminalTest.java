@@ -116,6 +116,7 @@ class BrowserTerminalTest {
         if (missing.length() > 0) {
             String message = "the browser test needs" + missing + " .ci/run installs them";
             if ("required".equals(System.getenv("CARRIER_BROWSER_TESTS"))) fail(message);
+            System.out.println("BrowserTerminalTest skipped: " + message);
             Assumptions.abort(message);
         }
         return node.get().toString();

@@ -105,6 +105,17 @@ class WebPageTest {
         }
     }
 
+    @Test
+    void aTakenWebPortStopsStartUpSayingWhich() {
+        try (TestServer first = TestServer.start(data.resolve("first"))) {
+            int taken = first.server().webPort();
+            ServerConfig second = ServerConfig.forTests(data.resolve("second"));
+            RuntimeException e = assertThrows(RuntimeException.class,
+                    () -> CarrierServer.start(second.withWeb(second.web().withPort(taken))));
+            assertTrue(e.getMessage().contains("web") && e.getMessage().contains(":" + taken), e.getMessage());
+        }
+    }
+
     private static URI uri(TestServer bbs, String path) {
         return URI.create("http://127.0.0.1:" + bbs.server().webPort() + path);
     }

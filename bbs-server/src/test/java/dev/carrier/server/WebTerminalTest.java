@@ -45,6 +45,24 @@ class WebTerminalTest {
     }
 
     @Test
+    void aUserWhoRegisteredOverTelnetLogsInFromTheBrowser() {
+        try (TestServer bbs = TestServer.start(data)) {
+            bbs.register("carol", "secret-carol").close();
+            WebSocketTestClient carol = bbs.browse();
+            carol.sendLine("carol");
+            carol.awaitText("password: ");
+            carol.sendLine("wrong");
+            carol.awaitText("Login incorrect.");
+            carol.awaitText("login: ");
+            carol.sendLine("carol");
+            carol.awaitText("password: ");
+            carol.sendLine("secret-carol");
+            carol.awaitText("Main menu: ");
+            assertFalse(carol.transcript().contains("secret-carol"), "the password is never shown");
+        }
+    }
+
+    @Test
     void aCharacterSplitAcrossTwoFramesArrivesWhole() {
         try (TestServer bbs = TestServer.start(data)) {
             TelnetTestClient bob = bbs.inChat("bob");
