@@ -14,11 +14,11 @@ import static io.netty.handler.codec.http.HttpResponseStatus.UPGRADE_REQUIRED;
 import dev.carrier.connection.ConnectionLimit;
 import dev.carrier.terminal.TerminalHost;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -33,14 +33,13 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -59,6 +58,9 @@ import org.slf4j.LoggerFactory;
 final class HttpRouter extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
+
+    /** How long a refused connection is read from (and the input dropped) before it is closed. */
+    static final long LINGER_MILLIS = 2000;
 
     /** The page loads only what the server serves, and connects only back to it. */
     private static final String PAGE_POLICY = "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
@@ -161,12 +163,8 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
         pipeline.remove(WebChannelInitializer.IDLE);
         pipeline.remove(WebChannelInitializer.KEEP_ALIVE);
         String subprotocols = endpoint == Endpoint.TELNET ? TelnetFrames.SUBPROTOCOLS : null;
-        pipeline.addLast("websocket", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(endpoint == Endpoint.TELNET ? "/telnet" : "/terminal")
-                .checkStartsWith(true)
-                .subprotocols(subprotocols)
-                .maxFramePayloadLength(config.maxFrameBytes())
-                .build()));
+        pipeline.addLast("websocket", new WebSocketEndpoint(endpoint == Endpoint.TELNET ? "/telnet" : "/terminal",
+                subprotocols, config.maxFrameBytes()));
         pipeline.addLast("messages", new WebSocketFrameAggregator(config.maxFrameBytes()));
         pipeline.addLast("goingAway", new GoingAway(goingDown, address));
         if (endpoint == Endpoint.TELNET) {
@@ -320,9 +318,26 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(response);
     }
 
-    /** For requests the connection cannot go on after: a broken request, or a refused WebSocket. */
+    /**
+     * For requests the connection cannot go on after: a broken request, or a refused WebSocket.
+     * After the answer the server stops sending and drops whatever still arrives for a moment
+     * before it closes: closing with unread input would reset the connection, and the client might
+     * lose the answer that says what was wrong.
+     */
     private static void sendAndClose(ChannelHandlerContext ctx, FullHttpResponse response) {
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        ChannelPipeline pipeline = ctx.pipeline();
+        if (pipeline.get(WebChannelInitializer.KEEP_ALIVE) != null) pipeline.remove(WebChannelInitializer.KEEP_ALIVE);
+        ctx.writeAndFlush(response).addListener(written -> {
+            if (!ctx.channel().isActive()) return;
+            pipeline.addFirst("drain", new ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelRead(ChannelHandlerContext drain, Object msg) {
+                    ReferenceCountUtil.release(msg);
+                }
+            });
+            if (ctx.channel() instanceof SocketChannel socket) socket.shutdownOutput();
+            ctx.executor().schedule(() -> ctx.channel().close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        });
     }
 }
