@@ -190,6 +190,10 @@ try {
     const page = await context.newPage();
     page.carrierName = name;
     page.on('pageerror', (e) => console.error(`${name}: page error: ${e.message}`));
+    page.sentControl = [];
+    page.on('websocket', (ws) => ws.on('framesent', (frame) => {
+      if (typeof frame.payload === 'string') page.sentControl.push(frame.payload);
+    }));
     page.on('console', (m) => { if (m.type() === 'error') console.error(`${name}: console: ${m.text()}`); });
     pages.push(page);
     return page;
@@ -211,6 +215,20 @@ try {
   step('alice\'s page rang the bell');
 
   await alice.screenshot({ path: join(out, 'terminal-chat.png') });
+
+  const before = await alice.evaluate(() => ({ cols: window.carrier.term.cols, rows: window.carrier.term.rows }));
+  await alice.setViewportSize({ width: 640, height: 400 });
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const resize = alice.sentControl.map((text) => JSON.parse(text)).filter((m) => m.type === 'resize').pop();
+    if (resize && resize.cols < before.cols && resize.rows < before.rows) break;
+    if (Date.now() > deadline) {
+      throw new Error(`no smaller resize sent after the window shrank from ${JSON.stringify(before)}: `
+        + JSON.stringify(alice.sentControl));
+    }
+    await alice.waitForTimeout(50);
+  }
+  step('alice\'s page told the server its new size');
 
   const loginsBefore = await Promise.all(pages.map(async (page) => count(await screenText(page), 'login: ')));
   console.log('RESTART-SERVER');
