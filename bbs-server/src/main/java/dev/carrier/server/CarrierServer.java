@@ -6,6 +6,7 @@ import dev.carrier.chat.ChatManager;
 import dev.carrier.chat.ChatStage;
 import dev.carrier.chat.FloodGate;
 import dev.carrier.chat.StatusAnnouncer;
+import dev.carrier.connection.ConnectionLimit;
 import dev.carrier.login.LoginStage;
 import dev.carrier.mail.MailComposeStage;
 import dev.carrier.mail.MailInboxStage;
@@ -34,6 +35,8 @@ import dev.carrier.telnet.TelnetServer;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.UserStore;
+import dev.carrier.web.WebConfig;
+import dev.carrier.web.WebServer;
 import dev.carrier.who.WhoStage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +65,7 @@ public final class CarrierServer implements AutoCloseable {
     private Presence presence;
     private ChatManager chat;
     private Optional<TelnetServer> telnet = Optional.empty();
+    private Optional<WebServer> web = Optional.empty();
     private volatile boolean closed;
 
     private CarrierServer(ServerConfig config) {
@@ -109,10 +113,16 @@ public final class CarrierServer implements AutoCloseable {
         engine.addListener(post);
         checkIdleEvery(scheduler, IDLE_CHECK);
 
+        // Transports share event loops and one per-address connection limit.
+        EventLoops loops = own(new EventLoops());
+        ConnectionLimit perAddress = new ConnectionLimit(config.maxPerAddress());
+        TelnetConfig telnetConfig = new TelnetConfig(config.bindAddress(), 0,
+                Set.copyOf(config.cp437TerminalTypes()), config.negotiationTimeout());
+
         if (config.telnetPort() != 0) {
             int port = config.telnetPort() == ServerConfig.EPHEMERAL ? 0 : config.telnetPort();
-            TelnetServer server = own(new TelnetServer(new TelnetConfig(config.bindAddress(), port,
-                    Set.copyOf(config.cp437TerminalTypes()), config.negotiationTimeout()), engine));
+            TelnetServer server = own(new TelnetServer(telnetConfig.withPort(port), engine, loops.boss(), loops.workers()))
+                    .limitConnections(perAddress);
             try {
                 server.start();
             } catch (IOException e) {
@@ -120,6 +130,23 @@ public final class CarrierServer implements AutoCloseable {
                         + ": " + e.getMessage(), e);
             }
             telnet = Optional.of(server);
+        }
+
+        // The web: the terminal page, /terminal and /telnet WebSockets, /health.
+        if (config.web().port() != 0) {
+            int port = config.web().port() == ServerConfig.EPHEMERAL ? 0 : config.web().port();
+            WebConfig webConfig = WebConfig.defaults().withBindHost(config.bindAddress()).withPort(port)
+                    .withTrustProxy(config.web().trustProxy()).withAllowedOrigins(config.web().allowedOrigins())
+                    .withTelnet(telnetConfig);
+            WebServer server = own(new WebServer(webConfig, engine, nodes::inUse, perAddress,
+                    loops.boss(), loops.workers()));
+            try {
+                server.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot listen for the web on " + config.bindAddress() + ":" + port
+                        + ": " + e.getMessage(), e);
+            }
+            web = Optional.of(server);
         }
     }
 
@@ -162,11 +189,17 @@ public final class CarrierServer implements AutoCloseable {
         return telnet.map(TelnetServer::port).orElseThrow(() -> new IllegalStateException("telnet is off"));
     }
 
+    /** The web port actually bound (useful when asked for an ephemeral one). */
+    public int webPort() {
+        return web.map(WebServer::port).orElseThrow(() -> new IllegalStateException("the web is off"));
+    }
+
     /** Says goodbye to every caller, stops listening, and closes the database last. */
     @Override
     public void close() {
         if (closed) return;
         closed = true;
+        web.ifPresent(WebServer::goingAway); // browsers hear 1001 and call again by themselves
         if (engine != null) engine.hangUpAll("*** The system is going down. Goodbye.");
         while (!toClose.isEmpty()) {
             AutoCloseable resource = toClose.pop();

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code carrier serve}: runs the BBS until Ctrl-C or SIGTERM. */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
-        description = "Runs the BBS: telnet (and later the web) on the given ports, data in the data folder.",
+        description = "Runs the BBS: telnet and the browser terminal on the given ports, data in the data folder.",
         footer = {"", "Examples:", "  carrier serve", "  carrier serve --telnet-port 2300 --max-nodes 32",
             "  CARRIER_DATA_DIR=/srv/bbs carrier serve"})
 final class ServeCommand implements Callable<Integer> {
@@ -35,6 +35,25 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--telnet-port", defaultValue = "2323", paramLabel = "PORT",
             description = "Telnet port; 0 turns telnet off (default: ${DEFAULT-VALUE}).")
     int telnetPort;
+
+    @Option(names = "--web-port", defaultValue = "8080", paramLabel = "PORT",
+            description = "Web port for the browser terminal; 0 turns the web off (default: ${DEFAULT-VALUE}).")
+    int webPort;
+
+    @Option(names = "--trust-proxy", defaultValue = "false", arity = "0..1", paramLabel = "BOOLEAN",
+            description = "Take the client's address from X-Forwarded-For / X-Real-IP; only behind your own"
+                    + " reverse proxy (default: ${DEFAULT-VALUE}).")
+    boolean trustProxy;
+
+    @Option(names = "--allowed-origins", split = ",", paramLabel = "ORIGIN",
+            description = "Origins besides this server's own whose pages may open the WebSockets,"
+                    + " e.g. https://bbs.example.org; * allows any (default: none).")
+    List<String> allowedOrigins;
+
+    @Option(names = "--max-per-address", defaultValue = "8", paramLabel = "N",
+            description = "Connections one address may hold over telnet and web together; 0 lifts the limit"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxPerAddress;
 
     @Option(names = "--max-nodes", defaultValue = "256", paramLabel = "N",
             description = "Callers at once over all transports (default: ${DEFAULT-VALUE}).")
@@ -81,6 +100,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Whether sysops are never logged off for idling (default: ${DEFAULT-VALUE}).")
     boolean sysopsIdleExempt;
 
+    @Option(names = "--token-ttl", defaultValue = "30d", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How long a JSON client's login token lives (default: ${DEFAULT-VALUE}).")
+    Duration tokenTtl;
+
     @Override
     public Integer call() throws InterruptedException {
         EngineConfig engine = EngineConfig.defaults().withMaxNodes(maxNodes).withBbsName(bbsName)
@@ -88,7 +112,8 @@ final class ServeCommand implements Callable<Integer> {
         ChatConfig chat = ChatConfig.defaults().withFlood(floodBurst, floodInterval);
         ServerConfig config = new ServerConfig(dataDir, Optional.ofNullable(menusDir), bind, telnetPort,
                 List.copyOf(cp437Terminals), Duration.ofSeconds(1), passwordCost, awayAfter, engine, chat,
-                Clock.systemUTC(), Optional.empty());
+                Clock.systemUTC(), Optional.empty(), new WebOptions(webPort, trustProxy,
+                        allowedOrigins == null ? List.of() : allowedOrigins), maxPerAddress, tokenTtl);
         CarrierServer server;
         try {
             server = CarrierServer.start(config);
@@ -106,6 +131,10 @@ final class ServeCommand implements Callable<Integer> {
         if (telnetPort != 0) {
             System.out.println("  telnet: " + bind + ":" + server.telnetPort()
                     + "   (connect with: telnet localhost " + server.telnetPort() + ")");
+        }
+        if (webPort != 0) {
+            System.out.println("  web:    " + bind + ":" + server.webPort()
+                    + "   (open in a browser: http://localhost:" + server.webPort() + "/)");
         }
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();

@@ -13,12 +13,15 @@ import java.util.Optional;
  * Everything {@code carrier serve} needs to start, after flags, environment and
  * carrier.properties have had their say.
  *
- * @param menusDir     the sysop's menus; the built-in defaults when empty
- * @param telnetPort   0 turns telnet off; {@link #EPHEMERAL} asks for any free port (tests)
- * @param passwordCost bcrypt cost factor (each step doubles the time)
- * @param awayAfter    idle time that turns an online user away
- * @param clock        the server's time; tests pass one they can move
- * @param scheduler    the server's timers; empty for real ones, tests pass one they can move
+ * @param menusDir      the sysop's menus; the built-in defaults when empty
+ * @param telnetPort    0 turns telnet off; {@link #EPHEMERAL} asks for any free port (tests)
+ * @param passwordCost  bcrypt cost factor (each step doubles the time)
+ * @param awayAfter     idle time that turns an online user away
+ * @param clock         the server's time; tests pass one they can move
+ * @param scheduler     the server's timers; empty for real ones, tests pass one they can move
+ * @param web           the browser terminal's port and guard rails
+ * @param maxPerAddress connections one client address may hold over telnet and web together; 0: no limit
+ * @param tokenTtl      how long a JSON client's login token lives
  */
 public record ServerConfig(
         Path dataDir,
@@ -32,38 +35,55 @@ public record ServerConfig(
         EngineConfig engine,
         ChatConfig chat,
         Clock clock,
-        Optional<Scheduler> scheduler) {
+        Optional<Scheduler> scheduler,
+        WebOptions web,
+        int maxPerAddress,
+        Duration tokenTtl) {
 
     public static final int EPHEMERAL = -1;
 
     public static final List<String> DEFAULT_CP437_TYPES = List.of("ansi", "ansi-bbs", "syncterm", "pcansi");
 
-    /** What tests start: loopback only, an ephemeral telnet port, a fast hash. */
+    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofDays(30);
+
+    /** What tests start: loopback only, ephemeral ports, a fast hash, no per-address limit. */
     public static ServerConfig forTests(Path dataDir) {
         return new ServerConfig(dataDir, Optional.empty(), "127.0.0.1", EPHEMERAL, DEFAULT_CP437_TYPES,
                 Duration.ofMillis(300), 4, Duration.ofMinutes(15),
                 EngineConfig.defaults().withLoginFailureDelay(Duration.ofMillis(50)), ChatConfig.defaults(),
-                Clock.systemUTC(), Optional.empty());
+                Clock.systemUTC(), Optional.empty(), new WebOptions(EPHEMERAL, false, List.of()), 0,
+                DEFAULT_TOKEN_TTL);
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
-        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes,
-                negotiationTimeout, passwordCost, awayAfter, newEngine, chat, clock, scheduler);
+        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
+                passwordCost, awayAfter, newEngine, chat, clock, scheduler, web, maxPerAddress, tokenTtl);
     }
 
     public ServerConfig withChat(ChatConfig newChat) {
-        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes,
-                negotiationTimeout, passwordCost, awayAfter, engine, newChat, clock, scheduler);
+        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
+                passwordCost, awayAfter, engine, newChat, clock, scheduler, web, maxPerAddress, tokenTtl);
     }
 
     public ServerConfig withMenusDir(Path dir) {
         return new ServerConfig(dataDir, Optional.of(dir), bindAddress, telnetPort, cp437TerminalTypes,
-                negotiationTimeout, passwordCost, awayAfter, engine, chat, clock, scheduler);
+                negotiationTimeout, passwordCost, awayAfter, engine, chat, clock, scheduler, web, maxPerAddress,
+                tokenTtl);
     }
 
     /** Time that tests move by hand: the clock and the timers together. */
     public <T extends Clock & Scheduler> ServerConfig withTime(T time) {
-        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes,
-                negotiationTimeout, passwordCost, awayAfter, engine, chat, time, Optional.of(time));
+        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
+                passwordCost, awayAfter, engine, chat, time, Optional.of(time), web, maxPerAddress, tokenTtl);
+    }
+
+    public ServerConfig withWeb(WebOptions newWeb) {
+        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
+                passwordCost, awayAfter, engine, chat, clock, scheduler, newWeb, maxPerAddress, tokenTtl);
+    }
+
+    public ServerConfig withMaxPerAddress(int newMaxPerAddress) {
+        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
+                passwordCost, awayAfter, engine, chat, clock, scheduler, web, newMaxPerAddress, tokenTtl);
     }
 }

@@ -2,10 +2,12 @@ package dev.carrier.server;
 
 import dev.carrier.session.EngineConfig;
 import dev.carrier.telnet.TelnetTestClient;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** A whole Carrier on loopback with ephemeral ports and a fast password hash, for one test. */
@@ -15,6 +17,7 @@ final class TestServer implements AutoCloseable {
 
     private final CarrierServer server;
     private final List<TelnetTestClient> clients = new ArrayList<>();
+    private final List<WebSocketTestClient> webClients = new ArrayList<>();
 
     private TestServer(ServerConfig config) {
         server = CarrierServer.start(config);
@@ -161,8 +164,49 @@ final class TestServer implements AutoCloseable {
         return client;
     }
 
+    // ---- the web ----
+
+    /** {@code ws://127.0.0.1:PORT} and the path (with any query). */
+    URI webUri(String path) {
+        return URI.create("ws://127.0.0.1:" + server.webPort() + path);
+    }
+
+    /** The origin of the server's own terminal page. */
+    String webOrigin() {
+        return "http://127.0.0.1:" + server.webPort();
+    }
+
+    /** A browser terminal on /terminal, as the server's own page opens it, at the login prompt. */
+    WebSocketTestClient browse() {
+        WebSocketTestClient client = track(WebSocketTestClient.terminal(webUri("/terminal?cols=100&rows=30"),
+                Map.of("Origin", webOrigin())));
+        client.awaitText("login: ");
+        return client;
+    }
+
+    /** Keeps a web client to close with the server. */
+    WebSocketTestClient track(WebSocketTestClient client) {
+        webClients.add(client);
+        return client;
+    }
+
+    /** Registers a new user in a browser terminal and leaves them at the main menu. */
+    WebSocketTestClient browserRegister(String handle, String password) {
+        WebSocketTestClient client = browse();
+        client.sendLine("new");
+        client.awaitText("new handle: ");
+        client.sendLine(handle);
+        client.awaitText("new password: ");
+        client.sendLine(password);
+        client.awaitText("repeat password: ");
+        client.sendLine(password);
+        client.awaitText("Main menu: ");
+        return client;
+    }
+
     @Override
     public void close() {
+        webClients.forEach(WebSocketTestClient::close);
         clients.forEach(TelnetTestClient::close);
         server.close();
     }

@@ -3,6 +3,7 @@ package dev.carrier.telnet;
 import dev.carrier.terminal.TerminalHost;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 
 /**
  * A telnet connection's pipeline, top to bottom: bytes to telnet messages and back, option
@@ -20,9 +21,14 @@ final class TelnetChannelInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
-        ch.pipeline()
+        addTelnetHandlers(ch.pipeline(), new TelnetSessionHandler(config, host));
+    }
+
+    /** The same stack for a telnet socket and for telnet inside a WebSocket ({@link TelnetTunnel}). */
+    static void addTelnetHandlers(ChannelPipeline pipeline, TelnetSessionHandler session) {
+        pipeline
                 .addLast("telnet", new TelnetCodec())                      // bytes <-> TelnetMessage
                 .addLast("options", new OptionNegotiator())                // ECHO, SGA, NAWS, TTYPE, NEW-ENVIRON, BINARY
-                .addLast("session", new TelnetSessionHandler(config, host)); // keystrokes in, terminal out
+                .addLast("session", session);                              // keystrokes in, terminal out
     }
 }

@@ -1,10 +1,12 @@
 package dev.carrier.telnet;
 
+import dev.carrier.connection.ConnectionLimit;
 import dev.carrier.terminal.TerminalHost;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -17,7 +19,9 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +50,7 @@ public final class TelnetServer implements AutoCloseable {
     private final EventLoopGroup workerGroup;
     private final boolean ownsGroups;
     private final ChannelGroup connections = new DefaultChannelGroup("telnet", GlobalEventExecutor.INSTANCE);
+    private volatile ConnectionLimit limit = ConnectionLimit.none();
     private volatile Channel listener;
     private volatile int port = -1;
     private volatile boolean closed;
@@ -73,6 +78,17 @@ public final class TelnetServer implements AutoCloseable {
     }
 
     /**
+     * Counts this server's connections in a limit per client address that other transports share;
+     * a connection over the limit is told so and closed before any negotiation. Call before
+     * {@link #start()}; without it there is no limit.
+     */
+    public TelnetServer limitConnections(ConnectionLimit sharedLimit) {
+        if (listener != null) throw new IllegalStateException("set the connection limit before start()");
+        this.limit = Objects.requireNonNull(sharedLimit, "sharedLimit");
+        return this;
+    }
+
+    /**
      * Binds and starts accepting connections.
      *
      * @return the port listened on, which is the free port chosen when the configured one is 0
@@ -97,7 +113,7 @@ public final class TelnetServer implements AutoCloseable {
                             ch.close(); // accepted while close() ran: it would escape the group's close
                             return;
                         }
-                        ch.pipeline().addLast(pipeline);
+                        if (admit(ch)) ch.pipeline().addLast(pipeline);
                     }
                 });
         ChannelFuture bind = bootstrap.bind(config.bindHost(), config.port()).awaitUninterruptibly();
@@ -114,6 +130,21 @@ public final class TelnetServer implements AutoCloseable {
         port = ((InetSocketAddress) listener.localAddress()).getPort();
         log.info("telnet listening on {}:{}", config.bindHost(), port);
         return port;
+    }
+
+    /** Takes a place in the per-address limit for the connection, or refuses it with a line of text. */
+    private boolean admit(Channel ch) {
+        String address = TelnetSessionHandler.remoteIp(ch.remoteAddress());
+        Optional<ConnectionLimit.Permit> permit = limit.tryAcquire(address);
+        if (permit.isEmpty()) {
+            log.info("refused telnet from {}: {} connections from that address already", address, limit.perAddress());
+            String line = "\r\nToo many connections from your address (" + limit.perAddress()
+                    + " at most). Close one and call again.\r\n";
+            ch.writeAndFlush(Unpooled.copiedBuffer(line, StandardCharsets.US_ASCII)).addListener(ChannelFutureListener.CLOSE);
+            return false;
+        }
+        ch.closeFuture().addListener(closed -> permit.get().close());
+        return true;
     }
 
     /** The port listened on, or -1 before {@link #start()}. */

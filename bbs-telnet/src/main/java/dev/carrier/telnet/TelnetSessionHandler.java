@@ -38,6 +38,8 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
 
     private final TelnetConfig config;
     private final TerminalHost host;
+    private final String transport;
+    private final String remoteAddress; // null: the socket's peer
     private TelnetTerminal terminal;
     private ScheduledFuture<?> negotiationTimer;
     private ByteArrayOutputStream earlyInput = new ByteArrayOutputStream();
@@ -48,13 +50,24 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
     private boolean sawWindowSize;
 
     TelnetSessionHandler(TelnetConfig config, TerminalHost host) {
+        this(config, host, "telnet", null);
+    }
+
+    /**
+     * For telnet carried inside another protocol (see {@link TelnetTunnel}): the carrier names the
+     * transport and knows the client's address, which may not be the socket's peer (a proxy).
+     */
+    TelnetSessionHandler(TelnetConfig config, TerminalHost host, String transport, String remoteAddress) {
         this.config = config;
         this.host = host;
+        this.transport = transport;
+        this.remoteAddress = remoteAddress;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        TerminalInfo info = new TerminalInfo("telnet", remoteIp(ctx.channel().remoteAddress()), "unknown",
+        String address = remoteAddress != null ? remoteAddress : remoteIp(ctx.channel().remoteAddress());
+        TerminalInfo info = new TerminalInfo(transport, address, "unknown",
                 TerminalInfo.DEFAULT_COLUMNS, TerminalInfo.DEFAULT_ROWS, StandardCharsets.UTF_8);
         terminal = new TelnetTerminal(ctx.channel(), info);
         negotiationTimer = ctx.executor().schedule(() -> {

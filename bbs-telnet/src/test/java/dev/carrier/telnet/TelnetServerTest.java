@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.carrier.connection.ConnectionLimit;
 import dev.carrier.terminal.SharedText;
 import dev.carrier.terminal.Terminal;
 import dev.carrier.terminal.TerminalHost;
@@ -184,6 +185,30 @@ class TelnetServerTest {
             assertTrue(e.getMessage().contains(HOST + ":" + port), e.getMessage());
         } finally {
             second.close();
+        }
+    }
+
+    @Test
+    void aConnectionOverTheLimitPerAddressIsToldSoAndHungUpOn() throws IOException {
+        ConnectionLimit limit = new ConnectionLimit(1);
+        TelnetServer limited = new TelnetServer(TelnetConfig.defaults().withBindHost(HOST).withPort(0)
+                .withNegotiationTimeout(Duration.ofMillis(300)), engine).limitConnections(limit);
+        try {
+            int limitedPort = limited.start();
+            TelnetTestClient first = track(TelnetTestClient.connect(HOST, limitedPort));
+            first.awaitText("> ");
+            TelnetTestClient second = track(TelnetTestClient.connectRaw(HOST, limitedPort));
+            second.awaitText("Too many connections from your address (1 at most)");
+            assertTrue(second.awaitClosed(WAIT));
+            assertEquals(1, limit.openFrom(HOST), "the refused one took no place");
+            first.close();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (limit.openFrom(HOST) > 0) {
+                assertTrue(System.nanoTime() < deadline, "the place was never given back");
+                Thread.onSpinWait();
+            }
+        } finally {
+            limited.close();
         }
     }
 

@@ -1,0 +1,343 @@
+package dev.carrier.web;
+
+import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
+import static io.netty.handler.codec.http.HttpResponseStatus.FORBIDDEN;
+import static io.netty.handler.codec.http.HttpResponseStatus.METHOD_NOT_ALLOWED;
+import static io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND;
+import static io.netty.handler.codec.http.HttpResponseStatus.NOT_MODIFIED;
+import static io.netty.handler.codec.http.HttpResponseStatus.OK;
+import static io.netty.handler.codec.http.HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+import static io.netty.handler.codec.http.HttpResponseStatus.REQUEST_URI_TOO_LONG;
+import static io.netty.handler.codec.http.HttpResponseStatus.TOO_MANY_REQUESTS;
+import static io.netty.handler.codec.http.HttpResponseStatus.UPGRADE_REQUIRED;
+
+import dev.carrier.connection.ConnectionLimit;
+import dev.carrier.terminal.TerminalHost;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What each HTTP request gets: the terminal page and its files, {@code /health}, or, for
+ * {@code /terminal} and {@code /telnet}, a WebSocket once the request has passed the guard rails
+ * (an allowed Origin, a free place in the per-address limit). An upgraded connection's pipeline
+ * loses its HTTP handlers and gets the WebSocket ones, this router included.
+ *
+ * <p>Bad requests get a status that says what was wrong (400, 405, 413, 414, 426, 431) and the
+ * server goes on. Shared by every connection of one server; holds no per-connection state.
+ */
+@ChannelHandler.Sharable
+final class HttpRouter extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
+
+    /** How long a refused connection is read from (and the input dropped) before it is closed. */
+    static final long LINGER_MILLIS = 2000;
+
+    /** The page loads only what the server serves, and connects only back to it. */
+    private static final String PAGE_POLICY = "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private final WebConfig config;
+    private final TerminalHost host;
+    private final StaticFiles files;
+    private final OriginPolicy origins;
+    private final ConnectionLimit limit;
+    private final IntSupplier nodesInUse;
+    private final BooleanSupplier goingDown;
+    private final long startedAt = System.nanoTime();
+
+    HttpRouter(WebConfig config, TerminalHost host, StaticFiles files, ConnectionLimit limit,
+               IntSupplier nodesInUse, BooleanSupplier goingDown) {
+        this.config = config;
+        this.host = host;
+        this.files = files;
+        this.origins = new OriginPolicy(config.allowedOrigins());
+        this.limit = limit;
+        this.nodesInUse = nodesInUse;
+        this.goingDown = goingDown;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            route(ctx, request);
+        } finally {
+            ReferenceCountUtil.release(request);
+        }
+    }
+
+    private void route(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            Throwable cause = request.decoderResult().cause();
+            HttpResponseStatus status = cause instanceof TooLongHttpLineException ? REQUEST_URI_TOO_LONG
+                    : cause instanceof TooLongHttpHeaderException ? REQUEST_HEADER_FIELDS_TOO_LARGE
+                    : BAD_REQUEST;
+            log.debug("{}: bad HTTP request: {}", ClientAddress.peerIp(ctx.channel().remoteAddress()), cause.toString());
+            sendAndClose(ctx, plain(status, status.reasonPhrase() + ": " + cause.getMessage()));
+            return;
+        }
+        String path = new QueryStringDecoder(request.uri()).path();
+        switch (path) {
+            case "/terminal" -> upgrade(ctx, request, Endpoint.TERMINAL);
+            case "/telnet" -> upgrade(ctx, request, Endpoint.TELNET);
+            case "/health" -> {
+                if (readOnly(ctx, request)) health(ctx, request);
+            }
+            default -> {
+                if (readOnly(ctx, request)) staticFile(ctx, request, path);
+            }
+        }
+    }
+
+    // ---- WebSockets ----------------------------------------------------------------------------
+
+    private enum Endpoint { TERMINAL, TELNET }
+
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, Endpoint endpoint) {
+        HttpHeaders headers = request.headers();
+        if (!HttpMethod.GET.equals(request.method())) {
+            FullHttpResponse response = plain(METHOD_NOT_ALLOWED, "A WebSocket starts with GET.\n");
+            response.headers().set(HttpHeaderNames.ALLOW, "GET");
+            send(ctx, request, response);
+            return;
+        }
+        if (!headers.containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+            FullHttpResponse response = plain(UPGRADE_REQUIRED,
+                    "This address is a WebSocket; open the terminal page at / instead.\n");
+            response.headers().set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
+            send(ctx, request, response);
+            return;
+        }
+        String origin = headers.get(HttpHeaderNames.ORIGIN);
+        if (!origins.allows(origin, requestedHost(headers))) {
+            log.info("refused a WebSocket from {}: origin {} is not allowed",
+                    ClientAddress.peerIp(ctx.channel().remoteAddress()), origin);
+            sendAndClose(ctx, plain(FORBIDDEN, "Pages from " + origin + " may not connect here. The sysop can allow"
+                    + " them with --allowed-origins.\n"));
+            return;
+        }
+        String address = ClientAddress.of(ctx.channel().remoteAddress(), headers, config.trustProxy());
+        Optional<ConnectionLimit.Permit> permit = limit.tryAcquire(address);
+        if (permit.isEmpty()) {
+            log.info("refused a WebSocket from {}: {} connections from that address already", address, limit.perAddress());
+            sendAndClose(ctx, plain(TOO_MANY_REQUESTS, "Too many connections from your address ("
+                    + limit.perAddress() + " at most). Close one and call again.\n"));
+            return;
+        }
+        ctx.channel().closeFuture().addListener(closed -> permit.get().close());
+
+        ChannelPipeline pipeline = ctx.pipeline();
+        pipeline.remove(WebChannelInitializer.IDLE);
+        pipeline.remove(WebChannelInitializer.KEEP_ALIVE);
+        String subprotocols = endpoint == Endpoint.TELNET ? TelnetFrames.SUBPROTOCOLS : null;
+        pipeline.addLast("websocket", new WebSocketEndpoint(endpoint == Endpoint.TELNET ? "/telnet" : "/terminal",
+                subprotocols, config.maxFrameBytes()));
+        pipeline.addLast("messages", new WebSocketFrameAggregator(config.maxFrameBytes()));
+        pipeline.addLast("goingAway", new GoingAway(goingDown, address));
+        if (endpoint == Endpoint.TELNET) {
+            pipeline.addLast("frames", new TelnetFrames(config.telnet(), host, address));
+        } else {
+            pipeline.addLast("terminal", new WebTerminalHandler(host, address));
+        }
+        ctx.fireChannelRead(request.retain()); // to the handshake, which answers 101 and swaps the codec
+        pipeline.remove(this);
+    }
+
+    /** The host the page was loaded from, as the client named it (through the proxy when trusted). */
+    private String requestedHost(HttpHeaders headers) {
+        if (config.trustProxy()) {
+            String forwarded = headers.get("X-Forwarded-Host");
+            if (forwarded != null && !forwarded.isBlank()) {
+                int comma = forwarded.lastIndexOf(',');
+                return (comma < 0 ? forwarded : forwarded.substring(comma + 1)).trim();
+            }
+        }
+        return headers.get(HttpHeaderNames.HOST);
+    }
+
+    // ---- plain HTTP ----------------------------------------------------------------------------
+
+    /** GET and HEAD only; anything else is told 405. */
+    private boolean readOnly(ChannelHandlerContext ctx, FullHttpRequest request) {
+        HttpMethod method = request.method();
+        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) return true;
+        FullHttpResponse response = plain(METHOD_NOT_ALLOWED, "Only GET and HEAD are served here.\n");
+        response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+        send(ctx, request, response);
+        return false;
+    }
+
+    private void health(ChannelHandlerContext ctx, FullHttpRequest request) {
+        long uptime = (System.nanoTime() - startedAt) / 1_000_000_000L;
+        String json = Control.JSON.createObjectNode()
+                .put("status", "ok")
+                .put("nodes", nodesInUse.getAsInt())
+                .put("uptime_s", uptime)
+                .toString();
+        FullHttpResponse response = response(OK, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        send(ctx, request, response);
+    }
+
+    private void staticFile(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
+        Optional<StaticFiles.File> found = files.find(path);
+        if (found.isEmpty()) {
+            send(ctx, request, plain(NOT_FOUND, "Nothing here. The terminal is at /.\n"));
+            return;
+        }
+        StaticFiles.File file = found.get();
+        boolean gzip = file.gzipped() != null && acceptsGzip(request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
+        String etag = gzip ? file.gzipEtag() : file.etag();
+        String version = new QueryStringDecoder(request.uri()).parameters().getOrDefault("v", List.of()).stream()
+                .findFirst().orElse("");
+        String caching = file.fingerprinted() && version.equals(file.version()) ? StaticFiles.FOREVER : StaticFiles.REVALIDATE;
+
+        FullHttpResponse response;
+        if (matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH), etag)) {
+            response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, NOT_MODIFIED, Unpooled.EMPTY_BUFFER);
+        } else {
+            response = response(OK, file.contentType(), gzip ? file.gzipped() : file.bytes());
+            if (gzip) response.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
+        }
+        HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.ETAG, etag);
+        headers.set(HttpHeaderNames.CACHE_CONTROL, caching);
+        headers.set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
+        if (!file.fingerprinted()) {
+            headers.set("Content-Security-Policy", PAGE_POLICY);
+            headers.set("Referrer-Policy", "no-referrer");
+        }
+        send(ctx, request, response);
+    }
+
+    /** Whether an If-None-Match header names the current tag (or any). */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) return false;
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.startsWith("W/")) t = t.substring(2);
+            if (t.equals("*") || t.equals(etag)) return true;
+        }
+        return false;
+    }
+
+    /** Whether an Accept-Encoding header takes gzip (named or as *, and not with q=0). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) return false;
+        for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
+            String[] pieces = part.split(";");
+            String coding = pieces[0].trim();
+            if ((coding.equals("gzip") || coding.equals("*")) && quality(pieces) > 0) return true;
+        }
+        return false;
+    }
+
+    private static double quality(String[] pieces) {
+        for (int i = 1; i < pieces.length; i++) {
+            String parameter = pieces[i].trim();
+            if (parameter.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(parameter.substring(2));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            ctx.close(); // an HTTP connection nobody uses; a browser opens a new one when it needs one
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("{}: HTTP connection error, closing: {}", ClientAddress.peerIp(ctx.channel().remoteAddress()),
+                cause.toString());
+        ctx.close();
+    }
+
+    // ---- responses -----------------------------------------------------------------------------
+
+    private static FullHttpResponse plain(HttpResponseStatus status, String text) {
+        return response(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, String contentType, byte[] body) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+                .set("X-Content-Type-Options", "nosniff");
+        HttpUtil.setContentLength(response, body.length);
+        return response;
+    }
+
+    /** Sends the response; the keep-alive handler keeps or closes the connection as the request asked. */
+    private static void send(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
+        if (HttpMethod.HEAD.equals(request.method())) {
+            response.content().clear(); // same headers, no body
+        }
+        ctx.writeAndFlush(response);
+    }
+
+    /**
+     * For requests the connection cannot go on after: a broken request, or a refused WebSocket.
+     * After the answer the server stops sending and drops whatever still arrives for a moment
+     * before it closes: closing with unread input would reset the connection, and the client might
+     * lose the answer that says what was wrong.
+     */
+    private static void sendAndClose(ChannelHandlerContext ctx, FullHttpResponse response) {
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ChannelPipeline pipeline = ctx.pipeline();
+        if (pipeline.get(WebChannelInitializer.KEEP_ALIVE) != null) pipeline.remove(WebChannelInitializer.KEEP_ALIVE);
+        ctx.writeAndFlush(response).addListener(written -> {
+            if (!ctx.channel().isActive()) return;
+            pipeline.addFirst("drain", new ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelRead(ChannelHandlerContext drain, Object msg) {
+                    ReferenceCountUtil.release(msg);
+                }
+            });
+            if (ctx.channel() instanceof SocketChannel socket) socket.shutdownOutput();
+            ctx.executor().schedule(() -> ctx.channel().close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        });
+    }
+}

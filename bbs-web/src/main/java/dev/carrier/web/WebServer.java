@@ -1,0 +1,186 @@
+package dev.carrier.web;
+
+import dev.carrier.connection.ConnectionLimit;
+import dev.carrier.terminal.TerminalHost;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens for browsers: serves the terminal page and {@code /health}, and hands each
+ * {@code /terminal} WebSocket (as a {@link WebTerminal}) and each {@code /telnet} WebSocket (as
+ * the telnet transport's terminal) to the engine.
+ *
+ * <p>Event loops either belong to the server (they are shut down by {@link #close()}) or are lent
+ * by the caller, so that telnet and web share threads; lent groups must be NIO groups and are left
+ * running.
+ *
+ * <p>{@link #start()}, {@link #goingAway()} and {@link #close()} are meant for one controlling
+ * thread; {@link #port()} and {@link #connectionCount()} may be read from any.
+ */
+public final class WebServer implements AutoCloseable {
+
+    /** Outbound bytes queued per connection before the engine is told to hold back (as for telnet). */
+    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+
+    private static final long CLOSE_WAIT_SECONDS = 5;
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+
+    private final WebConfig config;
+    private final TerminalHost host;
+    private final IntSupplier nodesInUse;
+    private final ConnectionLimit limit;
+    private final StaticFiles files;
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final boolean ownsGroups;
+    private final ChannelGroup connections = new DefaultChannelGroup("web", GlobalEventExecutor.INSTANCE);
+    private volatile Channel listener;
+    private volatile int port = -1;
+    private volatile boolean goingDown;
+    private volatile boolean closed;
+
+    /**
+     * A server with event loops of its own.
+     *
+     * @param nodesInUse what {@code /health} reports as {@code nodes}
+     * @param limit      the per-address limit, shared with the other transports
+     */
+    public WebServer(WebConfig config, TerminalHost host, IntSupplier nodesInUse, ConnectionLimit limit) {
+        this(config, host, nodesInUse, limit,
+                new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()),
+                new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()),
+                true);
+    }
+
+    /** A server on the caller's NIO event loops, which {@link #close()} leaves running. */
+    public WebServer(WebConfig config, TerminalHost host, IntSupplier nodesInUse, ConnectionLimit limit,
+                     EventLoopGroup bossGroup, EventLoopGroup workerGroup) {
+        this(config, host, nodesInUse, limit, bossGroup, workerGroup, false);
+    }
+
+    private WebServer(WebConfig config, TerminalHost host, IntSupplier nodesInUse, ConnectionLimit limit,
+                      EventLoopGroup bossGroup, EventLoopGroup workerGroup, boolean ownsGroups) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.host = Objects.requireNonNull(host, "host");
+        this.nodesInUse = Objects.requireNonNull(nodesInUse, "nodesInUse");
+        this.limit = Objects.requireNonNull(limit, "limit");
+        this.bossGroup = Objects.requireNonNull(bossGroup, "bossGroup");
+        this.workerGroup = Objects.requireNonNull(workerGroup, "workerGroup");
+        this.ownsGroups = ownsGroups;
+        StaticFiles loaded;
+        try {
+            loaded = StaticFiles.load(); // a jar without the page should not start
+        } catch (RuntimeException e) {
+            if (ownsGroups) shutDownGroups();
+            throw e;
+        }
+        this.files = loaded;
+    }
+
+    /**
+     * Binds and starts accepting connections.
+     *
+     * @return the port listened on, which is the free port chosen when the configured one is 0
+     * @throws IOException when the address cannot be bound (in use, not local, no permission)
+     */
+    public int start() throws IOException {
+        if (closed) throw new IllegalStateException("this web server was closed; make a new one");
+        if (listener != null) throw new IllegalStateException("this web server is already started on port " + port);
+        HttpRouter router = new HttpRouter(config, host, files, limit, nodesInUse, () -> goingDown);
+        WebChannelInitializer pipeline = new WebChannelInitializer(config, router);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)        // a restart may bind the port at once
+                .childOption(ChannelOption.SO_KEEPALIVE, true)   // notice peers that vanished
+                .childOption(ChannelOption.TCP_NODELAY, true)    // keystroke echo must not wait
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        connections.add(ch); // removed again by the group when it closes
+                        if (closed) {
+                            ch.close(); // accepted while close() ran: it would escape the group's close
+                            return;
+                        }
+                        ch.pipeline().addLast(pipeline);
+                    }
+                });
+        ChannelFuture bind = bootstrap.bind(config.bindHost(), config.port()).awaitUninterruptibly();
+        if (!bind.isSuccess()) {
+            Throwable cause = bind.cause();
+            String where = config.bindHost() + ":" + config.port();
+            if (cause instanceof IOException io) {
+                throw new IOException("the web server cannot listen on " + where + ": " + io.getMessage()
+                        + "; choose another port or bind address", io);
+            }
+            throw new IOException("the web server cannot listen on " + where + ": " + cause, cause);
+        }
+        listener = bind.channel();
+        port = ((InetSocketAddress) listener.localAddress()).getPort();
+        log.info("web listening on {}:{}", config.bindHost(), port);
+        return port;
+    }
+
+    /** The port listened on, or -1 before {@link #start()}. */
+    public int port() {
+        return port;
+    }
+
+    /** Connections open now, HTTP and WebSocket alike. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /**
+     * The server is about to go down: from now on a closing WebSocket tells its page 1001 (going
+     * away) rather than 1000 (session over), so the page calls again by itself. Call before the
+     * engine hangs up on everyone; {@link #close()} implies it.
+     */
+    public void goingAway() {
+        goingDown = true;
+    }
+
+    /**
+     * Stops listening, closes every connection (each session hears its hang-up; pages hear 1001),
+     * and shuts down the event loops if this server made them. Waits a few seconds at most;
+     * calling it again does nothing.
+     */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        goingDown = true;
+        Channel l = listener;
+        if (l != null) l.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        connections.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        if (ownsGroups) shutDownGroups();
+        if (l != null) log.info("web stopped listening on {}:{}", config.bindHost(), port);
+    }
+
+    private void shutDownGroups() {
+        // No quiet period: nothing new can arrive once the listener and connections are closed.
+        bossGroup.shutdownGracefully(0, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        workerGroup.shutdownGracefully(0, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        bossGroup.terminationFuture().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        workerGroup.terminationFuture().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+}
