@@ -159,6 +159,13 @@ public final class EventHub {
         for (EventClient client : clients) client.enqueue(frame);
     }
 
+    /** Closes every JSON connection of the user (banned, password changed). */
+    public void disconnect(String handle, String reason) {
+        for (EventClient client : clients) {
+            if (client.handle().equalsIgnoreCase(handle)) client.closeBecause(reason);
+        }
+    }
+
     public List<EventClient> clients() {
         return List.copyOf(clients);
     }
@@ -168,7 +175,7 @@ public final class EventHub {
                 user.idle(clock.instant()).toSeconds());
     }
 
-    static ServerEvent.NewMessage newMessage(DirectMessage message, boolean mine) {
+    public static ServerEvent.NewMessage newMessage(DirectMessage message, boolean mine) {
         return new ServerEvent.NewMessage(message.id().toString(), message.from(), message.to(), message.text(),
                 timestamp(message.sentAt()), mine ? "sent" : "received", message.deliveredAt().isPresent() || !mine,
                 message.method() == DirectMessage.Method.DIRECT ? "direct" : "offline");

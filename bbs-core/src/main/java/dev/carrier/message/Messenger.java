@@ -51,8 +51,8 @@ public final class Messenger implements SessionListener {
     }
 
     /**
-     * Sends a direct message. Completes at once when the recipient is online (the message is
-     * stored on a worker meanwhile), after a lookup and a store when they are not.
+     * Sends a direct message: stores it on a worker, then delivers it to the recipient's open
+     * inboxes, or keeps it for their next login when they have none.
      */
     public CompletableFuture<SendResult> send(String from, String to, String text) {
         if (text.length() > MAX_TEXT) {
@@ -66,9 +66,12 @@ public final class Messenger implements SessionListener {
             Instant now = clock.instant();
             DirectMessage message = new DirectMessage(UUID.randomUUID(), from, online.get(), clean, now,
                     DirectMessage.Method.DIRECT, Optional.of(now), Optional.empty());
-            workers.run(() -> store.save(message));
-            deliver(message);
-            return CompletableFuture.completedFuture(new SendResult.Delivered(message));
+            // Stored before anyone sees it, so a read mark or a history request never misses it.
+            return workers.submit(() -> {
+                store.save(message);
+                deliver(message);
+                return new SendResult.Delivered(message);
+            });
         }
         return workers.submit(() -> {
             Optional<User> recipient = users.find(to);
@@ -138,6 +141,11 @@ public final class Messenger implements SessionListener {
     /** Reading history and read marks, for JSON clients; on a worker. */
     public CompletableFuture<List<DirectMessage>> history(String user, String peer, Instant before, int limit) {
         return workers.submit(() -> store.history(user, peer, before, limit));
+    }
+
+    /** When a message the user sent or received was sent, for paging history by message id. */
+    public CompletableFuture<Optional<Instant>> sentAt(UUID id, String user) {
+        return workers.submit(() -> store.sentAt(id, user));
     }
 
     public CompletableFuture<Integer> markRead(String reader, String peer, UUID upTo) {

@@ -82,6 +82,21 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     @Override
+    public Optional<Instant> sentAt(UUID id, String user) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT sent_at FROM direct_messages WHERE id = ? AND (sender = ? OR recipient = ?)")) {
+                s.setString(1, id.toString());
+                s.setString(2, user);
+                s.setString(3, user);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(Timestamps.parse(rs.getString(1))) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public int markRead(String reader, String peer, UUID upTo, Instant now) {
         return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE direct_messages SET read_at = ? "

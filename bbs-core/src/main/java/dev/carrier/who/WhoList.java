@@ -37,7 +37,7 @@ public final class WhoList {
         out.append(title).append(" - ").append(rows.size()).append('\n');
         for (WhoRow row : rows) {
             List<String> columns = new ArrayList<>();
-            if (nodes) columns.add(String.format("%4s", row.node().map(String::valueOf).orElse("")));
+            if (nodes) columns.add(String.format("%4s", row.node().map(String::valueOf).orElse("-")));
             columns.add(String.format("%-20s", row.handle()));
             columns.add(String.format("%-16s", row.activity()));
             columns.add(String.format("%7s", idle(row.idle())));

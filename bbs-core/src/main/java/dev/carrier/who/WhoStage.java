@@ -63,6 +63,13 @@ public final class WhoStage implements Stage {
                     node.handle().map(h -> user.map(UserPresence::status).orElse(dev.carrier.presence.Status.ONLINE)),
                     user.flatMap(UserPresence::text), idle, activity, node.transport()));
         }
+        // People connected only through a JSON client (an app, a bot) hold no node, but are here.
+        for (UserPresence user : presence.all()) {
+            if (!viewer.engine().nodes().isOnline(user.handle())) {
+                rows.add(new WhoRow(Optional.empty(), user.handle(), Optional.of(user.status()), user.text(),
+                        user.idle(now), "Using an app", "json"));
+            }
+        }
         return rows;
     }
 

@@ -1,5 +1,8 @@
 package dev.carrier.server;
 
+import dev.carrier.auth.Authenticator;
+import dev.carrier.auth.LoginThrottle;
+import dev.carrier.auth.Tokens;
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.InProcessBus;
 import dev.carrier.chat.ChatManager;
@@ -7,6 +10,7 @@ import dev.carrier.chat.ChatStage;
 import dev.carrier.chat.FloodGate;
 import dev.carrier.chat.StatusAnnouncer;
 import dev.carrier.connection.ConnectionLimit;
+import dev.carrier.events.EventHub;
 import dev.carrier.login.LoginStage;
 import dev.carrier.mail.MailComposeStage;
 import dev.carrier.mail.MailInboxStage;
@@ -35,6 +39,7 @@ import dev.carrier.telnet.TelnetServer;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.UserStore;
+import dev.carrier.web.ApiServices;
 import dev.carrier.web.WebConfig;
 import dev.carrier.web.WebServer;
 import dev.carrier.who.WhoStage;
@@ -94,7 +99,14 @@ public final class CarrierServer implements AutoCloseable {
                 clock);
         StatusAnnouncer.attach(bus, chat);
         PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock);
-        Logouts logouts = new Logouts(nodes); // the token store adds its Revoker here when it comes
+        Logouts logouts = new Logouts(nodes);
+        Tokens tokens = new Tokens(database, users, clock, config.tokenTtl());
+        EventHub events = new EventHub(bus, presence, messenger, chat, flood, scheduler, clock);
+        // A new password ends the user's tokens and their JSON connections, as it ends their sessions.
+        logouts.addRevoker(user -> {
+            tokens.revokeAll(user.id());
+            events.disconnect(user.handle(), "your password was changed; log in again");
+        });
 
         ServiceCatalog services = ServiceCatalog.of(
                 ChatStage.service(chat, presence, messenger, flood),
@@ -137,9 +149,14 @@ public final class CarrierServer implements AutoCloseable {
             int port = config.web().port() == ServerConfig.EPHEMERAL ? 0 : config.web().port();
             WebConfig webConfig = WebConfig.defaults().withBindHost(config.bindAddress()).withPort(port)
                     .withTrustProxy(config.web().trustProxy()).withAllowedOrigins(config.web().allowedOrigins())
+                    .withPings(config.web().pingInterval(), config.web().pingTimeout())
                     .withTelnet(telnetConfig);
             WebServer server = own(new WebServer(webConfig, engine, nodes::inUse, perAddress,
                     loops.boss(), loops.workers()));
+            BcryptPasswordHasher apiHasher = new BcryptPasswordHasher(config.passwordCost());
+            server.serveApi(new ApiServices(new Authenticator(users, apiHasher, clock),
+                    new LoginThrottle(clock, config.engine().maxLoginFailures(), config.engine().loginFailureDelay()),
+                    tokens, users, presence, events, messenger, workers, clock));
             try {
                 server.start();
             } catch (IOException e) {

@@ -100,6 +100,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Whether sysops are never logged off for idling (default: ${DEFAULT-VALUE}).")
     boolean sysopsIdleExempt;
 
+    @Option(names = "--ping-interval", defaultValue = "30s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How often each WebSocket is pinged (default: ${DEFAULT-VALUE}).")
+    Duration pingInterval;
+
+    @Option(names = "--ping-timeout", defaultValue = "45s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "A WebSocket silent this long (no pong, no frame) is closed as gone (default: ${DEFAULT-VALUE}).")
+    Duration pingTimeout;
+
     @Option(names = "--token-ttl", defaultValue = "30d", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "How long a JSON client's login token lives (default: ${DEFAULT-VALUE}).")
@@ -113,7 +123,8 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = new ServerConfig(dataDir, Optional.ofNullable(menusDir), bind, telnetPort,
                 List.copyOf(cp437Terminals), Duration.ofSeconds(1), passwordCost, awayAfter, engine, chat,
                 Clock.systemUTC(), Optional.empty(), new WebOptions(webPort, trustProxy,
-                        allowedOrigins == null ? List.of() : allowedOrigins), maxPerAddress, tokenTtl);
+                        allowedOrigins == null ? List.of() : allowedOrigins, pingInterval, pingTimeout),
+                maxPerAddress, tokenTtl);
         CarrierServer server;
         try {
             server = CarrierServer.start(config);

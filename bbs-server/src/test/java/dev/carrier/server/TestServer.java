@@ -17,6 +17,7 @@ final class TestServer implements AutoCloseable {
 
     private final CarrierServer server;
     private final List<TelnetTestClient> clients = new ArrayList<>();
+    private final List<JsonClient> jsonClients = new ArrayList<>();
     private final List<WebSocketTestClient> webClients = new ArrayList<>();
 
     private TestServer(ServerConfig config) {
@@ -166,6 +167,19 @@ final class TestServer implements AutoCloseable {
 
     // ---- the web ----
 
+    /** A user made straight in the store, for tests that log in over the JSON API. */
+    void createUser(String handle, String password) {
+        server.engine().users().create(handle, server.engine().hasher().hash(password));
+    }
+
+    /** A JSON client logged in over REST (the user is created first if need be), not yet connected. */
+    JsonClient json(String handle) {
+        if (server.engine().users().find(handle).isEmpty()) createUser(handle, "secret-" + handle);
+        JsonClient client = JsonClient.login(webOrigin(), handle, "secret-" + handle);
+        jsonClients.add(client);
+        return client;
+    }
+
     /** {@code ws://127.0.0.1:PORT} and the path (with any query). */
     URI webUri(String path) {
         return URI.create("ws://127.0.0.1:" + server.webPort() + path);
@@ -208,6 +222,7 @@ final class TestServer implements AutoCloseable {
     public void close() {
         webClients.forEach(WebSocketTestClient::close);
         clients.forEach(TelnetTestClient::close);
+        jsonClients.forEach(JsonClient::close);
         server.close();
     }
 }

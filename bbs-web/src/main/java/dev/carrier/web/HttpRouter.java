@@ -9,6 +9,7 @@ import static io.netty.handler.codec.http.HttpResponseStatus.OK;
 import static io.netty.handler.codec.http.HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
 import static io.netty.handler.codec.http.HttpResponseStatus.REQUEST_URI_TOO_LONG;
 import static io.netty.handler.codec.http.HttpResponseStatus.TOO_MANY_REQUESTS;
+import static io.netty.handler.codec.http.HttpResponseStatus.UNAUTHORIZED;
 import static io.netty.handler.codec.http.HttpResponseStatus.UPGRADE_REQUIRED;
 
 import dev.carrier.connection.ConnectionLimit;
@@ -74,10 +75,14 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
     private final IntSupplier nodesInUse;
     private final BooleanSupplier goingDown;
     private final long startedAt = System.nanoTime();
+    private final Optional<ApiServices> api;
+    private final Optional<ApiRouter> rest;
 
     HttpRouter(WebConfig config, TerminalHost host, StaticFiles files, ConnectionLimit limit,
-               IntSupplier nodesInUse, BooleanSupplier goingDown) {
+               IntSupplier nodesInUse, BooleanSupplier goingDown, Optional<ApiServices> api) {
         this.config = config;
+        this.api = api;
+        this.rest = api.map(ApiRouter::new);
         this.host = host;
         this.files = files;
         this.origins = new OriginPolicy(config.allowedOrigins());
@@ -113,18 +118,27 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
         switch (path) {
             case "/terminal" -> upgrade(ctx, request, Endpoint.TERMINAL);
             case "/telnet" -> upgrade(ctx, request, Endpoint.TELNET);
+            case "/events" -> {
+                if (api.isPresent()) upgrade(ctx, request, Endpoint.EVENTS);
+                else send(ctx, request, plain(NOT_FOUND, "This server offers no JSON events.\n"));
+            }
             case "/health" -> {
                 if (readOnly(ctx, request)) health(ctx, request);
             }
             default -> {
-                if (readOnly(ctx, request)) staticFile(ctx, request, path);
+                if (path.startsWith("/api/") && rest.isPresent()) {
+                    rest.get().route(ctx, request, path,
+                            ClientAddress.of(ctx.channel().remoteAddress(), request.headers(), config.trustProxy()));
+                } else if (readOnly(ctx, request)) {
+                    staticFile(ctx, request, path);
+                }
             }
         }
     }
 
     // ---- WebSockets ----------------------------------------------------------------------------
 
-    private enum Endpoint { TERMINAL, TELNET }
+    private enum Endpoint { TERMINAL, TELNET, EVENTS }
 
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, Endpoint endpoint) {
         HttpHeaders headers = request.headers();
@@ -158,20 +172,63 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.channel().closeFuture().addListener(closed -> permit.get().close());
+        if (endpoint == Endpoint.EVENTS) {
+            authenticateThenUpgrade(ctx, request, address);
+            return;
+        }
+        install(ctx, request, endpoint, address, endpoint == Endpoint.TELNET
+                ? new TelnetFrames(config.telnet(), host, address)
+                : new WebTerminalHandler(host, address));
+    }
 
+    /**
+     * A JSON client shows its token before the upgrade; checking it reads the database, so the
+     * connection stops reading meanwhile and the upgrade resumes on its event loop.
+     */
+    private void authenticateThenUpgrade(ChannelHandlerContext ctx, FullHttpRequest request, String address) {
+        QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        Optional<String> token = ApiRouter.token(request.headers(), query);
+        Optional<String> instanceId = Optional.ofNullable(query.parameters().get("instance_id"))
+                .flatMap(values -> values.stream().findFirst()).map(String::strip).filter(id -> !id.isEmpty()
+                        && id.length() <= 200);
+        if (token.isEmpty()) {
+            sendAndClose(ctx, apiError(UNAUTHORIZED, "no_token",
+                    "send Authorization: Bearer TOKEN or ?token=TOKEN (a token from POST /api/login)"));
+            return;
+        }
+        ApiServices services = api.orElseThrow();
+        ctx.channel().config().setAutoRead(false);
+        request.retain();
+        services.workers().submit(() -> services.tokens().authenticate(token.get()))
+                .whenComplete((user, failure) -> ctx.executor().execute(() -> {
+                    try {
+                        if (failure != null || user.isEmpty()) {
+                            sendAndClose(ctx, apiError(UNAUTHORIZED, "bad_token",
+                                    "the token is unknown, expired or revoked: log in again"));
+                        } else {
+                            install(ctx, request, Endpoint.EVENTS, address,
+                                    new EventsHandler(services.events(), user.get(), instanceId, address));
+                        }
+                    } finally {
+                        request.release();
+                        ctx.channel().config().setAutoRead(true);
+                    }
+                }));
+    }
+
+    /** Turns the connection into a WebSocket whose frames go to {@code handler}. */
+    private void install(ChannelHandlerContext ctx, FullHttpRequest request, Endpoint endpoint, String address,
+            ChannelHandler handler) {
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.remove(WebChannelInitializer.IDLE);
         pipeline.remove(WebChannelInitializer.KEEP_ALIVE);
         String subprotocols = endpoint == Endpoint.TELNET ? TelnetFrames.SUBPROTOCOLS : null;
-        pipeline.addLast("websocket", new WebSocketEndpoint(endpoint == Endpoint.TELNET ? "/telnet" : "/terminal",
+        pipeline.addFirst("heartbeat", new WebSocketHeartbeat(config.pingInterval(), config.pingTimeout()));
+        pipeline.addLast("websocket", new WebSocketEndpoint("/" + endpoint.name().toLowerCase(Locale.ROOT),
                 subprotocols, config.maxFrameBytes()));
         pipeline.addLast("messages", new WebSocketFrameAggregator(config.maxFrameBytes()));
         pipeline.addLast("goingAway", new GoingAway(goingDown, address));
-        if (endpoint == Endpoint.TELNET) {
-            pipeline.addLast("frames", new TelnetFrames(config.telnet(), host, address));
-        } else {
-            pipeline.addLast("terminal", new WebTerminalHandler(host, address));
-        }
+        pipeline.addLast("endpoint", handler);
         ctx.fireChannelRead(request.retain()); // to the handshake, which answers 101 and swaps the codec
         pipeline.remove(this);
     }
@@ -296,6 +353,14 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
     }
 
     // ---- responses -----------------------------------------------------------------------------
+
+    private static FullHttpResponse apiError(HttpResponseStatus status, String code, String message) {
+        String json = Control.JSON.createObjectNode().set("error", Control.JSON.createObjectNode()
+                .put("code", code).put("message", message)).toString();
+        FullHttpResponse response = response(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        if (status == UNAUTHORIZED) response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+        return response;
+    }
 
     private static FullHttpResponse plain(HttpResponseStatus status, String text) {
         return response(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));

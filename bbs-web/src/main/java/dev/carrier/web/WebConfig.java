@@ -1,6 +1,7 @@
 package dev.carrier.web;
 
 import dev.carrier.telnet.TelnetConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -17,14 +18,19 @@ import java.util.Objects;
  * @param maxFrameBytes   the largest WebSocket message a client may send
  * @param maxRequestBytes the largest HTTP request body; headers have a fixed bound of their own
  * @param telnet          how {@code /telnet} treats its clients (charsets, negotiation time)
+ * @param pingInterval    how often a WebSocket is pinged
+ * @param pingTimeout     how long a WebSocket may stay silent (no pong, no frame) before it is closed
  */
 public record WebConfig(String bindHost, int port, boolean trustProxy, List<String> allowedOrigins,
-                        int maxFrameBytes, int maxRequestBytes, TelnetConfig telnet) {
+                        int maxFrameBytes, int maxRequestBytes, TelnetConfig telnet,
+                        Duration pingInterval, Duration pingTimeout) {
 
     public static final String DEFAULT_BIND_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
     public static final int DEFAULT_MAX_REQUEST_BYTES = 16 * 1024;
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(45);
 
     public WebConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -39,6 +45,12 @@ public record WebConfig(String bindHost, int port, boolean trustProxy, List<Stri
         if (maxFrameBytes < 1024) {
             throw new IllegalArgumentException("web frame limit must be at least 1024 bytes, was " + maxFrameBytes);
         }
+        Objects.requireNonNull(pingInterval, "pingInterval");
+        Objects.requireNonNull(pingTimeout, "pingTimeout");
+        if (pingInterval.isNegative() || pingInterval.isZero() || pingTimeout.compareTo(pingInterval) < 0) {
+            throw new IllegalArgumentException("web pings need an interval above 0 and a timeout no shorter than it, was "
+                    + pingInterval + " and " + pingTimeout);
+        }
         if (maxRequestBytes < 0) {
             throw new IllegalArgumentException("web request limit must be 0 bytes or more, was " + maxRequestBytes);
         }
@@ -51,26 +63,37 @@ public record WebConfig(String bindHost, int port, boolean trustProxy, List<Stri
     /** Port 8080 on every interface, same-origin only, no proxy trusted, 64 KiB frames. */
     public static WebConfig defaults() {
         return new WebConfig(DEFAULT_BIND_HOST, DEFAULT_PORT, false, List.of(),
-                DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_REQUEST_BYTES, TelnetConfig.defaults());
+                DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_REQUEST_BYTES, TelnetConfig.defaults(),
+                DEFAULT_PING_INTERVAL, DEFAULT_PING_TIMEOUT);
     }
 
     public WebConfig withBindHost(String newBindHost) {
-        return new WebConfig(newBindHost, port, trustProxy, allowedOrigins, maxFrameBytes, maxRequestBytes, telnet);
+        return new WebConfig(newBindHost, port, trustProxy, allowedOrigins, maxFrameBytes, maxRequestBytes, telnet,
+                pingInterval, pingTimeout);
     }
 
     public WebConfig withPort(int newPort) {
-        return new WebConfig(bindHost, newPort, trustProxy, allowedOrigins, maxFrameBytes, maxRequestBytes, telnet);
+        return new WebConfig(bindHost, newPort, trustProxy, allowedOrigins, maxFrameBytes, maxRequestBytes, telnet,
+                pingInterval, pingTimeout);
     }
 
     public WebConfig withTrustProxy(boolean trust) {
-        return new WebConfig(bindHost, port, trust, allowedOrigins, maxFrameBytes, maxRequestBytes, telnet);
+        return new WebConfig(bindHost, port, trust, allowedOrigins, maxFrameBytes, maxRequestBytes, telnet,
+                pingInterval, pingTimeout);
     }
 
     public WebConfig withAllowedOrigins(List<String> origins) {
-        return new WebConfig(bindHost, port, trustProxy, origins, maxFrameBytes, maxRequestBytes, telnet);
+        return new WebConfig(bindHost, port, trustProxy, origins, maxFrameBytes, maxRequestBytes, telnet,
+                pingInterval, pingTimeout);
+    }
+
+    public WebConfig withPings(Duration interval, Duration timeout) {
+        return new WebConfig(bindHost, port, trustProxy, allowedOrigins, maxFrameBytes, maxRequestBytes, telnet,
+                interval, timeout);
     }
 
     public WebConfig withTelnet(TelnetConfig newTelnet) {
-        return new WebConfig(bindHost, port, trustProxy, allowedOrigins, maxFrameBytes, maxRequestBytes, newTelnet);
+        return new WebConfig(bindHost, port, trustProxy, allowedOrigins, maxFrameBytes, maxRequestBytes, newTelnet,
+                pingInterval, pingTimeout);
     }
 }

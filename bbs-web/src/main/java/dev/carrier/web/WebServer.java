@@ -18,6 +18,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -56,6 +57,7 @@ public final class WebServer implements AutoCloseable {
     private volatile int port = -1;
     private volatile boolean goingDown;
     private volatile boolean closed;
+    private Optional<ApiServices> api = Optional.empty();
 
     /**
      * A server with event loops of its own.
@@ -95,6 +97,12 @@ public final class WebServer implements AutoCloseable {
         this.files = loaded;
     }
 
+    /** Serves the JSON surface too: {@code /events} and {@code /api}. Call before {@link #start()}. */
+    public WebServer serveApi(ApiServices services) {
+        api = Optional.of(services);
+        return this;
+    }
+
     /**
      * Binds and starts accepting connections.
      *
@@ -104,7 +112,7 @@ public final class WebServer implements AutoCloseable {
     public int start() throws IOException {
         if (closed) throw new IllegalStateException("this web server was closed; make a new one");
         if (listener != null) throw new IllegalStateException("this web server is already started on port " + port);
-        HttpRouter router = new HttpRouter(config, host, files, limit, nodesInUse, () -> goingDown);
+        HttpRouter router = new HttpRouter(config, host, files, limit, nodesInUse, () -> goingDown, api);
         WebChannelInitializer pipeline = new WebChannelInitializer(config, router);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)

@@ -35,8 +35,8 @@ class OriginPolicyTest {
 
     @Test
     void configuredOriginsAndTheWildcardWiden() {
-        OriginPolicy listed = new OriginPolicy(new WebConfig("0.0.0.0", 0, false, List.of("https://Client.example/"),
-                65536, 1024, dev.carrier.telnet.TelnetConfig.defaults()).allowedOrigins());
+        OriginPolicy listed = new OriginPolicy(WebConfig.defaults()
+                .withAllowedOrigins(List.of("https://Client.example/")).allowedOrigins());
         assertTrue(listed.allows("https://client.example", "bbs.example.org"));
         assertFalse(listed.allows("http://client.example", "bbs.example.org"), "the scheme is part of a listed origin");
         assertTrue(new OriginPolicy(List.of("*")).allows("http://anywhere.example", "bbs.example.org"));

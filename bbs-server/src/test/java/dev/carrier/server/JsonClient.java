@@ -1,0 +1,221 @@
+package dev.carrier.server;
+
+import static dev.carrier.server.TestServer.WAIT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A modern client written against PROTOCOL.md alone: REST with a bearer token, and the
+ * {@code /events} WebSocket, whose frames it collects for tests to wait on with a deadline.
+ */
+final class JsonClient implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** A REST answer: status and body. */
+    record Answer(int status, JsonNode body) {}
+
+    private final String base;
+    private final String token;
+    private final List<JsonNode> frames = new ArrayList<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private WebSocket socket;
+    private int position;
+
+    private JsonClient(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** Logs in over REST; fails the test on anything but a token. */
+    static JsonClient login(String base, String handle, String password) {
+        Answer answer = post(base, "/api/login", null, body("handle", handle, "password", password));
+        if (answer.status() != 200) throw new AssertionError("login of " + handle + " gave " + answer);
+        return new JsonClient(base, answer.body().path("token").asText());
+    }
+
+    static JsonClient withToken(String base, String token) {
+        return new JsonClient(base, token);
+    }
+
+    String token() {
+        return token;
+    }
+
+    // ---- REST ----
+
+    static ObjectNode body(String... pairs) {
+        ObjectNode node = JSON.createObjectNode();
+        for (int i = 0; i < pairs.length; i += 2) node.put(pairs[i], pairs[i + 1]);
+        return node;
+    }
+
+    Answer get(String path) {
+        return send(base, HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
+    }
+
+    Answer post(String path, JsonNode body) {
+        return post(base, path, token, body);
+    }
+
+    static Answer post(String base, String path, String token, JsonNode body) {
+        return sendRaw(base, path, token, body.toString());
+    }
+
+    static Answer sendRaw(String base, String path, String token, String body) {
+        return send(base, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
+    private static Answer send(String base, HttpRequest.Builder request, String token) {
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(WAIT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    // ---- /events ----
+
+    /** Opens /events with the token as a bearer header (and an instance id, when given). */
+    JsonClient connect(Optional<String> instanceId) {
+        String ws = base.replaceFirst("^http", "ws") + "/events"
+                + instanceId.map(id -> "?instance_id=" + query(id)).orElse("");
+        try {
+            socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                    .buildAsync(URI.create(ws), new Listener()).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot open " + ws + ": " + e, e);
+        }
+        return this;
+    }
+
+    JsonClient connect() {
+        return connect(Optional.empty());
+    }
+
+    void send(String event, JsonNode data) {
+        ObjectNode frame = JSON.createObjectNode().put("event", event);
+        if (data != null) frame.set("data", data);
+        sendRaw(frame.toString());
+    }
+
+    void sendRaw(String frame) {
+        socket.sendText(frame, true).join();
+    }
+
+    /** Waits for a frame of this event whose data matches, after the last one waited for. */
+    synchronized JsonNode await(String event, Predicate<JsonNode> data) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            for (int i = position; i < frames.size(); i++) {
+                JsonNode frame = frames.get(i);
+                if (frame.path("event").asText().equals(event) && data.test(frame.path("data"))) {
+                    position = i + 1;
+                    return frame.path("data");
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) throw new AssertionError("no " + event + " after frame " + position + " in " + frames);
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    JsonNode await(String event) {
+        return await(event, data -> true);
+    }
+
+    /** Every frame of this event so far. */
+    synchronized List<JsonNode> all(String event) {
+        return frames.stream().filter(f -> f.path("event").asText().equals(event)).map(f -> f.path("data")).toList();
+    }
+
+    /** Waits until the server closes the socket; its close code. */
+    int awaitClosed() {
+        try {
+            return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the server did not close the socket", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (socket != null && !socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+    }
+
+    /** Drops the connection without a goodbye, as a client that vanished. */
+    void abort() {
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    JsonNode frame = JSON.readTree(partial.toString());
+                    synchronized (JsonClient.this) {
+                        frames.add(frame);
+                        JsonClient.this.notifyAll();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    partial.setLength(0);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+        }
+    }
+}

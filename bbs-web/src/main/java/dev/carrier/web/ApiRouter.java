@@ -1,0 +1,343 @@
+package dev.carrier.web;
+
+import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
+import static io.netty.handler.codec.http.HttpResponseStatus.CONFLICT;
+import static io.netty.handler.codec.http.HttpResponseStatus.FORBIDDEN;
+import static io.netty.handler.codec.http.HttpResponseStatus.INTERNAL_SERVER_ERROR;
+import static io.netty.handler.codec.http.HttpResponseStatus.METHOD_NOT_ALLOWED;
+import static io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND;
+import static io.netty.handler.codec.http.HttpResponseStatus.OK;
+import static io.netty.handler.codec.http.HttpResponseStatus.TOO_MANY_REQUESTS;
+import static io.netty.handler.codec.http.HttpResponseStatus.UNAUTHORIZED;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.carrier.events.EventHub;
+import dev.carrier.message.DirectMessage;
+import dev.carrier.presence.Status;
+import dev.carrier.presence.UserPresence;
+import dev.carrier.user.User;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST half of the JSON surface, under {@code /api}. Everything but login takes
+ * {@code Authorization: Bearer TOKEN}. Errors are {@code {"error": {"code", "message"}}} with a
+ * status that fits. Blocking work (hashing, SQLite) runs on the workers; answers are written
+ * back on the connection's event loop. Shared by every connection; no per-connection state.
+ */
+final class ApiRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiRouter.class);
+    private static final int DEFAULT_PAGE = 50;
+    private static final int MAX_PAGE = 200;
+    /** Later than any message; stored times are text, so it must format like them. */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
+    private final ApiServices api;
+    private final ObjectMapper json = new ObjectMapper();
+
+    ApiRouter(ApiServices api) {
+        this.api = api;
+    }
+
+    /** An answer that is not 200: its status, code and message. */
+    static final class ApiError extends RuntimeException {
+        final HttpResponseStatus status;
+        final String code;
+        final Optional<Duration> retryAfter;
+
+        ApiError(HttpResponseStatus status, String code, String message) {
+            this(status, code, message, Optional.empty());
+        }
+
+        ApiError(HttpResponseStatus status, String code, String message, Optional<Duration> retryAfter) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    void route(ChannelHandlerContext ctx, FullHttpRequest request, String path, String clientAddress) {
+        HttpMethod method = request.method();
+        CompletableFuture<JsonNode> answer;
+        try {
+            answer = switch (path) {
+                case "/api/login" -> only(method, HttpMethod.POST, () -> login(body(request), clientAddress));
+                case "/api/logout" -> only(method, HttpMethod.POST, () -> logout(bearer(request)));
+                case "/api/presence" -> {
+                    if (HttpMethod.GET.equals(method)) yield authenticated(request, this::presence);
+                    JsonNode body = only(method, HttpMethod.POST, () -> body(request));
+                    yield authenticated(request, user -> setStatus(user, body));
+                }
+                case "/api/typing" -> {
+                    JsonNode body = only(method, HttpMethod.POST, () -> body(request));
+                    yield authenticated(request, user -> typing(user, body));
+                }
+                case "/api/messages" -> {
+                    QueryStringDecoder query = only(method, HttpMethod.GET, () -> new QueryStringDecoder(request.uri()));
+                    yield authenticated(request, user -> messages(user, query));
+                }
+                default -> throw new ApiError(NOT_FOUND, "not_found", "no API at " + path
+                        + "; see /api/login, /api/logout, /api/presence, /api/typing, /api/messages");
+            };
+        } catch (ApiError error) {
+            answer = CompletableFuture.failedFuture(error);
+        }
+        answer.whenComplete((body, failure) -> ctx.executor().execute(() -> {
+            if (failure == null) {
+                ctx.writeAndFlush(response(OK, body));
+            } else {
+                ctx.writeAndFlush(errorResponse(unwrap(failure)));
+            }
+        }));
+    }
+
+    // ---- endpoints ----------------------------------------------------------------------------
+
+    private CompletableFuture<JsonNode> login(JsonNode body, String clientAddress) {
+        String handle = text(body, "handle");
+        String password = text(body, "password");
+        String byHandle = "handle:" + handle;
+        Duration wait = max(api.throttle().wait(clientAddress), api.throttle().wait(byHandle));
+        if (!wait.isZero()) {
+            throw new ApiError(TOO_MANY_REQUESTS, "slow_down", "too many failed logins; try again in "
+                    + Math.max(1, wait.toSeconds()) + " s", Optional.of(wait));
+        }
+        return api.workers().submit(() -> {
+            Optional<User> user = api.authenticator().check(handle, password);
+            if (user.isEmpty()) {
+                api.throttle().failed(clientAddress);
+                api.throttle().failed(byHandle);
+                log.info("failed API login for {} from {}", handle, clientAddress);
+                throw new ApiError(UNAUTHORIZED, "bad_credentials", "Login incorrect.");
+            }
+            if (user.get().banned()) throw new ApiError(FORBIDDEN, "banned", "This account is banned.");
+            api.throttle().succeeded(clientAddress);
+            api.throttle().succeeded(byHandle);
+            log.info("API login {} from {}", user.get().handle(), clientAddress);
+            return json.createObjectNode().put("token", api.tokens().issue(user.get()));
+        });
+    }
+
+    private CompletableFuture<JsonNode> logout(String token) {
+        return api.workers().submit(() -> {
+            if (api.tokens().authenticate(token).isEmpty()) throw unauthorized();
+            api.tokens().revoke(token);
+            return json.createObjectNode().put("status", "ok");
+        });
+    }
+
+    private CompletableFuture<JsonNode> presence(User me) {
+        List<UserPresence> online = api.presence().all();
+        Instant now = api.clock().instant();
+        return api.workers().submit(() -> {
+            ArrayNode list = json.createArrayNode();
+            for (UserPresence user : online) {
+                String shown = api.users().find(user.handle()).map(User::shownName).orElse(user.handle());
+                list.addObject()
+                        .put("username", user.handle())
+                        .put("display_name", shown)
+                        .put("status", user.status().wireName())
+                        .put("idle_seconds", user.idle(now).toSeconds());
+            }
+            return list;
+        });
+    }
+
+    private CompletableFuture<JsonNode> setStatus(User me, JsonNode body) {
+        String wire = text(body, "status");
+        Status status = Status.fromWire(wire).filter(s -> s != Status.OFFLINE).orElseThrow(() ->
+                new ApiError(BAD_REQUEST, "bad_field", "status must be online, away or dnd"));
+        if (!api.presence().choose(me.handle(), status, Optional.empty())) {
+            throw new ApiError(CONFLICT, "not_online",
+                    "you have no connection: open /events (or a terminal) first, then set your status");
+        }
+        return CompletableFuture.completedFuture(json.createObjectNode().put("status", status.wireName()));
+    }
+
+    private CompletableFuture<JsonNode> typing(User me, JsonNode body) {
+        String to = text(body, "to");
+        JsonNode typing = body.get("typing");
+        if (typing != null && !typing.isNull() && !typing.isBoolean()) {
+            throw new ApiError(BAD_REQUEST, "bad_field", "typing must be true or false");
+        }
+        api.events().typing(me.handle(), to, typing == null || typing.isNull() || typing.asBoolean());
+        return CompletableFuture.completedFuture(json.createObjectNode().put("status", "ok"));
+    }
+
+    private CompletableFuture<JsonNode> messages(User me, QueryStringDecoder query) {
+        String peer = parameter(query, "peer").orElseThrow(() ->
+                new ApiError(BAD_REQUEST, "missing_field", "peer is required: /api/messages?peer=HANDLE"));
+        int limit = parameter(query, "limit").map(ApiRouter::limit).orElse(DEFAULT_PAGE);
+        Optional<String> before = parameter(query, "before");
+        CompletableFuture<Instant> until = before.isEmpty()
+                ? CompletableFuture.completedFuture(END_OF_TIME)
+                : before(me, before.get());
+        return until.thenCompose(instant -> api.messenger().history(me.handle(), peer, instant, limit))
+                .thenApply(page -> {
+                    ArrayNode list = json.createArrayNode();
+                    for (DirectMessage message : page) {
+                        boolean mine = message.from().equalsIgnoreCase(me.handle());
+                        ObjectNode item = json.valueToTree(EventHub.newMessage(message, mine));
+                        item.put("read", message.readAt().isPresent());
+                        list.add(item);
+                    }
+                    return list;
+                });
+    }
+
+    /** {@code before} is a message id or an ISO-8601 time. */
+    private CompletableFuture<Instant> before(User me, String before) {
+        try {
+            UUID id = UUID.fromString(before);
+            return api.messenger().sentAt(id, me.handle()).thenApply(at -> at.orElseThrow(() ->
+                    new ApiError(BAD_REQUEST, "bad_field", "before names no message of yours: " + before)));
+        } catch (IllegalArgumentException notAnId) {
+            try {
+                return CompletableFuture.completedFuture(Instant.parse(before));
+            } catch (DateTimeParseException notATime) {
+                throw new ApiError(BAD_REQUEST, "bad_field",
+                        "before must be a message id or a time like 2026-01-31T12:00:00Z");
+            }
+        }
+    }
+
+    private static int limit(String text) {
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_PAGE) return limit;
+        } catch (NumberFormatException ignored) {
+            // told below
+        }
+        throw new ApiError(BAD_REQUEST, "bad_field", "limit must be a number from 1 to " + MAX_PAGE);
+    }
+
+    // ---- authentication -------------------------------------------------------------------------
+
+    private CompletableFuture<JsonNode> authenticated(FullHttpRequest request,
+            Function<User, CompletableFuture<JsonNode>> then) {
+        String token = bearer(request);
+        return api.workers().submit(() -> api.tokens().authenticate(token).orElseThrow(ApiRouter::unauthorized))
+                .thenCompose(then);
+    }
+
+    /** The token from {@code Authorization: Bearer TOKEN}, or from {@code ?token=}. */
+    static String bearer(FullHttpRequest request) {
+        return token(request.headers(), new QueryStringDecoder(request.uri()))
+                .orElseThrow(() -> new ApiError(UNAUTHORIZED, "no_token",
+                        "send Authorization: Bearer TOKEN (a token from POST /api/login)"));
+    }
+
+    static Optional<String> token(HttpHeaders headers, QueryStringDecoder query) {
+        String authorization = headers.get(HttpHeaderNames.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = authorization.substring(7).trim();
+            if (!token.isEmpty()) return Optional.of(token);
+        }
+        return parameter(query, "token");
+    }
+
+    private static ApiError unauthorized() {
+        return new ApiError(UNAUTHORIZED, "bad_token", "the token is unknown, expired or revoked: log in again");
+    }
+
+    // ---- requests and responses ------------------------------------------------------------------
+
+    private static <T> T only(HttpMethod method, HttpMethod allowed, java.util.function.Supplier<T> then) {
+        if (!allowed.equals(method)) {
+            throw new ApiError(METHOD_NOT_ALLOWED, "method_not_allowed", "use " + allowed.name() + " here");
+        }
+        return then.get();
+    }
+
+    private JsonNode body(FullHttpRequest request) {
+        String text = request.content().toString(StandardCharsets.UTF_8);
+        if (text.isBlank()) throw new ApiError(BAD_REQUEST, "bad_json", "the request needs a JSON object body");
+        try {
+            JsonNode body = json.readTree(text);
+            if (body == null || !body.isObject()) throw new ApiError(BAD_REQUEST, "bad_json", "the body must be a JSON object");
+            return body;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ApiError(BAD_REQUEST, "bad_json", "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) throw new ApiError(BAD_REQUEST, "missing_field", field + " is required (a string)");
+        if (!value.isTextual()) throw new ApiError(BAD_REQUEST, "bad_field", field + " must be a string");
+        if (value.asText().isBlank()) throw new ApiError(BAD_REQUEST, "bad_field", field + " must not be empty");
+        return value.asText();
+    }
+
+    private static Optional<String> parameter(QueryStringDecoder query, String name) {
+        List<String> values = query.parameters().get(name);
+        return values == null || values.isEmpty() || values.get(0).isBlank() ? Optional.empty()
+                : Optional.of(values.get(0).trim());
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        while (failure instanceof CompletionException && failure.getCause() != null) failure = failure.getCause();
+        return failure;
+    }
+
+    private FullHttpResponse errorResponse(Throwable failure) {
+        if (!(failure instanceof ApiError error)) {
+            log.warn("API request failed", failure);
+            return error(INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side; try again");
+        }
+        FullHttpResponse response = error(error.status, error.code, error.getMessage());
+        error.retryAfter.ifPresent(wait ->
+                response.headers().set(HttpHeaderNames.RETRY_AFTER, Math.max(1, wait.toSeconds())));
+        return response;
+    }
+
+    private FullHttpResponse error(HttpResponseStatus status, String code, String message) {
+        ObjectNode body = json.createObjectNode();
+        body.putObject("error").put("code", code).put("message", message);
+        FullHttpResponse response = response(status, body);
+        if (status == UNAUTHORIZED) response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+        return response;
+    }
+
+    private FullHttpResponse response(HttpResponseStatus status, JsonNode body) {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+                .set("X-Content-Type-Options", "nosniff");
+        HttpUtil.setContentLength(response, bytes.length);
+        return response;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.carrier.web;
+
+import dev.carrier.auth.Authenticator;
+import dev.carrier.auth.LoginThrottle;
+import dev.carrier.auth.Tokens;
+import dev.carrier.events.EventHub;
+import dev.carrier.message.Messenger;
+import dev.carrier.presence.Presence;
+import dev.carrier.session.Workers;
+import dev.carrier.user.UserStore;
+import java.time.Clock;
+
+/**
+ * The engine parts behind {@code /events} and {@code /api}: who may log in, their tokens,
+ * presence, messages and the JSON clients' hub. Blocking ones are only called on {@code workers}.
+ */
+public record ApiServices(
+        Authenticator authenticator, LoginThrottle throttle, Tokens tokens, UserStore users, Presence presence,
+        EventHub events, Messenger messenger, Workers workers, Clock clock) {
+}

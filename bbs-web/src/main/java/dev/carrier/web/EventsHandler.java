@@ -1,0 +1,127 @@
+package dev.carrier.web;
+
+import dev.carrier.events.EventClient;
+import dev.carrier.events.EventHub;
+import dev.carrier.events.EventSink;
+import dev.carrier.user.User;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bridges one {@code /events} WebSocket to the engine's {@link EventClient}: JSON text frames
+ * both ways, back-pressure from Netty's watermarks, the hang-up. The user was authenticated by
+ * token before the upgrade. One instance per channel, on its event loop.
+ */
+final class EventsHandler extends ChannelInboundHandlerAdapter implements EventSink {
+
+    private static final Logger log = LoggerFactory.getLogger(EventsHandler.class);
+
+    private final EventHub hub;
+    private final User user;
+    private final Optional<String> instanceId;
+    private final String clientAddress;
+    private final ArrayDeque<Runnable> whenWritable = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private EventClient client;
+
+    EventsHandler(EventHub hub, User user, Optional<String> instanceId, String clientAddress) {
+        this.hub = hub;
+        this.user = user;
+        this.instanceId = instanceId;
+        this.clientAddress = clientAddress;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        ctx = context;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+        if (event instanceof HandshakeComplete) {
+            log.info("{}: events connection for {}{}", clientAddress, user.handle(),
+                    instanceId.map(id -> " (instance " + id + ")").orElse(""));
+            client = hub.connect(user, instanceId, this);
+        }
+        super.userEventTriggered(context, event);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        try {
+            if (client == null) return;
+            if (msg instanceof TextWebSocketFrame text) {
+                client.receive(text.text());
+            } else if (msg instanceof WebSocketFrame) {
+                send("{\"event\":\"error\",\"data\":{\"code\":\"bad_request\","
+                        + "\"message\":\"frames must be JSON text frames\"}}");
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    // ---- EventSink -----------------------------------------------------------------------------
+
+    @Override
+    public void send(String json) {
+        ctx.writeAndFlush(new TextWebSocketFrame(json), ctx.voidPromise());
+    }
+
+    @Override
+    public boolean writable() {
+        return ctx.channel().isWritable();
+    }
+
+    @Override
+    public void whenWritable(Runnable task) {
+        if (ctx.channel().isWritable()) {
+            ctx.executor().execute(task);
+        } else {
+            whenWritable.add(task);
+        }
+    }
+
+    @Override
+    public Executor executor() {
+        return ctx.executor();
+    }
+
+    @Override
+    public void close(String reason) {
+        ctx.channel().writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, reason))
+                .addListener(done -> ctx.channel().close());
+    }
+
+    // ---- channel life --------------------------------------------------------------------------
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) throws Exception {
+        while (context.channel().isWritable() && !whenWritable.isEmpty()) whenWritable.poll().run();
+        super.channelWritabilityChanged(context);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) throws Exception {
+        whenWritable.clear();
+        if (client != null) client.closed();
+        super.channelInactive(context);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        log.warn("{}: closing the events connection of {} after an error", clientAddress, user.handle(), cause);
+        context.close();
+    }
+}
