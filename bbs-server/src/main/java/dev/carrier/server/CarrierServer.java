@@ -129,7 +129,7 @@ public final class CarrierServer implements AutoCloseable {
         EventLoops loops = own(new EventLoops());
         ConnectionLimit perAddress = new ConnectionLimit(config.maxPerAddress());
         TelnetConfig telnetConfig = new TelnetConfig(config.bindAddress(), 0,
-                Set.copyOf(config.cp437TerminalTypes()), config.negotiationTimeout());
+                Set.copyOf(config.cp437TerminalTypes()), config.negotiationTimeout(), config.telnetKeepalive());
 
         if (config.telnetPort() != 0) {
             int port = config.telnetPort() == ServerConfig.EPHEMERAL ? 0 : config.telnetPort();

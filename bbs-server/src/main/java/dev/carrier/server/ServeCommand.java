@@ -110,6 +110,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "A WebSocket silent this long (no pong, no frame) is closed as gone (default: ${DEFAULT-VALUE}).")
     Duration pingTimeout;
 
+    @Option(names = "--telnet-keepalive", defaultValue = "60s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How often telnet clients get an IAC NOP so vanished ones are noticed; 0 never (default: ${DEFAULT-VALUE}).")
+    Duration telnetKeepalive;
+
     @Option(names = "--token-ttl", defaultValue = "30d", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "How long a JSON client's login token lives (default: ${DEFAULT-VALUE}).")
@@ -124,7 +129,7 @@ final class ServeCommand implements Callable<Integer> {
                 List.copyOf(cp437Terminals), Duration.ofSeconds(1), passwordCost, awayAfter, engine, chat,
                 Clock.systemUTC(), Optional.empty(), new WebOptions(webPort, trustProxy,
                         allowedOrigins == null ? List.of() : allowedOrigins, pingInterval, pingTimeout),
-                maxPerAddress, tokenTtl);
+                maxPerAddress, tokenTtl, telnetKeepalive);
         CarrierServer server;
         try {
             server = CarrierServer.start(config);

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param web           the browser terminal's port and guard rails
  * @param maxPerAddress connections one client address may hold over telnet and web together; 0: no limit
  * @param tokenTtl      how long a JSON client's login token lives
+ * @param telnetKeepalive how often telnet clients get an IAC NOP, so vanished ones are noticed; 0: never
  */
 public record ServerConfig(
         Path dataDir,
@@ -38,7 +39,8 @@ public record ServerConfig(
         Optional<Scheduler> scheduler,
         WebOptions web,
         int maxPerAddress,
-        Duration tokenTtl) {
+        Duration tokenTtl,
+        Duration telnetKeepalive) {
 
     public static final int EPHEMERAL = -1;
 
@@ -52,38 +54,43 @@ public record ServerConfig(
                 Duration.ofMillis(300), 4, Duration.ofMinutes(15),
                 EngineConfig.defaults().withLoginFailureDelay(Duration.ofMillis(50)), ChatConfig.defaults(),
                 Clock.systemUTC(), Optional.empty(), new WebOptions(EPHEMERAL, false, List.of()), 0,
-                DEFAULT_TOKEN_TTL);
+                DEFAULT_TOKEN_TTL, Duration.ofSeconds(60));
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, newEngine, chat, clock, scheduler, web, maxPerAddress, tokenTtl);
+                passwordCost, awayAfter, newEngine, chat, clock, scheduler, web, maxPerAddress, tokenTtl, telnetKeepalive);
     }
 
     public ServerConfig withChat(ChatConfig newChat) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, newChat, clock, scheduler, web, maxPerAddress, tokenTtl);
+                passwordCost, awayAfter, engine, newChat, clock, scheduler, web, maxPerAddress, tokenTtl, telnetKeepalive);
     }
 
     public ServerConfig withMenusDir(Path dir) {
         return new ServerConfig(dataDir, Optional.of(dir), bindAddress, telnetPort, cp437TerminalTypes,
                 negotiationTimeout, passwordCost, awayAfter, engine, chat, clock, scheduler, web, maxPerAddress,
-                tokenTtl);
+                tokenTtl, telnetKeepalive);
     }
 
     /** Time that tests move by hand: the clock and the timers together. */
     public <T extends Clock & Scheduler> ServerConfig withTime(T time) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, chat, time, Optional.of(time), web, maxPerAddress, tokenTtl);
+                passwordCost, awayAfter, engine, chat, time, Optional.of(time), web, maxPerAddress, tokenTtl, telnetKeepalive);
+    }
+
+    public ServerConfig withTelnetKeepalive(Duration interval) {
+        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
+                passwordCost, awayAfter, engine, chat, clock, scheduler, web, maxPerAddress, tokenTtl, interval);
     }
 
     public ServerConfig withWeb(WebOptions newWeb) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, chat, clock, scheduler, newWeb, maxPerAddress, tokenTtl);
+                passwordCost, awayAfter, engine, chat, clock, scheduler, newWeb, maxPerAddress, tokenTtl, telnetKeepalive);
     }
 
     public ServerConfig withMaxPerAddress(int newMaxPerAddress) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, chat, clock, scheduler, web, newMaxPerAddress, tokenTtl);
+                passwordCost, awayAfter, engine, chat, clock, scheduler, web, newMaxPerAddress, tokenTtl, telnetKeepalive);
     }
 }

@@ -84,6 +84,21 @@ class TelnetEdgeTest {
     }
 
     @Test
+    void clientsThatSpeakTelnetGetKeepaliveNopsAndRawClientsDoNot() {
+        ServerConfig config = ServerConfig.forTests(data).withTelnetKeepalive(java.time.Duration.ofMillis(50));
+        try (TestServer bbs = TestServer.start(config)) {
+            TelnetTestClient telnet = bbs.call();
+            TelnetTestClient raw = bbs.connect(true);
+            raw.awaitText("login: ", WAIT);
+            telnet.awaitBytes(new byte[] {(byte) 255, (byte) 241}, WAIT);
+            telnet.awaitBytes(new byte[] {(byte) 255, (byte) 241}, WAIT);
+            raw.send("\r\n");
+            raw.awaitText("login: ", WAIT);
+            for (byte b : raw.rawBytes()) assertTrue(b != (byte) 241, "a raw client got a NOP");
+        }
+    }
+
+    @Test
     void nodesAreCountedBackWhenCallersHangUp() {
         try (TestServer bbs = TestServer.start(data)) {
             TelnetTestClient client = bbs.call();

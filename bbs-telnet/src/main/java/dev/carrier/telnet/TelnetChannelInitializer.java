@@ -22,6 +22,7 @@ final class TelnetChannelInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         addTelnetHandlers(ch.pipeline(), new TelnetSessionHandler(config, host));
+        ch.pipeline().addBefore("session", "keepalive", new TelnetKeepalive(config.keepaliveInterval()));
     }
 
     /** The same stack for a telnet socket and for telnet inside a WebSocket ({@link TelnetTunnel}). */

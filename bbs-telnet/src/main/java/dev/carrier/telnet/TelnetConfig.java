@@ -17,14 +17,18 @@ import java.util.stream.Collectors;
  *                           of UTF-8: ANSI-BBS clients draw with the IBM PC character set
  * @param negotiationTimeout how long a new connection waits for the client to tell its terminal
  *                           type before the session starts anyway (clients like netcat never do)
+ * @param keepaliveInterval  how often a client that speaks telnet gets an IAC NOP, so a vanished
+ *                           one is noticed (TCP keepalive covers the rest); zero turns it off
  */
-public record TelnetConfig(String bindHost, int port, Set<String> cp437TerminalTypes, Duration negotiationTimeout) {
+public record TelnetConfig(String bindHost, int port, Set<String> cp437TerminalTypes, Duration negotiationTimeout,
+                           Duration keepaliveInterval) {
 
     public static final String DEFAULT_BIND_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 2323;
     public static final Set<String> DEFAULT_CP437_TERMINAL_TYPES =
             Set.of("ansi", "ansi-bbs", "pcansi", "syncterm", "cp437", "ibm437");
     public static final Duration DEFAULT_NEGOTIATION_TIMEOUT = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofSeconds(60);
 
     /** The IBM PC character set that ANSI-BBS clients draw box and shade characters with. */
     public static final Charset CP437 = Charset.forName("IBM437");
@@ -36,6 +40,10 @@ public record TelnetConfig(String bindHost, int port, Set<String> cp437TerminalT
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(cp437TerminalTypes, "cp437TerminalTypes");
         Objects.requireNonNull(negotiationTimeout, "negotiationTimeout");
+        Objects.requireNonNull(keepaliveInterval, "keepaliveInterval");
+        if (keepaliveInterval.isNegative()) {
+            throw new IllegalArgumentException("telnet keepalive interval must be 0 (off) or more, was " + keepaliveInterval);
+        }
         if (bindHost.isBlank()) {
             throw new IllegalArgumentException("telnet bind host must be an address or name, such as 0.0.0.0 or 127.0.0.1");
         }
@@ -54,26 +62,31 @@ public record TelnetConfig(String bindHost, int port, Set<String> cp437TerminalT
 
     /** Port 2323 on every interface, the default CP437 types, and a one second negotiation. */
     public static TelnetConfig defaults() {
-        return new TelnetConfig(DEFAULT_BIND_HOST, DEFAULT_PORT, DEFAULT_CP437_TERMINAL_TYPES, DEFAULT_NEGOTIATION_TIMEOUT);
+        return new TelnetConfig(DEFAULT_BIND_HOST, DEFAULT_PORT, DEFAULT_CP437_TERMINAL_TYPES, DEFAULT_NEGOTIATION_TIMEOUT,
+                DEFAULT_KEEPALIVE_INTERVAL);
     }
 
     public TelnetConfig withBindHost(String newBindHost) {
-        return new TelnetConfig(newBindHost, port, cp437TerminalTypes, negotiationTimeout);
+        return new TelnetConfig(newBindHost, port, cp437TerminalTypes, negotiationTimeout, keepaliveInterval);
     }
 
     public TelnetConfig withPort(int newPort) {
-        return new TelnetConfig(bindHost, newPort, cp437TerminalTypes, negotiationTimeout);
+        return new TelnetConfig(bindHost, newPort, cp437TerminalTypes, negotiationTimeout, keepaliveInterval);
     }
 
     public TelnetConfig withCp437TerminalTypes(Set<String> newTypes) {
-        return new TelnetConfig(bindHost, port, newTypes, negotiationTimeout);
+        return new TelnetConfig(bindHost, port, newTypes, negotiationTimeout, keepaliveInterval);
     }
 
     public TelnetConfig withNegotiationTimeout(Duration newTimeout) {
-        return new TelnetConfig(bindHost, port, cp437TerminalTypes, newTimeout);
+        return new TelnetConfig(bindHost, port, cp437TerminalTypes, newTimeout, keepaliveInterval);
     }
 
     /** CP437 for the configured ANSI-BBS terminal types, UTF-8 for everything else. */
+    public TelnetConfig withKeepaliveInterval(Duration interval) {
+        return new TelnetConfig(bindHost, port, cp437TerminalTypes, negotiationTimeout, interval);
+    }
+
     public Charset charsetFor(String terminalType) {
         return terminalType != null && cp437TerminalTypes.contains(terminalType.trim().toLowerCase(Locale.ROOT))
                 ? CP437
