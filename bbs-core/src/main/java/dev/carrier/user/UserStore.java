@@ -74,4 +74,11 @@ public interface UserStore {
      * @throws NoSuchElementException when there is no user with this id
      */
     void updateProfile(long userId, String displayName, String tagline, String location);
+
+    /**
+     * Removes the account. Messages and letters to and from the handle stay where they are.
+     *
+     * @throws NoSuchElementException when there is no user with this id
+     */
+    void delete(long userId);
 }

@@ -1,5 +1,14 @@
 package dev.carrier.server;
 
+import dev.carrier.admin.AdminConfig;
+import dev.carrier.admin.AdminEndpoint;
+import dev.carrier.admin.AdminProtocol;
+import dev.carrier.admin.EventFeed;
+import dev.carrier.admin.LocalAdmin;
+import dev.carrier.admin.ServerInfo;
+import dev.carrier.admin.Traffic;
+import dev.carrier.audit.AuditLog;
+import dev.carrier.audit.SqliteAuditLog;
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.InProcessBus;
 import dev.carrier.chat.ChatManager;
@@ -22,6 +31,10 @@ import dev.carrier.session.ServiceCatalog;
 import dev.carrier.session.ThreadScheduler;
 import dev.carrier.session.Workers;
 import dev.carrier.store.Database;
+import dev.carrier.sysop.LiveSessions;
+import dev.carrier.sysop.NodeAdmin;
+import dev.carrier.sysop.SysopStage;
+import dev.carrier.sysop.UserAdmin;
 import dev.carrier.telnet.TelnetConfig;
 import dev.carrier.telnet.TelnetServer;
 import dev.carrier.user.BcryptPasswordHasher;
@@ -33,7 +46,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -50,15 +65,18 @@ public final class CarrierServer implements AutoCloseable {
 
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private final ServerConfig config;
+    private final AdminConfig adminConfig;
     private Engine engine;
     private Database database;
     private Presence presence;
     private ChatManager chat;
     private Optional<TelnetServer> telnet = Optional.empty();
+    private AdminEndpoint admin;
     private volatile boolean closed;
 
-    private CarrierServer(ServerConfig config) {
+    private CarrierServer(ServerConfig config, AdminConfig adminConfig) {
         this.config = config;
+        this.adminConfig = adminConfig;
         try {
             wire();
         } catch (RuntimeException e) {
@@ -79,11 +97,17 @@ public final class CarrierServer implements AutoCloseable {
         presence = new Presence(bus, clock, config.awayAfter());
         chat = new ChatManager(bus, clock, config.chat());
         FloodGate flood = new FloodGate(config.chat(), clock);
-        Messenger messenger = new Messenger(nodes, presence, new SqliteMessageStore(database), users, workers, clock);
+        Traffic traffic = new Traffic(clock);
+        Messenger messenger = new Messenger(nodes, presence, traffic.counting(new SqliteMessageStore(database)), users,
+                workers, clock);
         StatusAnnouncer.attach(bus, chat);
 
+        AuditLog audit = new SqliteAuditLog(database, clock);
+        NodeAdmin nodeAdmin = new NodeAdmin(nodes, audit);
+
         ServiceCatalog services = ServiceCatalog.of(
-                ChatStage.service(chat, presence, messenger, flood),
+                ChatStage.service(chat, presence, messenger, flood, nodeAdmin),
+                SysopStage.service(nodeAdmin, presence),
                 WhoStage.service(presence),
                 GoodbyeStage.service());
         MenuSource menuSource = config.menusDir().map(MenuSource::folder).orElseGet(MenuSource::builtIn);
@@ -107,6 +131,35 @@ public final class CarrierServer implements AutoCloseable {
             }
             telnet = Optional.of(server);
         }
+
+        startAdmin(bus, traffic, audit, nodeAdmin, nodes, workers, clock);
+    }
+
+    /**
+     * The sysop's admin endpoint for the carrier command: loopback only, with a fresh token in
+     * the data folder's admin.json (see dev.carrier.admin). Account changes go through the same
+     * UserAdmin as on the database file, and here also hang up live sessions.
+     */
+    private void startAdmin(Bus bus, Traffic traffic, AuditLog audit, NodeAdmin nodeAdmin, Nodes nodes,
+            Workers workers, Clock clock) {
+        bus.subscribe(traffic::onBus);
+        EventFeed feed = new EventFeed(clock);
+        bus.subscribe(feed::onBus);
+        engine.addListener(feed);
+        UserAdmin userAdmin = new UserAdmin(engine.users(), engine.hasher(), audit, LiveSessions.of(nodes));
+        LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, traffic,
+                new ServerInfo(Version.current(), clock.instant(), this::listeners, clock), feed, clock);
+        AdminProtocol protocol = new AdminProtocol(
+                actor -> new LocalAdmin(actor, userAdmin, audit, Optional.of(live), () -> { }), feed, workers);
+        admin = own(AdminEndpoint.start(config.dataDir(), adminConfig, protocol, Version.current()));
+    }
+
+    /** What the server listens on, as the sysop's who and status show it. */
+    public List<String> listeners() {
+        List<String> listening = new ArrayList<>();
+        telnet.ifPresent(server -> listening.add("telnet " + config.bindAddress() + ":" + server.port()));
+        if (admin != null) listening.add(admin.listener());
+        return listening;
     }
 
     private void checkIdleEvery(Scheduler scheduler, Duration period) {
@@ -119,7 +172,12 @@ public final class CarrierServer implements AutoCloseable {
 
     /** Starts everything, or fails with a message a sysop can act on. */
     public static CarrierServer start(ServerConfig config) {
-        return new CarrierServer(config);
+        return start(config, AdminConfig.DEFAULT);
+    }
+
+    /** Starts everything, with the admin endpoint on the given loopback port. */
+    public static CarrierServer start(ServerConfig config, AdminConfig adminConfig) {
+        return new CarrierServer(config, adminConfig);
     }
 
     private <T extends AutoCloseable> T own(T resource) {
@@ -146,6 +204,11 @@ public final class CarrierServer implements AutoCloseable {
     /** The telnet port actually bound (useful when asked for an ephemeral one). */
     public int telnetPort() {
         return telnet.map(TelnetServer::port).orElseThrow(() -> new IllegalStateException("telnet is off"));
+    }
+
+    /** The admin endpoint's loopback port (useful when asked for an ephemeral one). */
+    public int adminPort() {
+        return admin.port();
     }
 
     /** Says goodbye to every caller, stops listening, and closes the database last. */

@@ -1,5 +1,6 @@
 package dev.carrier.server;
 
+import dev.carrier.admin.AdminConfig;
 import dev.carrier.chat.ChatConfig;
 import dev.carrier.session.EngineConfig;
 import java.nio.file.Path;
@@ -81,6 +82,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Whether sysops are never logged off for idling (default: ${DEFAULT-VALUE}).")
     boolean sysopsIdleExempt;
 
+    @Option(names = "--admin-port", defaultValue = "0", paramLabel = "PORT",
+            description = "Loopback port for the carrier command's admin connection; 0 picks a free one,"
+                    + " written to admin.json in the data folder (default: ${DEFAULT-VALUE}).")
+    int adminPort;
+
     @Override
     public Integer call() throws InterruptedException {
         EngineConfig engine = EngineConfig.defaults().withMaxNodes(maxNodes).withBbsName(bbsName)
@@ -91,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
                 Clock.systemUTC(), Optional.empty());
         CarrierServer server;
         try {
-            server = CarrierServer.start(config);
+            server = CarrierServer.start(config, new AdminConfig(adminPort));
         } catch (RuntimeException e) {
             System.err.println("carrier: cannot start: " + e.getMessage());
             return 1;
@@ -107,6 +113,9 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("  telnet: " + bind + ":" + server.telnetPort()
                     + "   (connect with: telnet localhost " + server.telnetPort() + ")");
         }
+        System.out.println("  admin:  127.0.0.1:" + server.adminPort()
+                + "   (for carrier user|who|kick|broadcast|status|console; token in "
+                + dataDir.resolve("admin.json") + ")");
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
         return 0;
