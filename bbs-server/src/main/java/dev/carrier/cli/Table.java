@@ -1,6 +1,7 @@
 package dev.carrier.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,21 +58,28 @@ final class Table {
             for (String[] row : rows) natural[c] = Math.max(natural[c], row[c].length());
         }
         boolean[] shown = new boolean[columns.size()];
-        java.util.Arrays.fill(shown, true);
+        Arrays.fill(shown, true);
         int[] widths = natural.clone();
         if (width > 0) {
-            while (total(widths, shown) > width) {
+            // The flexible column counts at its narrowest while deciding what to leave out...
+            int[] narrowest = natural.clone();
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).flexible()) {
+                    narrowest[c] = Math.min(natural[c], Math.max(columns.get(c).header().length(), MIN_FLEXIBLE));
+                }
+            }
+            while (total(narrowest, shown) > width) {
                 int drop = lowestDroppable(shown);
                 if (drop < 0) break;
                 shown[drop] = false;
             }
+            // ...and then gets what room is left, up to all it needs.
             int over = total(widths, shown) - width;
-            if (over > 0) {
-                for (int c = 0; c < columns.size(); c++) {
-                    if (shown[c] && columns.get(c).flexible()) {
-                        widths[c] = Math.max(MIN_FLEXIBLE, widths[c] - over);
-                        break;
-                    }
+            for (int c = 0; c < columns.size() && over > 0; c++) {
+                if (shown[c] && columns.get(c).flexible()) {
+                    int cut = Math.min(over, widths[c] - narrowest[c]);
+                    widths[c] -= cut;
+                    over -= cut;
                 }
             }
         }

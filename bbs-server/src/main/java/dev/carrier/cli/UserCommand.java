@@ -47,7 +47,7 @@ public final class UserCommand implements Runnable {
                         + "standard input with --password-stdin. Sysop tools may use handles that registration "
                         + "reserves, such as sysop."},
             footer = {"", "Examples:", "  carrier user add sysop --sysop",
-                "  printf '%s\\n' \"$PASSWORD\" | carrier user add alice --password-stdin"})
+                "  printf '%%s\\n' \"$PASSWORD\" | carrier user add alice --password-stdin"})
     static final class Add implements Callable<Integer> {
         @Mixin
         AdminOptions admin;
@@ -147,7 +147,7 @@ public final class UserCommand implements Runnable {
                 "%nSets a new password for an account. Asks twice on the terminal, or reads it from "
                         + "standard input with --password-stdin."},
             footer = {"", "Examples:", "  carrier user passwd alice",
-                "  printf '%s\\n' \"$PASSWORD\" | carrier user passwd alice --password-stdin"})
+                "  printf '%%s\\n' \"$PASSWORD\" | carrier user passwd alice --password-stdin"})
     static final class Passwd implements Callable<Integer> {
         @Mixin
         AdminOptions admin;
