@@ -33,11 +33,13 @@ public final class TailCommand implements Callable<Integer> {
         AtomicInteger seen = new AtomicInteger();
         try (Admin data = admin.connect()) {
             Admin.Feed feed = data.tail(event -> {
+                int number = seen.incrementAndGet();
+                if (count != null && number > count) return; // arrived before the feed stopped
                 synchronized (out) {
                     out.println(Format.tail(event));
                     out.flush();
                 }
-                if (count != null && seen.incrementAndGet() >= count) enough.countDown();
+                if (count != null && number == count) enough.countDown();
             });
             if (console.isPresent()) {
                 out.println("(live; press any key to stop)");
@@ -57,7 +59,12 @@ public final class TailCommand implements Callable<Integer> {
                 console.get().untilKey(feed);
             } else {
                 enough.await();
+                boolean serverWentAway = feed.ended();
                 feed.stop();
+                if (serverWentAway) {
+                    out.println("(the server closed the feed: it is stopping)");
+                    out.flush();
+                }
             }
         }
         return 0;
