@@ -111,7 +111,7 @@ class KickAndBanTest {
     @Test
     void liveCommandsOnAStoppedServerSayItIsNotRunning() {
         bbs.close();
-        for (String[] command : new String[][] {{"kick", "alice"}, {"who"}, {"broadcast", "hi"}, {"status"}}) {
+        for (String[] command : new String[][] {{"kick", "alice"}, {"who"}, {"broadcast", "hi"}, {"status"}, {"tail"}}) {
             Cli.Result result = Cli.run(data, command);
             assertEquals(1, result.code(), result.toString());
             assertEquals("carrier: carrier is not running: " + command[0] + " needs the running server\n",

@@ -47,6 +47,8 @@ class UserCommandTest {
         Cli.runWithInput(data, "newpass1\n", "user", "passwd", "alice", "--password-stdin").succeeded();
         assertEquals("banned bob (the server is not running)\n",
                 Cli.run(data, "user", "ban", "bob").succeeded().out());
+        String audit = Cli.run(data, "audit").succeeded().out();
+        assertTrue(audit.matches("(?s).*shell:\\S+\\s+user\\.passwd\\s+alice\\n.*shell:\\S+\\s+user\\.ban\\s+bob\\n"), audit);
 
         try (TestServer bbs = TestServer.start(data)) {
             bbs.login("alice", "newpass1");
