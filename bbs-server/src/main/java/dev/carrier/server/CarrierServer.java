@@ -118,6 +118,7 @@ public final class CarrierServer implements AutoCloseable {
         engine.addListener(new PresenceTracker(presence));
         engine.addListener(messenger);
         checkIdleEvery(scheduler, IDLE_CHECK);
+        startAdmin(bus, traffic, audit, nodeAdmin, nodes, workers, clock);
 
         if (config.telnetPort() != 0) {
             int port = config.telnetPort() == ServerConfig.EPHEMERAL ? 0 : config.telnetPort();
@@ -131,8 +132,6 @@ public final class CarrierServer implements AutoCloseable {
             }
             telnet = Optional.of(server);
         }
-
-        startAdmin(bus, traffic, audit, nodeAdmin, nodes, workers, clock);
     }
 
     /**
