@@ -79,6 +79,9 @@ class IdleTimeoutTest {
         bbs.passTime(time, Duration.ofMinutes(59).plusSeconds(5));
         alice.awaitText("you will be logged off in 1 minute", WAIT);
         alice.send("w");
+        // The warning drew the prompt again, so wait for what the key did: only then has the
+        // server seen the input, and only then may time move on.
+        alice.awaitText("Who's Online", WAIT);
         alice.awaitText("Main menu: ", WAIT);
         bbs.passTime(time, Duration.ofMinutes(2));
         assertFalse(alice.isClosed());
