@@ -6,6 +6,8 @@ import dev.carrier.presence.Presence;
 import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
 import dev.carrier.session.Session;
+import dev.carrier.sysop.NodeAdmin;
+import dev.carrier.sysop.SysopRights;
 import dev.carrier.who.ProfileCard;
 import dev.carrier.who.WhoList;
 import dev.carrier.who.WhoRow;
@@ -37,18 +39,27 @@ final class ChatCommands {
             "  /quit             back to the menu",
             "");
 
+    static final String SYSOP_HELP = String.join("\n",
+            "Sysop commands:",
+            "  /kick HANDLE|NODE [REASON]  hang up on a user's connections, or on one node",
+            "  /broadcast TEXT             *** SYSOP: TEXT on every node",
+            "");
+
     private final Session session;
     private final ChatManager chat;
     private final Presence presence;
     private final Messenger messenger;
     private final FloodGate flood;
+    private final NodeAdmin nodeAdmin;
 
-    ChatCommands(Session session, ChatManager chat, Presence presence, Messenger messenger, FloodGate flood) {
+    ChatCommands(Session session, ChatManager chat, Presence presence, Messenger messenger, FloodGate flood,
+            NodeAdmin nodeAdmin) {
         this.session = session;
         this.chat = chat;
         this.presence = presence;
         this.messenger = messenger;
         this.flood = flood;
+        this.nodeAdmin = nodeAdmin;
     }
 
     private String me() {
@@ -95,7 +106,9 @@ final class ChatCommands {
             case "/away" -> choose(Status.AWAY, rest.isEmpty() ? Optional.empty() : Optional.of(rest));
             case "/dnd" -> choose(Status.DND, Optional.empty());
             case "/back" -> choose(Status.ONLINE, Optional.empty());
-            case "/help", "/?" -> session.write(HELP);
+            case "/kick" -> kick(rest);
+            case "/broadcast" -> broadcast(rest);
+            case "/help", "/?" -> session.write(session.requireUser().sysop() ? HELP + SYSOP_HELP : HELP);
             case "/quit", "/q" -> {
                 return Outcome.QUIT;
             }
@@ -125,6 +138,33 @@ final class ChatCommands {
             case DO_NOT_DISTURB -> session.writeLine("*** " + page.handle() + " does not want to be disturbed");
             case TO_SELF -> session.writeLine("Cannot page yourself");
         }
+    }
+
+    /** {@code /kick bob [reason]}: sysops only, checked by the server at the time of the command. */
+    private void kick(String rest) {
+        String[] parts = rest.split("\\s+", 2);
+        String target = parts[0];
+        Optional<String> reason = parts.length > 1 ? Optional.of(parts[1]) : Optional.empty();
+        if (target.isEmpty()) {
+            SysopRights.act(session, "/kick", sysop -> "Usage: /kick HANDLE|NODE [REASON]");
+        } else if (target.equalsIgnoreCase(me()) || target.equals(String.valueOf(session.node()))) {
+            SysopRights.act(session, "/kick", sysop -> "Cannot kick yourself");
+        } else {
+            SysopRights.act(session, "/kick", sysop -> {
+                List<Integer> kicked = nodeAdmin.kick(sysop.handle(), target, reason);
+                return "*** Kicked " + target + (kicked.size() == 1 ? " (node " : " (nodes ")
+                        + kicked.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+            });
+        }
+    }
+
+    /** {@code /broadcast text}: sysops only; the sysop sees the line like everyone else. */
+    private void broadcast(String text) {
+        SysopRights.act(session, "/broadcast", sysop -> {
+            if (text.isEmpty()) return "Usage: /broadcast TEXT";
+            nodeAdmin.broadcast(sysop.handle(), text);
+            return "";
+        });
     }
 
     private boolean passesFlood() {

@@ -8,6 +8,7 @@ import dev.carrier.session.Service;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
+import dev.carrier.sysop.NodeAdmin;
 import dev.carrier.terminal.SharedText;
 import java.util.concurrent.Executor;
 
@@ -31,9 +32,10 @@ public final class ChatStage implements Stage {
         this.commands = commands;
     }
 
-    public static Service service(ChatManager chat, Presence presence, Messenger messenger, FloodGate flood) {
+    public static Service service(ChatManager chat, Presence presence, Messenger messenger, FloodGate flood,
+            NodeAdmin nodeAdmin) {
         return new Service(ID, session -> new ChatStage(session, chat,
-                new ChatCommands(session, chat, presence, messenger, flood)));
+                new ChatCommands(session, chat, presence, messenger, flood, nodeAdmin)));
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.Set;
  * entries:
  *   - { key: C, label: Chat, service: __chat__ }
  *   - { key: X, label: Extras, menu: extras }   # another menu file, extras.yml
+ *   - { key: S, label: Sysop, service: __sysop__, sysop: true }   # listed for sysops only
  * </pre>
  * Screens ending in {@code .ans} are read as CP437, as ANSI artists draw them; others as UTF-8.
  */
@@ -132,7 +133,11 @@ public final class MenuLoader {
             throw new MenuException(at(file, line) + "menu " + menu.get() + " has no file "
                     + source.describe(menu.get() + ".yml"));
         }
-        return new MenuEntry(key.charAt(0), label, service, menu, line);
+        JsonNode sysop = node.get("sysop");
+        if (sysop != null && !sysop.isBoolean()) {
+            throw new MenuException(at(file, line) + "entry " + key + ": sysop must be true or false");
+        }
+        return new MenuEntry(key.charAt(0), label, service, menu, line, sysop != null && sysop.booleanValue());
     }
 
     private String screen(String file, JsonParser parser, String screenFile) {

@@ -5,6 +5,7 @@ import dev.carrier.session.Service;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
+import dev.carrier.user.User;
 
 /** A menu on screen: one key (with or without Enter, in either case) picks an entry. */
 public final class MenuStage implements Stage {
@@ -34,7 +35,7 @@ public final class MenuStage implements Stage {
 
     @Override
     public void enter() {
-        session.write(menu.render());
+        session.write(menu.render(isSysop()));
         showPrompt();
     }
 
@@ -51,9 +52,17 @@ public final class MenuStage implements Stage {
         }
     }
 
+    /**
+     * What the menu shows and takes. The sysop service behind a sysop entry checks the rights
+     * again itself, against the database, when it opens.
+     */
+    private boolean isSysop() {
+        return session.user().map(User::sysop).orElse(false);
+    }
+
     @Override
     public void onKey(char key) {
-        var entry = menu.entryFor(key);
+        var entry = menu.entryFor(key, isSysop());
         if (entry.isEmpty()) {
             session.writeLine("No such choice: " + key + ". Pick one of the keys in brackets.");
             showPrompt();

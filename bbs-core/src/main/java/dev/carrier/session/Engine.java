@@ -59,6 +59,7 @@ public final class Engine implements TerminalHost {
             return TerminalInput.IGNORED;
         }
         Session session = claimed.get();
+        listeners.forEach(listener -> listener.opened(session));
         session.start(firstStage.open(session));
         return session;
     }
@@ -80,6 +81,7 @@ public final class Engine implements TerminalHost {
     void release(Session session) {
         nodes.release(session);
         if (session.user().isPresent()) listeners.forEach(listener -> listener.loggedOut(session));
+        listeners.forEach(listener -> listener.closed(session));
     }
 
     /** Says goodbye to every node and hangs up; for a server going down. */

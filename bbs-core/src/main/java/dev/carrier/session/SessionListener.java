@@ -1,10 +1,14 @@
 package dev.carrier.session;
 
 /**
- * Told of every session's login, input and logout, on that session's executor. For the parts
- * that follow users rather than connections: presence, offline messages. Must not block.
+ * Told of every session's opening, login, input, logout and closing, on that session's executor.
+ * For the parts that follow users rather than connections (presence, offline messages) and for
+ * the sysop's live feed. Must not block.
  */
 public interface SessionListener {
+
+    /** A caller got a node, before the banner; nobody is logged in yet. */
+    default void opened(Session session) {}
 
     default void loggedIn(Session session) {}
 
@@ -13,4 +17,7 @@ public interface SessionListener {
 
     /** A logged-in session ended (hung up, timed out, kicked). */
     default void loggedOut(Session session) {}
+
+    /** The node is free again, whether or not anyone had logged in on it. */
+    default void closed(Session session) {}
 }

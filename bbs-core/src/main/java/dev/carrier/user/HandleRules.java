@@ -34,12 +34,22 @@ public final class HandleRules {
 
     /** Why {@code handle} cannot be registered, in words for the user; empty when it can. */
     public static Optional<String> problem(String handle) {
-        if (handle == null || !SHAPE.matcher(handle).matches()) {
-            return Optional.of("handle must be " + MIN_LENGTH + "-" + MAX_LENGTH + " letters, digits, _ or -");
-        }
+        Optional<String> shape = shapeProblem(handle);
+        if (shape.isPresent()) return shape;
         // Locale.ROOT: in a Turkish locale "ADMIN" would lower-case to a dotless i and slip by.
         if (RESERVED.contains(handle.toLowerCase(Locale.ROOT))) {
             return Optional.of("that handle is reserved");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why {@code handle} is not shaped like a handle, ignoring reserved words: what a sysop's own
+     * tools check, since they may create {@code sysop} itself.
+     */
+    public static Optional<String> shapeProblem(String handle) {
+        if (handle == null || !SHAPE.matcher(handle).matches()) {
+            return Optional.of("handle must be " + MIN_LENGTH + "-" + MAX_LENGTH + " letters, digits, _ or -");
         }
         return Optional.empty();
     }

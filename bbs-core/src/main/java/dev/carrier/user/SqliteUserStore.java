@@ -163,6 +163,11 @@ public final class SqliteUserStore implements UserStore {
         });
     }
 
+    @Override
+    public void delete(long userId) {
+        update(userId, "DELETE FROM users WHERE id = ?1", s -> { });
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }

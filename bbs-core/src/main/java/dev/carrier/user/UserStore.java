@@ -81,4 +81,11 @@ public interface UserStore {
      * @throws NoSuchElementException when there is no user with this id
      */
     void updatePreferences(long userId, Preferences preferences);
+
+    /**
+     * Removes the account. Messages and letters to and from the handle stay where they are.
+     *
+     * @throws NoSuchElementException when there is no user with this id
+     */
+    void delete(long userId);
 }

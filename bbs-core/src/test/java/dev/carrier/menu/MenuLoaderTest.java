@@ -106,4 +106,31 @@ class MenuLoaderTest {
                 () -> new MenuLoader(MenuSource.folder(dir), Set.of()).load());
         assertTrue(e.getMessage().contains("main.yml: no such menu file"), e.getMessage());
     }
+
+    @Test
+    void sysopEntriesAreListedAndTakenForSysopsOnly() throws IOException {
+        Menus menus = load("""
+                title: Main Menu
+                entries:
+                  - { key: W, label: Who, service: __who__ }
+                  - { key: S, label: Sysop corner, service: __who__, sysop: true }
+                """);
+        Menu main = menus.main();
+        assertTrue(main.render(true).contains("[S] Sysop corner"));
+        assertTrue(!main.render(false).contains("Sysop corner"));
+        assertTrue(main.entryFor('s', false).isEmpty());
+        assertTrue(main.entryFor('s', true).isPresent());
+        assertTrue(main.entryFor('w', false).isPresent());
+    }
+
+    @Test
+    void sysopMustBeTrueOrFalse() {
+        MenuException e = assertThrows(MenuException.class, () -> load("""
+                title: Main Menu
+                entries:
+                  - { key: W, label: Who, service: __who__, sysop: maybe }
+                """));
+        assertTrue(e.getMessage().contains("main.yml line 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("sysop must be true or false"), e.getMessage());
+    }
 }

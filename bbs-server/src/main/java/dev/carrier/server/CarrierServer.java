@@ -3,6 +3,15 @@ package dev.carrier.server;
 import dev.carrier.auth.Authenticator;
 import dev.carrier.auth.LoginThrottle;
 import dev.carrier.auth.Tokens;
+import dev.carrier.admin.AdminConfig;
+import dev.carrier.admin.AdminEndpoint;
+import dev.carrier.admin.AdminProtocol;
+import dev.carrier.admin.EventFeed;
+import dev.carrier.admin.LocalAdmin;
+import dev.carrier.admin.ServerInfo;
+import dev.carrier.admin.Traffic;
+import dev.carrier.audit.AuditLog;
+import dev.carrier.audit.SqliteAuditLog;
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.InProcessBus;
 import dev.carrier.chat.ChatManager;
@@ -34,6 +43,10 @@ import dev.carrier.session.ServiceCatalog;
 import dev.carrier.session.ThreadScheduler;
 import dev.carrier.session.Workers;
 import dev.carrier.store.Database;
+import dev.carrier.sysop.LiveSessions;
+import dev.carrier.sysop.NodeAdmin;
+import dev.carrier.sysop.SysopStage;
+import dev.carrier.sysop.UserAdmin;
 import dev.carrier.telnet.TelnetConfig;
 import dev.carrier.telnet.TelnetServer;
 import dev.carrier.user.BcryptPasswordHasher;
@@ -48,7 +61,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -65,16 +80,19 @@ public final class CarrierServer implements AutoCloseable {
 
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private final ServerConfig config;
+    private final AdminConfig adminConfig;
     private Engine engine;
     private Database database;
     private Presence presence;
     private ChatManager chat;
     private Optional<TelnetServer> telnet = Optional.empty();
     private Optional<WebServer> web = Optional.empty();
+    private AdminEndpoint admin;
     private volatile boolean closed;
 
-    private CarrierServer(ServerConfig config) {
+    private CarrierServer(ServerConfig config, AdminConfig adminConfig) {
         this.config = config;
+        this.adminConfig = adminConfig;
         try {
             wire();
         } catch (RuntimeException e) {
@@ -95,8 +113,9 @@ public final class CarrierServer implements AutoCloseable {
         presence = new Presence(bus, clock, config.awayAfter());
         chat = new ChatManager(bus, clock, config.chat());
         FloodGate flood = new FloodGate(config.chat(), clock);
-        Messenger messenger = new Messenger(new Inboxes(), presence, new SqliteMessageStore(database), users, workers,
-                clock);
+        Traffic traffic = new Traffic(clock);
+        Messenger messenger = new Messenger(new Inboxes(), presence, traffic.counting(new SqliteMessageStore(database)),
+                users, workers, clock);
         StatusAnnouncer.attach(bus, chat);
         PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock);
         Logouts logouts = new Logouts(nodes);
@@ -108,11 +127,15 @@ public final class CarrierServer implements AutoCloseable {
             events.disconnect(user.handle(), "your password was changed; log in again");
         });
 
+        AuditLog audit = new SqliteAuditLog(database, clock);
+        NodeAdmin nodeAdmin = new NodeAdmin(nodes, audit);
+
         ServiceCatalog services = ServiceCatalog.of(
-                ChatStage.service(chat, presence, messenger, flood),
+                ChatStage.service(chat, presence, messenger, flood, nodeAdmin),
                 MailInboxStage.service(post),
                 MailComposeStage.service(post),
                 ProfileStage.service(logouts),
+                SysopStage.service(nodeAdmin, presence),
                 WhoStage.service(presence),
                 GoodbyeStage.service());
         MenuSource menuSource = config.menusDir().map(MenuSource::folder).orElseGet(MenuSource::builtIn);
@@ -124,6 +147,14 @@ public final class CarrierServer implements AutoCloseable {
         engine.addListener(messenger);
         engine.addListener(post);
         checkIdleEvery(scheduler, IDLE_CHECK);
+        // A ban or a deletion ends the user's sessions, JSON connections and tokens at once.
+        LiveSessions live = (handle, farewell) -> {
+            int sessions = LiveSessions.of(nodes).hangUp(handle, farewell);
+            events.disconnect(handle, farewell.replaceFirst("^\\*\\*\\* ", ""));
+            users.find(handle).ifPresent(user -> tokens.revokeAll(user.id()));
+            return sessions;
+        };
+        startAdmin(bus, traffic, audit, nodeAdmin, nodes, live, workers, clock);
 
         // Transports share event loops and one per-address connection limit.
         EventLoops loops = own(new EventLoops());
@@ -167,6 +198,34 @@ public final class CarrierServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The sysop's admin endpoint for the carrier command: loopback only, with a fresh token in
+     * the data folder's admin.json (see dev.carrier.admin). Account changes go through the same
+     * UserAdmin as on the database file, and here also hang up live sessions.
+     */
+    private void startAdmin(Bus bus, Traffic traffic, AuditLog audit, NodeAdmin nodeAdmin, Nodes nodes,
+            LiveSessions liveSessions, Workers workers, Clock clock) {
+        bus.subscribe(traffic::onBus);
+        EventFeed feed = new EventFeed(clock);
+        bus.subscribe(feed::onBus);
+        engine.addListener(feed);
+        UserAdmin userAdmin = new UserAdmin(engine.users(), engine.hasher(), audit, liveSessions);
+        LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, traffic,
+                new ServerInfo(Version.current(), clock.instant(), this::listeners, clock), feed, clock);
+        AdminProtocol protocol = new AdminProtocol(
+                actor -> new LocalAdmin(actor, userAdmin, audit, Optional.of(live), () -> { }), feed, workers);
+        admin = own(AdminEndpoint.start(config.dataDir(), adminConfig, protocol, Version.current()));
+    }
+
+    /** What the server listens on, as the sysop's who and status show it. */
+    public List<String> listeners() {
+        List<String> listening = new ArrayList<>();
+        telnet.ifPresent(server -> listening.add("telnet " + config.bindAddress() + ":" + server.port()));
+        web.ifPresent(server -> listening.add("web " + config.bindAddress() + ":" + server.port()));
+        if (admin != null) listening.add(admin.listener());
+        return listening;
+    }
+
     private void checkIdleEvery(Scheduler scheduler, Duration period) {
         scheduler.schedule(period, () -> {
             if (closed) return;
@@ -177,7 +236,12 @@ public final class CarrierServer implements AutoCloseable {
 
     /** Starts everything, or fails with a message a sysop can act on. */
     public static CarrierServer start(ServerConfig config) {
-        return new CarrierServer(config);
+        return start(config, AdminConfig.DEFAULT);
+    }
+
+    /** Starts everything, with the admin endpoint on the given loopback port. */
+    public static CarrierServer start(ServerConfig config, AdminConfig adminConfig) {
+        return new CarrierServer(config, adminConfig);
     }
 
     private <T extends AutoCloseable> T own(T resource) {
@@ -209,6 +273,11 @@ public final class CarrierServer implements AutoCloseable {
     /** The web port actually bound (useful when asked for an ephemeral one). */
     public int webPort() {
         return web.map(WebServer::port).orElseThrow(() -> new IllegalStateException("the web is off"));
+    }
+
+    /** The admin endpoint's loopback port (useful when asked for an ephemeral one). */
+    public int adminPort() {
+        return admin.port();
     }
 
     /** Says goodbye to every caller, stops listening, and closes the database last. */

@@ -1,5 +1,6 @@
 package dev.carrier.server;
 
+import dev.carrier.admin.AdminConfig;
 import dev.carrier.chat.ChatConfig;
 import dev.carrier.session.EngineConfig;
 import java.nio.file.Path;
@@ -120,6 +121,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a JSON client's login token lives (default: ${DEFAULT-VALUE}).")
     Duration tokenTtl;
 
+    @Option(names = "--admin-port", defaultValue = "0", paramLabel = "PORT",
+            description = "Loopback port for the carrier command's admin connection; 0 picks a free one,"
+                    + " written to admin.json in the data folder (default: ${DEFAULT-VALUE}).")
+    int adminPort;
+
     @Override
     public Integer call() throws InterruptedException {
         EngineConfig engine = EngineConfig.defaults().withMaxNodes(maxNodes).withBbsName(bbsName)
@@ -132,7 +138,7 @@ final class ServeCommand implements Callable<Integer> {
                 maxPerAddress, tokenTtl, telnetKeepalive);
         CarrierServer server;
         try {
-            server = CarrierServer.start(config);
+            server = CarrierServer.start(config, new AdminConfig(adminPort));
         } catch (RuntimeException e) {
             System.err.println("carrier: cannot start: " + e.getMessage());
             return 1;
@@ -152,6 +158,9 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("  web:    " + bind + ":" + server.webPort()
                     + "   (open in a browser: http://localhost:" + server.webPort() + "/)");
         }
+        System.out.println("  admin:  127.0.0.1:" + server.adminPort()
+                + "   (for carrier user|who|kick|broadcast|status|console; token in "
+                + dataDir.resolve("admin.json") + ")");
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
         return 0;

@@ -1,0 +1,73 @@
+package dev.carrier.admin;
+
+import dev.carrier.audit.AuditEntry;
+import dev.carrier.store.Timestamps;
+import dev.carrier.user.User;
+import java.util.List;
+
+/**
+ * What crosses the admin connection, as JSON: plain records of text and numbers, times as
+ * ISO-8601 UTC text, absent values as null. The same records come back from a running server
+ * and from the database file, so the commands print one way.
+ */
+public final class AdminViews {
+
+    private AdminViews() {}
+
+    /** An account as the sysop sees it (never the password hash). */
+    public record UserView(String handle, boolean sysop, boolean banned, String displayName, String createdAt,
+            String lastLoginAt) {
+
+        static UserView of(User user) {
+            return new UserView(user.handle(), user.sysop(), user.banned(), user.displayName(),
+                    Timestamps.format(user.createdAt()), user.lastLoginAt().map(Timestamps::format).orElse(null));
+        }
+    }
+
+    /** A ban or deletion, and how many live sessions it hung up (0 when no server runs). */
+    public record Closed(String handle, int sessionsClosed) {}
+
+    public record Kicked(List<Integer> nodes) {}
+
+    public record Broadcast(int nodes) {}
+
+    /** The server itself: the first row of {@code carrier who}. */
+    public record ServerView(String version, String startedAt, long uptimeSeconds, List<String> listeners) {}
+
+    /**
+     * One connection.
+     *
+     * @param handle   null before login
+     * @param terminal the terminal type the client reported, or the client's name
+     * @param status   online, away or dnd once logged in; login before
+     */
+    public record NodeView(int node, String handle, String transport, String address, String terminal,
+            String connectedAt, long idleSeconds, String status, String activity) {}
+
+    public record WhoView(ServerView server, List<NodeView> nodes) {}
+
+    public record StatusView(ServerView server, int nodesInUse, int maxNodes, int usersOnline,
+            int messagesPerMinute, long memoryUsedBytes, long memoryTotalBytes, long memoryMaxBytes) {}
+
+    /** One audit log entry; actor null when the server itself acted. */
+    public record AuditView(long id, String at, String actor, String action, String detail) {
+
+        static AuditView of(AuditEntry entry) {
+            return new AuditView(entry.id(), Timestamps.format(entry.at()), entry.actor().orElse(null),
+                    entry.action(), entry.detail());
+        }
+    }
+
+    /**
+     * One line of the live feed ({@code carrier tail}).
+     *
+     * @param kind   connect, login, logout, disconnect, chat or missed
+     * @param node   null for chat lines
+     * @param handle the user concerned, when there is one
+     * @param text   what to show: the chat line as a viewer sees it, where a caller came from
+     */
+    public record TailEvent(String at, String kind, Integer node, String handle, String text) {}
+
+    /** What the admin endpoint answers instead of a result. */
+    public record Problem(String error) {}
+}

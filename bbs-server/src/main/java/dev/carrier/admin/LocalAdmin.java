@@ -1,0 +1,227 @@
+package dev.carrier.admin;
+
+import dev.carrier.admin.AdminViews.AuditView;
+import dev.carrier.admin.AdminViews.Broadcast;
+import dev.carrier.admin.AdminViews.Closed;
+import dev.carrier.admin.AdminViews.Kicked;
+import dev.carrier.admin.AdminViews.NodeView;
+import dev.carrier.admin.AdminViews.StatusView;
+import dev.carrier.admin.AdminViews.TailEvent;
+import dev.carrier.admin.AdminViews.UserView;
+import dev.carrier.admin.AdminViews.WhoView;
+import dev.carrier.audit.AuditLog;
+import dev.carrier.audit.SqliteAuditLog;
+import dev.carrier.presence.Presence;
+import dev.carrier.presence.UserPresence;
+import dev.carrier.session.NodeInfo;
+import dev.carrier.session.Nodes;
+import dev.carrier.store.Database;
+import dev.carrier.store.Timestamps;
+import dev.carrier.sysop.LiveSessions;
+import dev.carrier.sysop.NodeAdmin;
+import dev.carrier.sysop.SysopException;
+import dev.carrier.sysop.UserAdmin;
+import dev.carrier.user.BcryptPasswordHasher;
+import dev.carrier.user.SqliteUserStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * {@link Admin} in this process: inside the running server, where the admin endpoint answers
+ * with it, or on the database file when no server runs ({@link #offline}), where the commands
+ * about live nodes say that the server is not running.
+ *
+ * <p>Each instance acts for one actor, whose name goes into the audit log. Blocking; not for
+ * event loops.
+ */
+public final class LocalAdmin implements Admin {
+
+    /** Audit log entries shown when no number is asked for. */
+    public static final int DEFAULT_AUDIT_LIMIT = 50;
+    public static final int MAX_AUDIT_LIMIT = 10_000;
+
+    /** The parts of a running server that the live commands reach. */
+    public record Live(Nodes nodes, NodeAdmin nodeAdmin, Presence presence, Traffic traffic, ServerInfo info,
+            EventFeed feed, Clock clock) {}
+
+    private final String actor;
+    private final UserAdmin users;
+    private final AuditLog audit;
+    private final Optional<Live> live;
+    private final Runnable onClose;
+
+    public LocalAdmin(String actor, UserAdmin users, AuditLog audit, Optional<Live> live, Runnable onClose) {
+        this.actor = actor;
+        this.users = users;
+        this.audit = audit;
+        this.live = live;
+        this.onClose = onClose;
+    }
+
+    /**
+     * Works on {@code dataDir/carrier.db} directly, for when no server runs.
+     *
+     * @param mayCreate whether a data folder without a database may get a new one (adding the
+     *                  first user does; listing users in a mistyped folder should not)
+     */
+    public static LocalAdmin offline(Path dataDir, String actor, int passwordCost, boolean mayCreate) {
+        if (!mayCreate && !Files.isRegularFile(dataDir.resolve(Database.FILE_NAME))) {
+            throw new AdminException("no Carrier data in " + dataDir + " (no " + Database.FILE_NAME
+                    + "): give --data-dir, or add the first user with carrier user add");
+        }
+        Database db = Database.open(dataDir);
+        try {
+            AuditLog audit = new SqliteAuditLog(db, Clock.systemUTC());
+            UserAdmin users = new UserAdmin(new SqliteUserStore(db), new BcryptPasswordHasher(passwordCost), audit,
+                    LiveSessions.NONE);
+            return new LocalAdmin(actor, users, audit, Optional.empty(), db::close);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean live() {
+        return live.isPresent();
+    }
+
+    @Override
+    public UserView addUser(String handle, String password, boolean sysop) {
+        return sysop(() -> UserView.of(users.add(actor, handle, password, sysop)));
+    }
+
+    @Override
+    public List<UserView> users() {
+        return users.list().stream().map(UserView::of).toList();
+    }
+
+    @Override
+    public UserView user(String handle) {
+        return sysop(() -> UserView.of(users.show(handle)));
+    }
+
+    @Override
+    public UserView changePassword(String handle, String password) {
+        return sysop(() -> UserView.of(users.changePassword(actor, handle, password)));
+    }
+
+    @Override
+    public Closed ban(String handle, String reason) {
+        return sysop(() -> new Closed(users.show(handle).handle(),
+                users.ban(actor, handle, Optional.ofNullable(reason))));
+    }
+
+    @Override
+    public UserView unban(String handle) {
+        return sysop(() -> UserView.of(users.unban(actor, handle)));
+    }
+
+    @Override
+    public UserView setSysop(String handle, boolean sysop) {
+        return sysop(() -> UserView.of(users.setSysop(actor, handle, sysop)));
+    }
+
+    @Override
+    public Closed delete(String handle) {
+        return sysop(() -> new Closed(users.show(handle).handle(), users.delete(actor, handle)));
+    }
+
+    @Override
+    public List<AuditView> audit(int limit) {
+        if (limit < 1 || limit > MAX_AUDIT_LIMIT) {
+            throw new AdminException("the number of entries must be 1 to " + MAX_AUDIT_LIMIT);
+        }
+        return audit.recent(limit).stream().map(AuditView::of).toList();
+    }
+
+    @Override
+    public WhoView who() {
+        Live server = running("who");
+        Instant now = server.clock().instant();
+        List<NodeView> nodes = new ArrayList<>();
+        for (NodeInfo node : server.nodes().snapshot()) {
+            Optional<UserPresence> presence = node.handle().flatMap(server.presence()::find);
+            long idle = Math.max(0, Duration.between(node.lastInputAt(), now).toSeconds());
+            String status = node.handle().isEmpty() ? "login"
+                    : presence.map(p -> p.status().wireName()).orElse("online");
+            nodes.add(new NodeView(node.node(), node.handle().orElse(null), node.transport(), node.remoteAddress(),
+                    node.terminalType(), Timestamps.format(node.connectedAt()), idle, status, node.activity()));
+        }
+        return new WhoView(server.info().view(), nodes);
+    }
+
+    @Override
+    public Kicked kick(String target, String reason) {
+        Live server = running("kick");
+        return sysop(() -> new Kicked(server.nodeAdmin().kick(actor, target, Optional.ofNullable(reason))));
+    }
+
+    @Override
+    public Broadcast broadcast(String text) {
+        Live server = running("broadcast");
+        return sysop(() -> new Broadcast(server.nodeAdmin().broadcast(actor, text)));
+    }
+
+    @Override
+    public StatusView status() {
+        Live server = running("status");
+        Runtime runtime = Runtime.getRuntime();
+        long total = runtime.totalMemory();
+        return new StatusView(server.info().view(), server.nodes().inUse(), server.nodes().capacity(),
+                server.presence().all().size(), server.traffic().perMinute(), total - runtime.freeMemory(), total,
+                runtime.maxMemory());
+    }
+
+    @Override
+    public Feed tail(Consumer<TailEvent> sink) {
+        Live server = running("tail");
+        CountDownLatch ended = new CountDownLatch(1);
+        Runnable cancel = server.feed().subscribe(sink);
+        return new Feed() {
+            @Override
+            public void stop() {
+                cancel.run();
+                ended.countDown();
+            }
+
+            @Override
+            public void await() throws InterruptedException {
+                ended.await();
+            }
+
+            @Override
+            public boolean ended() {
+                return ended.getCount() == 0;
+            }
+        };
+    }
+
+    private Live running(String command) {
+        return live.orElseThrow(() -> new AdminException("carrier is not running: " + command
+                + " needs the running server"));
+    }
+
+    /** Turns the core's refusals into the admin tools' own. */
+    private static <T> T sysop(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (SysopException e) {
+            throw new AdminException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        onClose.run();
+    }
+}

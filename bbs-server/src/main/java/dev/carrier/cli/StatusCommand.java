@@ -1,0 +1,48 @@
+package dev.carrier.cli;
+
+import dev.carrier.admin.Admin;
+import dev.carrier.admin.AdminViews.StatusView;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code carrier status}: how the running server is doing. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Shows how the running server is doing.",
+            "%nShows how the running server is doing: version and uptime, what it listens on, nodes "
+                    + "in use, users online, messages per minute (chat lines and direct messages in the "
+                    + "last 60 seconds) and memory."},
+        footer = {"", "Examples:", "  carrier status", "  carrier status --json"})
+public final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    AdminOptions admin;
+
+    @Option(names = "--json", description = "A JSON object, for scripts and monitoring.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        StatusView status;
+        try (Admin data = admin.connect()) {
+            status = data.status();
+        }
+        PrintWriter out = admin.out();
+        if (json) {
+            out.println(Format.json(status));
+            return 0;
+        }
+        out.println("carrier " + status.server().version() + ", up " + Format.duration(status.server().uptimeSeconds())
+                + " (since " + Format.dateTimeSeconds(status.server().startedAt()) + ")");
+        out.println("listening:           " + String.join(", ", status.server().listeners()));
+        out.println("nodes:               " + status.nodesInUse() + " of " + status.maxNodes() + " in use");
+        out.println("users online:        " + status.usersOnline());
+        out.println("messages per minute: " + status.messagesPerMinute());
+        out.println("memory:              " + Format.mebibytes(status.memoryUsedBytes()) + " used of "
+                + Format.mebibytes(status.memoryTotalBytes()) + " (at most " + Format.mebibytes(status.memoryMaxBytes())
+                + ")");
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.carrier.cli;
+
+import dev.carrier.admin.Admin;
+import dev.carrier.admin.AdminViews.NodeView;
+import dev.carrier.admin.AdminViews.ServerView;
+import dev.carrier.admin.AdminViews.WhoView;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code carrier who}: every connection of the running server, the server itself first. */
+@Command(name = "who", mixinStandardHelpOptions = true,
+        description = {"Lists every connection, the server itself first.",
+            "%nLists every connection of the running server: node, handle, transport, remote "
+                    + "address, terminal type, connected since, seconds since the last input, status and "
+                    + "what they are doing. The first row is the server itself: version, uptime, listeners. "
+                    + "The carrier command's own connection is never a node."},
+        footer = {"", "Examples:", "  carrier who", "  carrier who --json"})
+public final class WhoCommand implements Callable<Integer> {
+
+    @Mixin
+    AdminOptions admin;
+
+    @Option(names = "--json", description = "A JSON object, for scripts.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        WhoView who;
+        try (Admin data = admin.connect()) {
+            who = data.who();
+        }
+        PrintWriter out = admin.out();
+        if (json) {
+            out.println(Format.json(who));
+            return 0;
+        }
+        Table table = new Table(Table.Column.number("NODE", Integer.MAX_VALUE), Table.Column.keep("HANDLE"),
+                Table.Column.text("VIA", 80), Table.Column.text("FROM", 60), Table.Column.text("TERMINAL", 40),
+                Table.Column.text("SINCE", 50), Table.Column.number("IDLE", 70), Table.Column.text("STATUS", 90),
+                Table.Column.flexible("WHAT", 20));
+        ServerView server = who.server();
+        table.row("-", "(server)", "-", "-", "carrier " + server.version(), Format.dateTime(server.startedAt()), "-",
+                "up " + Format.duration(server.uptimeSeconds()), "listening: " + String.join(", ", server.listeners()));
+        for (NodeView node : who.nodes()) {
+            table.row(String.valueOf(node.node()), node.handle() == null ? "-" : node.handle(), node.transport(),
+                    node.address(), node.terminal(), Format.dateTime(node.connectedAt()),
+                    String.valueOf(node.idleSeconds()), node.status(), node.activity());
+        }
+        out.print(table.render(admin.width()));
+        return 0;
+    }
+}
