@@ -18,8 +18,11 @@ public interface MessageStore {
     /** The conversation between two users, oldest first: up to {@code limit} sent before {@code before}. */
     List<DirectMessage> history(String user, String peer, Instant before, int limit);
 
-    /** When a message between these two users was sent; empty if there is no such message. */
-    java.util.Optional<Instant> sentAt(UUID id, String user);
+    /**
+     * The conversation before a given message of it, oldest first: for paging back from the
+     * oldest message a client has. Empty when {@code before} is not a message between the two.
+     */
+    java.util.Optional<List<DirectMessage>> historyBefore(String user, String peer, UUID before, int limit);
 
     /** Marks messages from {@code peer} to {@code reader} up to and including {@code upTo} read. */
     int markRead(String reader, String peer, UUID upTo, Instant now);

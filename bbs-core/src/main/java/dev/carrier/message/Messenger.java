@@ -143,9 +143,10 @@ public final class Messenger implements SessionListener {
         return workers.submit(() -> store.history(user, peer, before, limit));
     }
 
-    /** When a message the user sent or received was sent, for paging history by message id. */
-    public CompletableFuture<Optional<Instant>> sentAt(UUID id, String user) {
-        return workers.submit(() -> store.sentAt(id, user));
+    /** History before one of its messages; empty when that is no message between the two. */
+    public CompletableFuture<Optional<List<DirectMessage>>> historyBefore(String user, String peer, UUID before,
+            int limit) {
+        return workers.submit(() -> store.historyBefore(user, peer, before, limit));
     }
 
     public CompletableFuture<Integer> markRead(String reader, String peer, UUID upTo) {

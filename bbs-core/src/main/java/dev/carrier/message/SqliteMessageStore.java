@@ -82,16 +82,31 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     @Override
-    public Optional<Instant> sentAt(UUID id, String user) {
+    public Optional<List<DirectMessage>> historyBefore(String user, String peer, UUID before, int limit) {
         return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT sent_at FROM direct_messages WHERE id = ? AND (sender = ? OR recipient = ?)")) {
-                s.setString(1, id.toString());
-                s.setString(2, user);
-                s.setString(3, user);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(Timestamps.parse(rs.getString(1))) : Optional.<Instant>empty();
+            String pair = "((sender = ?1 AND recipient = ?2) OR (sender = ?2 AND recipient = ?1))";
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM direct_messages d "
+                    + "WHERE " + pair + " AND EXISTS (SELECT 1 FROM direct_messages m WHERE m.id = ?3 AND "
+                    + pair.replace("sender", "m.sender").replace("recipient", "m.recipient")
+                    + " AND (d.sent_at < m.sent_at OR (d.sent_at = m.sent_at AND d.rowid < m.rowid))) "
+                    + "ORDER BY sent_at DESC, rowid DESC LIMIT ?4");
+                 PreparedStatement known = c.prepareStatement(
+                         "SELECT 1 FROM direct_messages WHERE id = ?3 AND " + pair)) {
+                for (PreparedStatement statement : List.of(s, known)) {
+                    statement.setString(1, user);
+                    statement.setString(2, peer);
+                    statement.setString(3, before.toString());
                 }
+                s.setInt(4, limit);
+                try (ResultSet exists = known.executeQuery()) {
+                    if (!exists.next()) return Optional.<List<DirectMessage>>empty();
+                }
+                List<DirectMessage> page = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) page.add(message(rs));
+                }
+                Collections.reverse(page);
+                return Optional.of(page);
             }
         });
     }
@@ -99,9 +114,12 @@ public final class SqliteMessageStore implements MessageStore {
     @Override
     public int markRead(String reader, String peer, UUID upTo, Instant now) {
         return db.withConnection(c -> {
+            // Up to and including that message: earlier by time, or as early and stored no later
+            // (two messages can share a millisecond).
             try (PreparedStatement s = c.prepareStatement("UPDATE direct_messages SET read_at = ? "
-                    + "WHERE recipient = ? AND sender = ? AND read_at IS NULL AND sent_at <= "
-                    + "(SELECT sent_at FROM direct_messages WHERE id = ? AND recipient = ? AND sender = ?)")) {
+                    + "WHERE recipient = ? AND sender = ? AND read_at IS NULL AND EXISTS (SELECT 1 FROM direct_messages m "
+                    + "WHERE m.id = ? AND m.recipient = ? AND m.sender = ? AND (direct_messages.sent_at < m.sent_at "
+                    + "OR (direct_messages.sent_at = m.sent_at AND direct_messages.rowid <= m.rowid)))")) {
                 s.setString(1, Timestamps.format(now));
                 s.setString(2, reader);
                 s.setString(3, peer);

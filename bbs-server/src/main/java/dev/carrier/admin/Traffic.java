@@ -72,8 +72,9 @@ public final class Traffic {
             }
 
             @Override
-            public java.util.Optional<Instant> sentAt(UUID id, String user) {
-                return store.sentAt(id, user);
+            public java.util.Optional<List<DirectMessage>> historyBefore(String user, String peer, UUID before,
+                    int limit) {
+                return store.historyBefore(user, peer, before, limit);
             }
 
             @Override

@@ -57,6 +57,17 @@ class KickAndBanTest {
     }
 
     @Test
+    void banAlsoClosesJsonConnectionsAndEndsTheirTokens() {
+        JsonClient alice = bbs.json("alice").connect();
+        alice.await("presence", d -> d.path("username").asText().equals("alice"));
+        Cli.run(data, "user", "ban", "alice").succeeded();
+        alice.awaitClosed();
+        assertEquals(401, alice.get("/api/presence").status());
+        Cli.run(data, "user", "unban", "alice").succeeded();
+        assertEquals(401, alice.get("/api/presence").status(), "an unban must not bring old tokens back");
+    }
+
+    @Test
     void kickByHandleHangsUpEveryConnectionOfThatUserWithTheReason() {
         TelnetTestClient alice = bbs.register("alice", "secret1");
         TelnetTestClient alice2 = bbs.login("alice", "secret1");

@@ -1,5 +1,6 @@
 package dev.carrier.telnet;
 
+import dev.carrier.terminal.LineEndings;
 import dev.carrier.terminal.OutputForm;
 import java.nio.charset.Charset;
 import java.util.Objects;
@@ -36,23 +37,7 @@ public final class TelnetOutputForm implements OutputForm {
 
     @Override
     public byte[] encode(String text) {
-        return Telnet.escapeIac(withCrLf(text).getBytes(charset));
-    }
-
-    /** Every LF not already after a CR gets one: telnet's NVT ends lines with CR LF. */
-    static String withCrLf(String text) {
-        int lf = text.indexOf('\n');
-        if (lf < 0) return text;
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        int from = 0;
-        while (lf >= 0) {
-            sb.append(text, from, lf);
-            if (lf == 0 || text.charAt(lf - 1) != '\r') sb.append('\r');
-            sb.append('\n');
-            from = lf + 1;
-            lf = text.indexOf('\n', from);
-        }
-        return sb.append(text, from, text.length()).toString();
+        return Telnet.escapeIac(LineEndings.crlf(text).getBytes(charset));
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import java.nio.charset.Charset;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
@@ -35,7 +34,7 @@ public final class TelnetTerminal implements Terminal {
     private final Channel channel;
     private final EventLoop loop;
     private final FlushPacer flushes;
-    private final ArrayDeque<Runnable> writableTasks = new ArrayDeque<>();
+    private final DrainWaiters drainWaiters;
     private volatile TerminalInfo info;
     private volatile TelnetOutputForm form;
     private volatile boolean serverEchoes;
@@ -46,6 +45,7 @@ public final class TelnetTerminal implements Terminal {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.loop = channel.eventLoop();
         this.info = Objects.requireNonNull(info, "info");
+        this.drainWaiters = new DrainWaiters(channel);
         this.form = TelnetOutputForm.of(info.charset());
         this.flushes = new FlushPacer(channel, FlushPacer.DEFAULT_WINDOW);
     }
@@ -112,17 +112,7 @@ public final class TelnetTerminal implements Terminal {
 
     @Override
     public void whenWritable(Runnable task) {
-        Objects.requireNonNull(task, "task");
-        if (!loop.inEventLoop()) {
-            loop.execute(() -> whenWritable(task));
-            return;
-        }
-        if (!channel.isActive()) return; // it would never drain; the session hears of the hang-up
-        if (channel.isWritable() && writableTasks.isEmpty()) {
-            loop.execute(task); // later, not now: the caller may not expect to be re-entered
-        } else {
-            writableTasks.add(task);
-        }
+        drainWaiters.add(task);
     }
 
     @Override
@@ -148,19 +138,12 @@ public final class TelnetTerminal implements Terminal {
      * queued before this call run, so a task that queues itself again cannot spin here.
      */
     void onWritabilityChanged() {
-        for (int n = writableTasks.size(); n > 0 && channel.isWritable(); n--) {
-            Runnable task = writableTasks.poll();
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.warn("{}: a task waiting for the output to drain failed", info.remoteAddress(), e);
-            }
-        }
+        drainWaiters.writabilityChanged();
     }
 
     /** The channel is gone: tasks waiting for it to drain never will. */
     void onClosed() {
-        writableTasks.clear();
+        drainWaiters.clear();
     }
 
     void updateInfo(UnaryOperator<TerminalInfo> change) {

@@ -196,31 +196,28 @@ final class ApiRouter {
                 new ApiError(BAD_REQUEST, "missing_field", "peer is required: /api/messages?peer=HANDLE"));
         int limit = parameter(query, "limit").map(ApiRouter::limit).orElse(DEFAULT_PAGE);
         Optional<String> before = parameter(query, "before");
-        CompletableFuture<Instant> until = before.isEmpty()
-                ? CompletableFuture.completedFuture(END_OF_TIME)
-                : before(me, before.get());
-        return until.thenCompose(instant -> api.messenger().history(me.handle(), peer, instant, limit))
-                .thenApply(page -> {
-                    ArrayNode list = json.createArrayNode();
-                    for (DirectMessage message : page) {
-                        boolean mine = message.from().equalsIgnoreCase(me.handle());
-                        ObjectNode item = json.valueToTree(EventHub.newMessage(message, mine));
-                        item.put("read", message.readAt().isPresent());
-                        list.add(item);
-                    }
-                    return list;
-                });
+        return page(me, peer, before, limit).thenApply(page -> {
+            ArrayNode list = json.createArrayNode();
+            for (DirectMessage message : page) {
+                boolean mine = message.from().equalsIgnoreCase(me.handle());
+                ObjectNode item = json.valueToTree(EventHub.newMessage(message, mine));
+                item.put("read", message.readAt().isPresent());
+                list.add(item);
+            }
+            return list;
+        });
     }
 
-    /** {@code before} is a message id or an ISO-8601 time. */
-    private CompletableFuture<Instant> before(User me, String before) {
+    /** {@code before} is a message id (the oldest one the client has) or an ISO-8601 time. */
+    private CompletableFuture<List<DirectMessage>> page(User me, String peer, Optional<String> before, int limit) {
+        if (before.isEmpty()) return api.messenger().history(me.handle(), peer, END_OF_TIME, limit);
         try {
-            UUID id = UUID.fromString(before);
-            return api.messenger().sentAt(id, me.handle()).thenApply(at -> at.orElseThrow(() ->
-                    new ApiError(BAD_REQUEST, "bad_field", "before names no message of yours: " + before)));
+            UUID id = UUID.fromString(before.get());
+            return api.messenger().historyBefore(me.handle(), peer, id, limit).thenApply(page -> page.orElseThrow(() ->
+                    new ApiError(BAD_REQUEST, "bad_field", "before names no message between you and " + peer)));
         } catch (IllegalArgumentException notAnId) {
             try {
-                return CompletableFuture.completedFuture(Instant.parse(before));
+                return api.messenger().history(me.handle(), peer, Instant.parse(before.get()), limit);
             } catch (DateTimeParseException notATime) {
                 throw new ApiError(BAD_REQUEST, "bad_field",
                         "before must be a message id or a time like 2026-01-31T12:00:00Z");

@@ -3,6 +3,7 @@ package dev.carrier.web;
 import dev.carrier.events.EventClient;
 import dev.carrier.events.EventHub;
 import dev.carrier.events.EventSink;
+import dev.carrier.telnet.DrainWaiters;
 import dev.carrier.user.User;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -12,7 +13,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.util.ReferenceCountUtil;
-import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ final class EventsHandler extends ChannelInboundHandlerAdapter implements EventS
     private final User user;
     private final Optional<String> instanceId;
     private final String clientAddress;
-    private final ArrayDeque<Runnable> whenWritable = new ArrayDeque<>();
+    private DrainWaiters drainWaiters;
     private ChannelHandlerContext ctx;
     private EventClient client;
 
@@ -45,6 +45,7 @@ final class EventsHandler extends ChannelInboundHandlerAdapter implements EventS
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         ctx = context;
+        drainWaiters = new DrainWaiters(context.channel());
     }
 
     @Override
@@ -86,11 +87,7 @@ final class EventsHandler extends ChannelInboundHandlerAdapter implements EventS
 
     @Override
     public void whenWritable(Runnable task) {
-        if (ctx.channel().isWritable()) {
-            ctx.executor().execute(task);
-        } else {
-            whenWritable.add(task);
-        }
+        drainWaiters.add(task);
     }
 
     @Override
@@ -108,13 +105,13 @@ final class EventsHandler extends ChannelInboundHandlerAdapter implements EventS
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext context) throws Exception {
-        while (context.channel().isWritable() && !whenWritable.isEmpty()) whenWritable.poll().run();
+        drainWaiters.writabilityChanged();
         super.channelWritabilityChanged(context);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext context) throws Exception {
-        whenWritable.clear();
+        drainWaiters.clear();
         if (client != null) client.closed();
         super.channelInactive(context);
     }

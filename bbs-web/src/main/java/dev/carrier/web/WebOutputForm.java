@@ -1,5 +1,6 @@
 package dev.carrier.web;
 
+import dev.carrier.terminal.LineEndings;
 import dev.carrier.terminal.OutputForm;
 import java.nio.charset.StandardCharsets;
 
@@ -15,23 +16,7 @@ final class WebOutputForm implements OutputForm {
 
     @Override
     public byte[] encode(String text) {
-        return withCrLf(text).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Every LF not already after a CR gets one. */
-    static String withCrLf(String text) {
-        int lf = text.indexOf('\n');
-        if (lf < 0) return text;
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        int from = 0;
-        while (lf >= 0) {
-            sb.append(text, from, lf);
-            if (lf == 0 || text.charAt(lf - 1) != '\r') sb.append('\r');
-            sb.append('\n');
-            from = lf + 1;
-            lf = text.indexOf('\n', from);
-        }
-        return sb.append(text, from, text.length()).toString();
+        return LineEndings.crlf(text).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.carrier.web;
 
 import dev.carrier.terminal.SharedText;
 import dev.carrier.terminal.Terminal;
+import dev.carrier.telnet.DrainWaiters;
 import dev.carrier.terminal.TerminalInfo;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -10,7 +11,6 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.nio.charset.Charset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +38,7 @@ final class WebTerminal implements Terminal {
     private final EventLoop loop;
     private final Runnable flushTask = this::flushNow;
     private final List<ByteBuf> gathered = new ArrayList<>();
-    private final ArrayDeque<Runnable> writableTasks = new ArrayDeque<>();
+    private final DrainWaiters drainWaiters;
     private volatile TerminalInfo info;
     private boolean flushScheduled;
     private boolean closing;
@@ -47,6 +47,7 @@ final class WebTerminal implements Terminal {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.loop = channel.eventLoop();
         this.info = Objects.requireNonNull(info, "info");
+        this.drainWaiters = new DrainWaiters(channel);
     }
 
     @Override
@@ -135,17 +136,7 @@ final class WebTerminal implements Terminal {
 
     @Override
     public void whenWritable(Runnable task) {
-        Objects.requireNonNull(task, "task");
-        if (!loop.inEventLoop()) {
-            loop.execute(() -> whenWritable(task));
-            return;
-        }
-        if (!channel.isActive()) return; // it would never drain; the session hears of the hang-up
-        if (channel.isWritable() && writableTasks.isEmpty()) {
-            loop.execute(task); // later, not now: the caller may not expect to be re-entered
-        } else {
-            writableTasks.add(task);
-        }
+        drainWaiters.add(task);
     }
 
     @Override
@@ -170,21 +161,14 @@ final class WebTerminal implements Terminal {
 
     /** Runs the tasks that waited for the buffer to drain, stopping if it fills up again. */
     void onWritabilityChanged() {
-        for (int n = writableTasks.size(); n > 0 && channel.isWritable(); n--) {
-            Runnable task = writableTasks.poll();
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.warn("{}: a task waiting for the output to drain failed", info.remoteAddress(), e);
-            }
-        }
+        drainWaiters.writabilityChanged();
     }
 
     /** The channel is gone: nothing gathered will be sent, and tasks waiting for it to drain never run. */
     void onClosed() {
         gathered.forEach(ByteBuf::release);
         gathered.clear();
-        writableTasks.clear();
+        drainWaiters.clear();
     }
 
     /** Takes a new window size; true when it changed. */

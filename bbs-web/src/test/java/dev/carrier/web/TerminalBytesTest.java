@@ -18,6 +18,6 @@ class TerminalBytesTest {
 
     @Test
     void linesEndInCrLfOnce() {
-        assertEquals("a\r\nb\r\n", WebOutputForm.withCrLf("a\nb\r\n"));
+        assertEquals("a\r\nb\r\n", dev.carrier.terminal.LineEndings.crlf("a\nb\r\n"));
     }
 }
