@@ -159,6 +159,11 @@ public final class EventHub {
         for (EventClient client : clients) client.enqueue(frame);
     }
 
+    /** A line from the system (a sysop's broadcast) to every JSON client, as a {@code chat} event of kind system. */
+    public void announce(String text) {
+        broadcast(json.write(new ServerEvent.Chat("system", null, text, timestamp(clock.instant()))));
+    }
+
     /** Closes every JSON connection of the user (banned, password changed). */
     public void disconnect(String handle, String reason) {
         for (EventClient client : clients) {

@@ -23,6 +23,14 @@ public final class NodeAdmin {
     private final Nodes nodes;
     private final AuditLog audit;
 
+    private final java.util.List<java.util.function.Consumer<String>> broadcastListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Connections that are not nodes (JSON clients) hear broadcasts through this; wiring time only. */
+    public void onBroadcast(java.util.function.Consumer<String> listener) {
+        broadcastListeners.add(listener);
+    }
+
     public NodeAdmin(Nodes nodes, AuditLog audit) {
         this.nodes = Objects.requireNonNull(nodes, "nodes");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -69,6 +77,7 @@ public final class NodeAdmin {
         String clean = TextCleaner.clean(text, MAX_TEXT);
         if (clean.isEmpty()) throw new SysopException("nothing to broadcast");
         audit.record(actor, "broadcast", clean);
+        broadcastListeners.forEach(listener -> listener.accept(clean));
         List<Session> all = nodes.sessions();
         for (Session session : all) {
             if (session.user().isPresent()) {

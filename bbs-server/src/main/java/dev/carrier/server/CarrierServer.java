@@ -129,6 +129,7 @@ public final class CarrierServer implements AutoCloseable {
 
         AuditLog audit = new SqliteAuditLog(database, clock);
         NodeAdmin nodeAdmin = new NodeAdmin(nodes, audit);
+        nodeAdmin.onBroadcast(text -> events.announce(NodeAdmin.line(text)));
 
         ServiceCatalog services = ServiceCatalog.of(
                 ChatStage.service(chat, presence, messenger, flood, nodeAdmin),

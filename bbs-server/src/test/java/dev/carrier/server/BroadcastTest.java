@@ -47,6 +47,17 @@ class BroadcastTest {
     }
 
     @Test
+    void broadcastReachesBrowserTerminalsAndJsonClients() {
+        WebSocketTestClient browser = bbs.browse();
+        JsonClient app = bbs.json("carol").connect();
+        app.await("presence", d -> d.path("username").asText().equals("carol"));
+        Cli.run(data, "broadcast", "Rebooting soon").succeeded();
+        browser.awaitText("*** SYSOP: Rebooting soon");
+        app.await("chat", d -> d.path("kind").asText().equals("system")
+                && d.path("text").asText().equals("*** SYSOP: Rebooting soon"));
+    }
+
+    @Test
     void escapeSequencesInABroadcastNeverReachATerminal() {
         TelnetTestClient alice = bbs.register("alice", "secret1");
         Cli.run(data, "broadcast", "clear\u001b[2Jscreen\u0007").succeeded();
