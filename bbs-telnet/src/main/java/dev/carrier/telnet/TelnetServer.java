@@ -5,7 +5,6 @@ import dev.carrier.terminal.TerminalHost;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -116,17 +115,7 @@ public final class TelnetServer implements AutoCloseable {
                         if (admit(ch)) ch.pipeline().addLast(pipeline);
                     }
                 });
-        ChannelFuture bind = bootstrap.bind(config.bindHost(), config.port()).awaitUninterruptibly();
-        if (!bind.isSuccess()) {
-            Throwable cause = bind.cause();
-            String where = config.bindHost() + ":" + config.port();
-            if (cause instanceof IOException io) {
-                throw new IOException("telnet cannot listen on " + where + ": " + io.getMessage()
-                        + "; choose another port or bind address", io);
-            }
-            throw new IOException("telnet cannot listen on " + where + ": " + cause, cause);
-        }
-        listener = bind.channel();
+        listener = Listening.bind(bootstrap, config.bindHost(), config.port(), "telnet");
         port = ((InetSocketAddress) listener.localAddress()).getPort();
         log.info("telnet listening on {}:{}", config.bindHost(), port);
         return port;

@@ -1,10 +1,11 @@
 package dev.carrier.web;
 
+import dev.carrier.telnet.Listening;
+
 import dev.carrier.connection.ConnectionLimit;
 import dev.carrier.terminal.TerminalHost;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -132,17 +133,7 @@ public final class WebServer implements AutoCloseable {
                         ch.pipeline().addLast(pipeline);
                     }
                 });
-        ChannelFuture bind = bootstrap.bind(config.bindHost(), config.port()).awaitUninterruptibly();
-        if (!bind.isSuccess()) {
-            Throwable cause = bind.cause();
-            String where = config.bindHost() + ":" + config.port();
-            if (cause instanceof IOException io) {
-                throw new IOException("the web server cannot listen on " + where + ": " + io.getMessage()
-                        + "; choose another port or bind address", io);
-            }
-            throw new IOException("the web server cannot listen on " + where + ": " + cause, cause);
-        }
-        listener = bind.channel();
+        listener = Listening.bind(bootstrap, config.bindHost(), config.port(), "the web server");
         port = ((InetSocketAddress) listener.localAddress()).getPort();
         log.info("web listening on {}:{}", config.bindHost(), port);
         return port;
