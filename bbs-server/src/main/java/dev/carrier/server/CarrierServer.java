@@ -47,6 +47,7 @@ import dev.carrier.sysop.LiveSessions;
 import dev.carrier.sysop.NodeAdmin;
 import dev.carrier.sysop.SysopStage;
 import dev.carrier.sysop.UserAdmin;
+import dev.carrier.telnet.NettyTransport;
 import dev.carrier.telnet.TelnetConfig;
 import dev.carrier.telnet.TelnetServer;
 import dev.carrier.user.BcryptPasswordHasher;
@@ -159,6 +160,7 @@ public final class CarrierServer implements AutoCloseable {
 
         // Transports share event loops and one per-address connection limit.
         EventLoops loops = own(new EventLoops());
+        log.info("network transport: {}", NettyTransport.name());
         ConnectionLimit perAddress = new ConnectionLimit(config.maxPerAddress());
         TelnetConfig telnetConfig = new TelnetConfig(config.bindAddress(), 0,
                 Set.copyOf(config.cp437TerminalTypes()), config.negotiationTimeout(), config.telnetKeepalive());

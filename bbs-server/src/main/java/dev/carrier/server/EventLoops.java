@@ -1,8 +1,8 @@
 package dev.carrier.server;
 
+import dev.carrier.telnet.NettyTransport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,8 +13,8 @@ final class EventLoops implements AutoCloseable {
 
     private static final long CLOSE_WAIT_SECONDS = 5;
 
-    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NettyTransport.ioHandlers());
+    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NettyTransport.ioHandlers());
 
     EventLoopGroup boss() {
         return boss;

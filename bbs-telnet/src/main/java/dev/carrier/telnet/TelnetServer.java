@@ -13,8 +13,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Event loops either belong to the server (the two-argument constructor; they are shut down
  * by {@link #close()}) or are lent by the caller, so that the web transport can run on the same
- * threads; lent groups must be NIO groups and are left running.
+ * threads; lent groups must use {@code NettyTransport}'s handlers and are left running.
  *
  * <p>{@link #start()} and {@link #close()} are meant for one controlling thread; {@link #port()}
  * and {@link #connectionCount()} may be read from any.
@@ -57,12 +55,12 @@ public final class TelnetServer implements AutoCloseable {
     /** A server with event loops of its own: one thread accepting, the default number working. */
     public TelnetServer(TelnetConfig config, TerminalHost host) {
         this(config, host,
-                new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()),
-                new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()),
+                new MultiThreadIoEventLoopGroup(1, NettyTransport.ioHandlers()),
+                new MultiThreadIoEventLoopGroup(NettyTransport.ioHandlers()),
                 true);
     }
 
-    /** A server on the caller's NIO event loops, which {@link #close()} leaves running. */
+    /** A server on the caller's event loops (made with {@code NettyTransport.ioHandlers()}), which {@link #close()} leaves running. */
     public TelnetServer(TelnetConfig config, TerminalHost host, EventLoopGroup bossGroup, EventLoopGroup workerGroup) {
         this(config, host, bossGroup, workerGroup, false);
     }
@@ -99,7 +97,7 @@ public final class TelnetServer implements AutoCloseable {
         TelnetChannelInitializer pipeline = new TelnetChannelInitializer(config, host);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
-                .channel(NioServerSocketChannel.class)
+                .channel(NettyTransport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)   // notice peers that vanished
                 .childOption(ChannelOption.TCP_NODELAY, true)    // keystroke echo must not wait

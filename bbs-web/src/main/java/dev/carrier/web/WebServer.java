@@ -8,13 +8,12 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import dev.carrier.telnet.NettyTransport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * the telnet transport's terminal) to the engine.
  *
  * <p>Event loops either belong to the server (they are shut down by {@link #close()}) or are lent
- * by the caller, so that telnet and web share threads; lent groups must be NIO groups and are left
+ * by the caller, so that telnet and web share threads; lent groups must use {@code NettyTransport}'s handlers and are left
  * running.
  *
  * <p>{@link #start()}, {@link #goingAway()} and {@link #close()} are meant for one controlling
@@ -68,12 +67,12 @@ public final class WebServer implements AutoCloseable {
      */
     public WebServer(WebConfig config, TerminalHost host, IntSupplier nodesInUse, ConnectionLimit limit) {
         this(config, host, nodesInUse, limit,
-                new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()),
-                new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()),
+                new MultiThreadIoEventLoopGroup(1, NettyTransport.ioHandlers()),
+                new MultiThreadIoEventLoopGroup(NettyTransport.ioHandlers()),
                 true);
     }
 
-    /** A server on the caller's NIO event loops, which {@link #close()} leaves running. */
+    /** A server on the caller's event loops (made with {@code NettyTransport.ioHandlers()}), which {@link #close()} leaves running. */
     public WebServer(WebConfig config, TerminalHost host, IntSupplier nodesInUse, ConnectionLimit limit,
                      EventLoopGroup bossGroup, EventLoopGroup workerGroup) {
         this(config, host, nodesInUse, limit, bossGroup, workerGroup, false);
@@ -117,7 +116,7 @@ public final class WebServer implements AutoCloseable {
         WebChannelInitializer pipeline = new WebChannelInitializer(config, router);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
-                .channel(NioServerSocketChannel.class)
+                .channel(NettyTransport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)        // a restart may bind the port at once
                 .childOption(ChannelOption.SO_KEEPALIVE, true)   // notice peers that vanished
                 .childOption(ChannelOption.TCP_NODELAY, true)    // keystroke echo must not wait
