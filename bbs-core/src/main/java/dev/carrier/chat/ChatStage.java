@@ -2,7 +2,6 @@ package dev.carrier.chat;
 
 import dev.carrier.message.Messenger;
 import dev.carrier.presence.Presence;
-import dev.carrier.presence.Status;
 import dev.carrier.session.InputMode;
 import dev.carrier.session.Service;
 import dev.carrier.session.Session;
@@ -102,14 +101,5 @@ public final class ChatStage implements Stage {
         public void missed(int lines) {
             session.interject("*** Missed " + lines + (lines == 1 ? " message\n" : " messages\n"));
         }
-    }
-
-    /** Statuses as the chat commands set them, for the help text and tests. */
-    static String describe(Status status) {
-        return switch (status) {
-            case AWAY -> "away";
-            case DND -> "in do-not-disturb mode";
-            default -> "back";
-        };
     }
 }

@@ -82,11 +82,4 @@ public final class Forwarder {
             queue.clear();
         }
     }
-
-    /** How many lines wait for this viewer (for tests and the sysop's status). */
-    public int queued() {
-        synchronized (queue) {
-            return queue.size();
-        }
-    }
 }

@@ -16,7 +16,6 @@ import dev.carrier.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -169,10 +168,6 @@ public final class EventHub {
         for (EventClient client : clients) {
             if (client.handle().equalsIgnoreCase(handle)) client.closeBecause(reason);
         }
-    }
-
-    public List<EventClient> clients() {
-        return List.copyOf(clients);
     }
 
     private ServerEvent.Presence presenceOf(UserPresence user) {

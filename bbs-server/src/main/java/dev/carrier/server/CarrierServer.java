@@ -187,8 +187,7 @@ public final class CarrierServer implements AutoCloseable {
                     .withTelnet(telnetConfig);
             WebServer server = own(new WebServer(webConfig, engine, nodes::inUse, perAddress,
                     loops.boss(), loops.workers()));
-            BcryptPasswordHasher apiHasher = new BcryptPasswordHasher(config.passwordCost());
-            server.serveApi(new ApiServices(new Authenticator(users, apiHasher, clock),
+            server.serveApi(new ApiServices(new Authenticator(users, engine.hasher(), clock),
                     new LoginThrottle(clock, config.engine().maxLoginFailures(), config.engine().loginFailureDelay()),
                     tokens, users, presence, events, messenger, workers, clock));
             try {
