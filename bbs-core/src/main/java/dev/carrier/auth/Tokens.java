@@ -57,20 +57,31 @@ public final class Tokens {
         return token;
     }
 
+    /** A live token: whose it is, and when it ends. */
+    public record Grant(User user, Instant expiresAt) {}
+
     /** The user a live token belongs to; empty for an unknown, expired or banned one. */
     public Optional<User> authenticate(String token) {
+        return grant(token).map(Grant::user);
+    }
+
+    /** As {@link #authenticate}, with the token's expiry (a connection opened with it ends then). */
+    public Optional<Grant> grant(String token) {
         if (token == null || token.isBlank() || token.length() > 200) return Optional.empty();
-        Optional<Long> userId = db.withConnection(c -> {
+        record Row(long userId, Instant expiresAt) {}
+        Optional<Row> row = db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT user_id FROM api_tokens WHERE token_hash = ? AND expires_at > ?")) {
+                    "SELECT user_id, expires_at FROM api_tokens WHERE token_hash = ? AND expires_at > ?")) {
                 s.setString(1, hash(token));
                 s.setString(2, Timestamps.format(clock.instant()));
                 try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+                    return rs.next() ? Optional.of(new Row(rs.getLong(1), Timestamps.parse(rs.getString(2))))
+                            : Optional.<Row>empty();
                 }
             }
         });
-        return userId.flatMap(users::findById).filter(user -> !user.banned());
+        return row.flatMap(found -> users.findById(found.userId()).filter(user -> !user.banned())
+                .map(user -> new Grant(user, found.expiresAt())));
     }
 
     /** Logout: this token ends now. */

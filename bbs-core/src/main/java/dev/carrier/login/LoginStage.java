@@ -1,6 +1,7 @@
 package dev.carrier.login;
 
-import dev.carrier.auth.Authenticator;
+import dev.carrier.auth.LoginGate;
+import dev.carrier.auth.LoginGate.Outcome;
 import dev.carrier.menu.MenuStage;
 import dev.carrier.session.Engine;
 import dev.carrier.session.InputMode;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code login: } then {@code password: }. A wrong handle and a wrong password look and take
  * the same; each failure in a row doubles the pause before the next try, and the last allowed
- * failure hangs up.
+ * failure hangs up. Every try goes through the server's one {@link LoginGate}, so guesses over
+ * many connections from one address (or at one handle) share their budgets with the web's.
  */
 public final class LoginStage implements Stage {
 
@@ -24,21 +26,23 @@ public final class LoginStage implements Stage {
 
     private final Session session;
     private final Engine engine;
+    private final LoginGate gate;
     private String handle;
     private int failures;
 
-    public LoginStage(Session session) {
+    public LoginStage(Session session, LoginGate gate) {
         this.session = session;
         this.engine = session.engine();
+        this.gate = gate;
     }
 
     /** The first stage of every node: the banner, then the login prompt. */
-    public static LoginStage afterBanner(Session session) {
+    public static LoginStage afterBanner(Session session, LoginGate gate) {
         String banner = session.engine().menus().banner()
                 .replace("{bbs}", session.engine().config().bbsName())
                 .replace("{node}", String.valueOf(session.node()));
         session.write(banner);
-        return new LoginStage(session);
+        return new LoginStage(session, gate);
     }
 
     @Override
@@ -68,7 +72,7 @@ public final class LoginStage implements Stage {
             if (typed.isEmpty()) {
                 askHandle();
             } else if (typed.equalsIgnoreCase("new")) {
-                session.moveTo(new NewUserStage(session));
+                session.moveTo(new NewUserStage(session, this));
             } else {
                 handle = typed;
                 session.prompt("password: ", InputMode.MASKED);
@@ -77,21 +81,32 @@ public final class LoginStage implements Stage {
         }
         String password = line;
         String tried = handle;
-        Authenticator authenticator = new Authenticator(engine.users(), engine.hasher(), engine.clock());
-        session.await(engine.workers().submit(() -> authenticator.check(tried, password)), user -> {
-            if (user.isPresent()) {
-                welcome(session, user.get(), false);
+        session.await(gate.login(tried, password, session.terminal().info().remoteAddress()), outcome -> {
+            if (outcome instanceof Outcome.Accepted accepted) {
+                welcome(session, accepted.user(), false);
+            } else if (outcome instanceof Outcome.Throttled throttled) {
+                failed(tried, "Too many failed logins for this handle or from your address. Try again in "
+                        + seconds(throttled.retryAfter()) + ".");
+            } else if (outcome instanceof Outcome.Busy) {
+                // Nothing was checked, so it is no strike against the caller.
+                session.writeLine("The server is busy; try again shortly.");
+                askHandle();
             } else {
-                failed(tried);
+                failed(tried, "Login incorrect.");
             }
         });
     }
 
-    private void failed(String tried) {
+    private static String seconds(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return seconds == 1 ? "1 second" : seconds + " seconds";
+    }
+
+    private void failed(String tried, String why) {
         failures++;
         log.info("node {} failed login for {} from {} ({} in a row)", session.node(), tried,
                 session.terminal().info().remoteAddress(), failures);
-        session.writeLine("Login incorrect.");
+        session.writeLine(why);
         if (failures >= engine.config().maxLoginFailures()) {
             session.writeLine("Too many failed logins. Goodbye.");
             session.hangUp();

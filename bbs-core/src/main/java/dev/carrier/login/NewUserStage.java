@@ -18,13 +18,16 @@ public final class NewUserStage implements Stage {
 
     private final Session session;
     private final Engine engine;
+    private final Stage login;
     private Step step;
     private String handle;
     private String password;
 
-    public NewUserStage(Session session) {
+    /** @param login where an empty handle goes back to (it keeps the caller's failed tries) */
+    public NewUserStage(Session session, Stage login) {
         this.session = session;
         this.engine = session.engine();
+        this.login = login;
     }
 
     @Override
@@ -64,7 +67,7 @@ public final class NewUserStage implements Stage {
 
     private void chooseHandle(String typed) {
         if (typed.isEmpty()) {
-            session.moveTo(new LoginStage(session));
+            session.moveTo(login);
             return;
         }
         Optional<String> problem = HandleRules.problem(typed);

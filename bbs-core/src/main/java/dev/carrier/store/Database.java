@@ -49,6 +49,7 @@ public final class Database implements AutoCloseable {
         if (Files.isDirectory(file)) {
             throw new StoreException(file + " is a folder, not a database file");
         }
+        DataFolder.createPrivateFile(file);
         HikariDataSource pool = openPool(file);
         try {
             Migrations.run(pool, file);

@@ -1,6 +1,7 @@
 package dev.carrier.sysop;
 
 import dev.carrier.audit.AuditLog;
+import dev.carrier.session.Logouts;
 import dev.carrier.text.TextCleaner;
 import dev.carrier.user.HandleRules;
 import dev.carrier.user.HandleTakenException;
@@ -30,12 +31,15 @@ public final class UserAdmin {
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final LiveSessions live;
+    private final Logouts logouts;
 
-    public UserAdmin(UserStore users, PasswordHasher hasher, AuditLog audit, LiveSessions live) {
+    /** @param logouts ends a user's tokens and sessions after a new password, as the profile's change does */
+    public UserAdmin(UserStore users, PasswordHasher hasher, AuditLog audit, LiveSessions live, Logouts logouts) {
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.live = Objects.requireNonNull(live, "live");
+        this.logouts = Objects.requireNonNull(logouts, "logouts");
     }
 
     /**
@@ -71,14 +75,22 @@ public final class UserAdmin {
         return find(handle);
     }
 
-    /** Sets a new password; the user's live sessions stay. */
+    /**
+     * Sets a new password, and ends everything the old one opened: the user's login tokens, JSON
+     * connections and sessions (whoever knew the old password may be the reason for the change).
+     */
     public User changePassword(String actor, String handle, String password) {
         User user = find(handle);
         checkPassword(password);
         users.setPasswordHash(user.id(), hasher.hash(password));
         audit.record(actor, "user.passwd", user.handle());
+        logouts.endAll(user, PASSWORD_CHANGED);
         return user;
     }
+
+    /** What the user's sessions are told when the sysop sets their password. */
+    public static final String PASSWORD_CHANGED =
+            "*** Your password was changed by the sysop. Please log in again with the new one.";
 
     /**
      * Bans the user: the next login is refused, and every live session is hung up at once.

@@ -1,5 +1,10 @@
 package dev.carrier.session;
 
+import dev.carrier.auth.Authenticator;
+import dev.carrier.auth.LoginGate;
+import dev.carrier.auth.LoginLimits;
+import dev.carrier.auth.LoginThrottle;
+import dev.carrier.auth.PasswordWork;
 import dev.carrier.bus.InProcessBus;
 import dev.carrier.login.LoginStage;
 import dev.carrier.menu.MenuLoader;
@@ -19,6 +24,7 @@ public final class TestEngine implements AutoCloseable {
     private final Database database;
     private final Workers workers = new Workers(2, 100);
     private final ThreadScheduler scheduler = new ThreadScheduler();
+    private final PasswordWork passwordWork = new PasswordWork(2, 16);
     private final Engine engine;
 
     public TestEngine(Path dataDir, Path menusDir, EngineConfig config) {
@@ -26,9 +32,13 @@ public final class TestEngine implements AutoCloseable {
         ServiceCatalog services = ServiceCatalog.of(
                 WhoStage.service(new Presence(new InProcessBus(), Clock.systemUTC(), Duration.ofMinutes(15))),
                 GoodbyeStage.service());
-        engine = new Engine(config, Clock.systemUTC(), scheduler, workers, new SqliteUserStore(database),
-                new BcryptPasswordHasher(4), new MenuLoader(MenuSource.folder(menusDir), services.ids()).load(),
-                services, new Nodes(config.maxNodes()), LoginStage::afterBanner);
+        SqliteUserStore users = new SqliteUserStore(database);
+        BcryptPasswordHasher hasher = new BcryptPasswordHasher(4);
+        LoginGate gate = new LoginGate(new LoginThrottle(LoginLimits.defaults(), Clock.systemUTC()), passwordWork,
+                new Authenticator(users, hasher, Clock.systemUTC()));
+        engine = new Engine(config, Clock.systemUTC(), scheduler, workers, users,
+                hasher, new MenuLoader(MenuSource.folder(menusDir), services.ids()).load(),
+                services, new Nodes(config.maxNodes()), session -> LoginStage.afterBanner(session, gate));
     }
 
     public static EngineConfig fastConfig() {
@@ -42,6 +52,7 @@ public final class TestEngine implements AutoCloseable {
     @Override
     public void close() {
         workers.close();
+        passwordWork.close();
         scheduler.close();
         database.close();
     }

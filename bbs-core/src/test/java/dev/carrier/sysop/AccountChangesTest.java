@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.carrier.audit.AuditEntry;
 import dev.carrier.audit.AuditLog;
 import dev.carrier.audit.SqliteAuditLog;
+import dev.carrier.session.Logouts;
 import dev.carrier.store.Database;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.PasswordHasher;
@@ -44,7 +45,7 @@ class AccountChangesTest {
         admin = new UserAdmin(users, hasher, audit, (handle, farewell) -> {
             hungUp.add(handle + ": " + farewell);
             return 2;
-        });
+        }, Logouts.withoutSessions());
     }
 
     @AfterEach

@@ -10,9 +10,11 @@ import dev.carrier.admin.AdminViews.TailEvent;
 import dev.carrier.admin.AdminViews.UserView;
 import dev.carrier.admin.AdminViews.WhoView;
 import dev.carrier.audit.AuditLog;
+import dev.carrier.auth.Tokens;
 import dev.carrier.audit.SqliteAuditLog;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.UserPresence;
+import dev.carrier.session.Logouts;
 import dev.carrier.session.NodeInfo;
 import dev.carrier.session.Nodes;
 import dev.carrier.store.Database;
@@ -81,8 +83,13 @@ public final class LocalAdmin implements Admin {
         Database db = Database.open(dataDir);
         try {
             AuditLog audit = new SqliteAuditLog(db, Clock.systemUTC());
-            UserAdmin users = new UserAdmin(new SqliteUserStore(db), new BcryptPasswordHasher(passwordCost), audit,
-                    LiveSessions.NONE);
+            SqliteUserStore store = new SqliteUserStore(db);
+            // No sessions to hang up, but a new password still ends the tokens kept in the file.
+            Tokens tokens = new Tokens(db, store, Clock.systemUTC(), Duration.ZERO);
+            Logouts logouts = Logouts.withoutSessions();
+            logouts.addRevoker(user -> tokens.revokeAll(user.id()));
+            UserAdmin users = new UserAdmin(store, new BcryptPasswordHasher(passwordCost), audit,
+                    LiveSessions.NONE, logouts);
             return new LocalAdmin(actor, users, audit, Optional.empty(), db::close);
         } catch (RuntimeException e) {
             db.close();

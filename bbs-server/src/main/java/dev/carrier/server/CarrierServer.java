@@ -1,7 +1,10 @@
 package dev.carrier.server;
 
 import dev.carrier.auth.Authenticator;
+import dev.carrier.auth.LoginGate;
+import dev.carrier.auth.LoginLimits;
 import dev.carrier.auth.LoginThrottle;
+import dev.carrier.auth.PasswordWork;
 import dev.carrier.auth.Tokens;
 import dev.carrier.admin.AdminConfig;
 import dev.carrier.admin.AdminEndpoint;
@@ -143,8 +146,13 @@ public final class CarrierServer implements AutoCloseable {
         MenuSource menuSource = config.menusDir().map(MenuSource::folder).orElseGet(MenuSource::builtIn);
         Menus menus = new MenuLoader(menuSource, services.ids()).load();
 
+        // One gate for every password login (telnet, web terminal, REST): shared budgets, and
+        // hashing on its own pool so guesses never hold up the workers.
+        BcryptPasswordHasher hasher = new BcryptPasswordHasher(config.passwordCost());
+        LoginGate logins = new LoginGate(new LoginThrottle(LoginLimits.defaults(), clock),
+                own(PasswordWork.forThisMachine()), new Authenticator(users, hasher, clock));
         engine = new Engine(config.engine(), clock, scheduler, workers, users,
-                new BcryptPasswordHasher(config.passwordCost()), menus, services, nodes, LoginStage::afterBanner);
+                hasher, menus, services, nodes, session -> LoginStage.afterBanner(session, logins));
         engine.addListener(new PresenceTracker(presence));
         engine.addListener(messenger);
         engine.addListener(post);
@@ -156,7 +164,7 @@ public final class CarrierServer implements AutoCloseable {
             users.find(handle).ifPresent(user -> tokens.revokeAll(user.id()));
             return sessions;
         };
-        startAdmin(bus, traffic, audit, nodeAdmin, nodes, live, workers, clock);
+        startAdmin(bus, traffic, audit, nodeAdmin, nodes, live, logouts, workers, clock);
 
         // Transports share event loops and one per-address connection limit.
         EventLoops loops = own(new EventLoops());
@@ -187,9 +195,7 @@ public final class CarrierServer implements AutoCloseable {
                     .withTelnet(telnetConfig);
             WebServer server = own(new WebServer(webConfig, engine, nodes::inUse, perAddress,
                     loops.boss(), loops.workers()));
-            server.serveApi(new ApiServices(new Authenticator(users, engine.hasher(), clock),
-                    new LoginThrottle(clock, config.engine().maxLoginFailures(), config.engine().loginFailureDelay()),
-                    tokens, users, presence, events, messenger, workers, clock));
+            server.serveApi(new ApiServices(logins, tokens, users, presence, events, messenger, workers, clock));
             try {
                 server.start();
             } catch (IOException e) {
@@ -206,12 +212,12 @@ public final class CarrierServer implements AutoCloseable {
      * UserAdmin as on the database file, and here also hang up live sessions.
      */
     private void startAdmin(Bus bus, Traffic traffic, AuditLog audit, NodeAdmin nodeAdmin, Nodes nodes,
-            LiveSessions liveSessions, Workers workers, Clock clock) {
+            LiveSessions liveSessions, Logouts logouts, Workers workers, Clock clock) {
         bus.subscribe(traffic::onBus);
         EventFeed feed = new EventFeed(clock);
         bus.subscribe(feed::onBus);
         engine.addListener(feed);
-        UserAdmin userAdmin = new UserAdmin(engine.users(), engine.hasher(), audit, liveSessions);
+        UserAdmin userAdmin = new UserAdmin(engine.users(), engine.hasher(), audit, liveSessions, logouts);
         LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, traffic,
                 new ServerInfo(Version.current(), clock.instant(), this::listeners, clock), feed, clock);
         AdminProtocol protocol = new AdminProtocol(

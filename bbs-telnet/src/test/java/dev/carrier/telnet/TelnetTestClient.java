@@ -139,9 +139,18 @@ public final class TelnetTestClient implements AutoCloseable {
 
     /** Connects as described by {@code options}. */
     public static TelnetTestClient connect(String host, int port, Options options) {
+        return connectFrom(null, host, port, options);
+    }
+
+    /**
+     * Connects from a chosen local address (any of 127.0.0.0/8 on Linux's loopback), so a test
+     * can be several callers at once; null lets the system choose.
+     */
+    public static TelnetTestClient connectFrom(String localAddress, String host, int port, Options options) {
         Objects.requireNonNull(options, "options");
         Socket socket = new Socket();
         try {
+            if (localAddress != null) socket.bind(new InetSocketAddress(localAddress, 0));
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), (int) DEFAULT_TIMEOUT.toMillis());
             return new TelnetTestClient(socket, options);

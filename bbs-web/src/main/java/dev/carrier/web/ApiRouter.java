@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.carrier.auth.LoginGate.Outcome;
 import dev.carrier.events.EventHub;
 import dev.carrier.message.DirectMessage;
 import dev.carrier.presence.Status;
@@ -120,29 +121,35 @@ final class ApiRouter {
 
     // ---- endpoints ----------------------------------------------------------------------------
 
+    /**
+     * Through the server's one login gate: a try is reserved before any hashing, so parallel
+     * guesses meet the budget too; throttled or busy, the answer is 429 with a Retry-After.
+     */
     private CompletableFuture<JsonNode> login(JsonNode body, String clientAddress) {
         String handle = text(body, "handle");
         String password = text(body, "password");
-        String byHandle = "handle:" + handle;
-        Duration wait = max(api.throttle().wait(clientAddress), api.throttle().wait(byHandle));
-        if (!wait.isZero()) {
-            throw new ApiError(TOO_MANY_REQUESTS, "slow_down", "too many failed logins; try again in "
-                    + Math.max(1, wait.toSeconds()) + " s", Optional.of(wait));
-        }
-        return api.workers().submit(() -> {
-            Optional<User> user = api.authenticator().check(handle, password);
-            if (user.isEmpty()) {
-                api.throttle().failed(clientAddress);
-                api.throttle().failed(byHandle);
+        return api.logins().login(handle, password, clientAddress).thenCompose(outcome -> {
+            if (outcome instanceof Outcome.Throttled throttled) {
+                throw new ApiError(TOO_MANY_REQUESTS, "slow_down", "too many failed logins for this handle or from"
+                        + " your address; try again in " + seconds(throttled.retryAfter()) + " s", Optional.of(throttled.retryAfter()));
+            }
+            if (outcome instanceof Outcome.Busy busy) {
+                throw new ApiError(TOO_MANY_REQUESTS, "too_many_requests",
+                        "the server is busy checking passwords; try again shortly", Optional.of(busy.retryAfter()));
+            }
+            if (!(outcome instanceof Outcome.Accepted accepted)) {
                 log.info("failed API login for {} from {}", handle, clientAddress);
                 throw new ApiError(UNAUTHORIZED, "bad_credentials", "Login incorrect.");
             }
-            if (user.get().banned()) throw new ApiError(FORBIDDEN, "banned", "This account is banned.");
-            api.throttle().succeeded(clientAddress);
-            api.throttle().succeeded(byHandle);
-            log.info("API login {} from {}", user.get().handle(), clientAddress);
-            return json.createObjectNode().put("token", api.tokens().issue(user.get()));
+            User user = accepted.user();
+            if (user.banned()) throw new ApiError(FORBIDDEN, "banned", "This account is banned.");
+            log.info("API login {} from {}", user.handle(), clientAddress);
+            return api.workers().submit(() -> (JsonNode) json.createObjectNode().put("token", api.tokens().issue(user)));
         });
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     private CompletableFuture<JsonNode> logout(String token) {
@@ -237,6 +244,7 @@ final class ApiRouter {
 
     // ---- authentication -------------------------------------------------------------------------
 
+    /** The token is looked up on every request, expiry and revocation included: nothing is cached. */
     private CompletableFuture<JsonNode> authenticated(FullHttpRequest request,
             Function<User, CompletableFuture<JsonNode>> then) {
         String token = bearer(request);
@@ -299,10 +307,6 @@ final class ApiRouter {
                 : Optional.of(values.get(0).trim());
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
     private static Throwable unwrap(Throwable failure) {
         while (failure instanceof CompletionException && failure.getCause() != null) failure = failure.getCause();
         return failure;
@@ -314,8 +318,7 @@ final class ApiRouter {
             return error(INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side; try again");
         }
         FullHttpResponse response = error(error.status, error.code, error.getMessage());
-        error.retryAfter.ifPresent(wait ->
-                response.headers().set(HttpHeaderNames.RETRY_AFTER, Math.max(1, wait.toSeconds())));
+        error.retryAfter.ifPresent(wait -> response.headers().set(HttpHeaderNames.RETRY_AFTER, seconds(wait)));
         return response;
     }
 

@@ -1,7 +1,6 @@
 package dev.carrier.web;
 
-import dev.carrier.auth.Authenticator;
-import dev.carrier.auth.LoginThrottle;
+import dev.carrier.auth.LoginGate;
 import dev.carrier.auth.Tokens;
 import dev.carrier.events.EventHub;
 import dev.carrier.message.Messenger;
@@ -11,10 +10,11 @@ import dev.carrier.user.UserStore;
 import java.time.Clock;
 
 /**
- * The engine parts behind {@code /events} and {@code /api}: who may log in, their tokens,
- * presence, messages and the JSON clients' hub. Blocking ones are only called on {@code workers}.
+ * The engine parts behind {@code /events} and {@code /api}: the login gate (shared with the
+ * terminals), the tokens, presence, messages and the JSON clients' hub. Blocking ones are only
+ * called on {@code workers}.
  */
 public record ApiServices(
-        Authenticator authenticator, LoginThrottle throttle, Tokens tokens, UserStore users, Presence presence,
+        LoginGate logins, Tokens tokens, UserStore users, Presence presence,
         EventHub events, Messenger messenger, Workers workers, Clock clock) {
 }

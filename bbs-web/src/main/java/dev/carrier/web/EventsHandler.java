@@ -1,5 +1,6 @@
 package dev.carrier.web;
 
+import dev.carrier.auth.Tokens;
 import dev.carrier.events.EventClient;
 import dev.carrier.events.EventHub;
 import dev.carrier.events.EventSink;
@@ -13,31 +14,45 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Bridges one {@code /events} WebSocket to the engine's {@link EventClient}: JSON text frames
  * both ways, back-pressure from Netty's watermarks, the hang-up. The user was authenticated by
- * token before the upgrade. One instance per channel, on its event loop.
+ * token before the upgrade, and the connection lives no longer than that token: it is closed when
+ * the token expires (revocation closes it through the hub). One instance per channel, on its
+ * event loop.
  */
 final class EventsHandler extends ChannelInboundHandlerAdapter implements EventSink {
 
     private static final Logger log = LoggerFactory.getLogger(EventsHandler.class);
 
+    static final String TOKEN_EXPIRED = "your login token expired; log in again";
+
     private final EventHub hub;
     private final User user;
+    private final Instant tokenExpiresAt;
+    private final Clock clock;
     private final Optional<String> instanceId;
     private final String clientAddress;
     private DrainWaiters drainWaiters;
     private ChannelHandlerContext ctx;
     private EventClient client;
+    private ScheduledFuture<?> expiry;
 
-    EventsHandler(EventHub hub, User user, Optional<String> instanceId, String clientAddress) {
+    EventsHandler(EventHub hub, Tokens.Grant grant, Clock clock, Optional<String> instanceId, String clientAddress) {
         this.hub = hub;
-        this.user = user;
+        this.user = grant.user();
+        this.tokenExpiresAt = grant.expiresAt();
+        this.clock = clock;
         this.instanceId = instanceId;
         this.clientAddress = clientAddress;
     }
@@ -54,8 +69,17 @@ final class EventsHandler extends ChannelInboundHandlerAdapter implements EventS
             log.info("{}: events connection for {}{}", clientAddress, user.handle(),
                     instanceId.map(id -> " (instance " + id + ")").orElse(""));
             client = hub.connect(user, instanceId, this);
+            closeAtTokenExpiry();
         }
         super.userEventTriggered(context, event);
+    }
+
+    private void closeAtTokenExpiry() {
+        long left = Math.max(0, Duration.between(clock.instant(), tokenExpiresAt).toMillis());
+        expiry = ctx.executor().schedule(() -> {
+            log.info("{}: the token of {} expired; closing its events connection", clientAddress, user.handle());
+            close(TOKEN_EXPIRED);
+        }, left, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -112,6 +136,7 @@ final class EventsHandler extends ChannelInboundHandlerAdapter implements EventS
     @Override
     public void channelInactive(ChannelHandlerContext context) throws Exception {
         drainWaiters.clear();
+        if (expiry != null) expiry.cancel(false);
         if (client != null) client.closed();
         super.channelInactive(context);
     }

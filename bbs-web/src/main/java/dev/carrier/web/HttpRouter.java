@@ -199,15 +199,15 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
         ApiServices services = api.orElseThrow();
         ctx.channel().config().setAutoRead(false);
         request.retain();
-        services.workers().submit(() -> services.tokens().authenticate(token.get()))
-                .whenComplete((user, failure) -> ctx.executor().execute(() -> {
+        services.workers().submit(() -> services.tokens().grant(token.get()))
+                .whenComplete((grant, failure) -> ctx.executor().execute(() -> {
                     try {
-                        if (failure != null || user.isEmpty()) {
+                        if (failure != null || grant.isEmpty()) {
                             sendAndClose(ctx, apiError(UNAUTHORIZED, "bad_token",
                                     "the token is unknown, expired or revoked: log in again"));
                         } else {
-                            install(ctx, request, Endpoint.EVENTS, address,
-                                    new EventsHandler(services.events(), user.get(), instanceId, address));
+                            install(ctx, request, Endpoint.EVENTS, address, new EventsHandler(services.events(),
+                                    grant.get(), services.clock(), instanceId, address));
                         }
                     } finally {
                         request.release();
