@@ -102,7 +102,7 @@ final class ChatCommands {
                 if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /page HANDLE");
                 else page(rest);
             }
-            case "/msgs" -> messenger.showWaiting(session, false);
+            case "/msgs" -> readWaiting();
             case "/who" -> session.write(WhoList.render(whoIsInChat()));
             case "/whois" -> {
                 if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /whois HANDLE");
@@ -136,6 +136,23 @@ final class ChatCommands {
                     default -> refused.message();
                 });
             }
+        });
+    }
+
+    /**
+     * {@code /msgs}: the next screenful of direct messages waiting for this user (held back
+     * while they wrote a letter, or more than a screenful at login), delivered once written.
+     * Input waits meanwhile, so a second /msgs reads the page after this one.
+     */
+    private void readWaiting() {
+        String me = me();
+        session.await(messenger.waiting(me, Optional.empty(), Messenger.screenful(session)), waiting -> {
+            if (waiting.page().isEmpty()) {
+                session.writeLine("No messages waiting.");
+                return;
+            }
+            session.write(Messenger.render(waiting, false));
+            session.afterWritten(() -> messenger.delivered(me, waiting.page()));
         });
     }
 

@@ -51,6 +51,9 @@ public final class Messenger implements SessionListener {
     private final int maxWaiting;
     private final ConcurrentHashMap<String, String> lastSender = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Session, Inbox> terminals = new ConcurrentHashMap<>();
+    /** Per user, delivery marks not yet stored; an entry lives only while its marks are written. */
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> marking = new ConcurrentHashMap<>();
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     public Messenger(Inboxes inboxes, Presence presence, MessageStore store, UserStore users, Workers workers,
             Clock clock, SendBudgets budgets, int maxWaiting) {
@@ -168,7 +171,9 @@ public final class Messenger implements SessionListener {
      * has been written to a connection.
      */
     public CompletableFuture<Waiting> waiting(String handle, Optional<UUID> after, int limit) {
-        return workers.submit(() -> new Waiting(store.waiting(handle, after, limit), store.countWaiting(handle)));
+        // After any marks still being written, so a page just shown is not read again.
+        return marking.getOrDefault(key(handle), DONE).exceptionally(failure -> null).thenCompose(ignored ->
+                workers.submit(() -> new Waiting(store.waiting(handle, after, limit), store.countWaiting(handle))));
     }
 
     /** These waiting messages were written to one of the user's connections: no longer waiting. */
@@ -180,7 +185,12 @@ public final class Messenger implements SessionListener {
     private CompletableFuture<Void> markDelivered(String handle, List<DirectMessage> messages) {
         if (messages.isEmpty()) return CompletableFuture.completedFuture(null);
         List<UUID> ids = messages.stream().map(DirectMessage::id).toList();
-        return workers.run(() -> store.markDelivered(handle, ids, clock.instant()));
+        String key = key(handle);
+        CompletableFuture<Void> marked = workers.run(() -> store.markDelivered(handle, ids, clock.instant()));
+        CompletableFuture<Void> all = marking.merge(key, marked, (earlier, later) ->
+                CompletableFuture.allOf(earlier.exceptionally(failure -> null), later));
+        all.whenComplete((ignored, failure) -> marking.remove(key, all));
+        return marked;
     }
 
     /** Reading history and read marks, for JSON clients; on a worker. */
@@ -206,40 +216,44 @@ public final class Messenger implements SessionListener {
         TerminalInbox inbox = new TerminalInbox(session);
         terminals.put(session, inbox);
         inboxes.open(handle, inbox);
-        showWaiting(session, true);
+        showWaiting(session);
     }
 
     /**
-     * Shows one screenful of the messages waiting for the session's user, oldest first, and says
+     * At login, one screenful of the messages waiting for the session's user, oldest first, and
      * how many more wait. The screenful counts as delivered once it has been written to the
-     * session's connection; a user who hangs up first sees it again. At login nothing is said
-     * when none wait; {@code /msgs} says so.
+     * session's connection; a user who hangs up first sees it again at the next login.
      */
-    public void showWaiting(Session session, boolean atLogin) {
+    private void showWaiting(Session session) {
         String handle = session.requireUser().handle();
-        int rows = Math.max(5, session.screenRows() - 3);
-        waiting(handle, Optional.empty(), rows).whenComplete((waiting, failure) -> {
+        waiting(handle, Optional.empty(), screenful(session)).whenComplete((waiting, failure) -> {
             if (failure != null) {
                 session.tell("*** Your waiting messages cannot be read just now; try /msgs in chat later.", false);
-                return;
+            } else if (!waiting.page().isEmpty()) {
+                session.tell(render(waiting, true), true, () -> delivered(handle, waiting.page()));
             }
-            if (waiting.page().isEmpty()) {
-                if (!atLogin) session.tell("No messages waiting.", false);
-                return;
-            }
-            StringBuilder text = new StringBuilder();
-            if (atLogin) {
-                text.append("You have ").append(waiting.total())
-                        .append(waiting.total() == 1 ? " message waiting\n" : " messages waiting\n");
-            }
-            for (DirectMessage message : waiting.page()) {
-                text.append("[DM from ").append(message.from()).append(", ")
-                        .append(WHEN.format(message.sentAt())).append("] ").append(message.text()).append('\n');
-            }
-            int more = waiting.total() - waiting.page().size();
-            if (more > 0) text.append(moreWaiting(more)).append('\n');
-            session.tell(text.toString(), true, () -> delivered(handle, waiting.page()));
         });
+    }
+
+    /** How many waiting messages make a screenful on this session: its rows less a header, a footer and the prompt. */
+    public static int screenful(Session session) {
+        return Math.max(5, session.screenRows() - 3);
+    }
+
+    /** A page of waiting messages as lines, with the count at login and what is left after it. */
+    public static String render(Waiting waiting, boolean atLogin) {
+        StringBuilder text = new StringBuilder();
+        if (atLogin) {
+            text.append("You have ").append(waiting.total())
+                    .append(waiting.total() == 1 ? " message waiting\n" : " messages waiting\n");
+        }
+        for (DirectMessage message : waiting.page()) {
+            text.append("[DM from ").append(message.from()).append(", ")
+                    .append(WHEN.format(message.sentAt())).append("] ").append(message.text()).append('\n');
+        }
+        int more = waiting.total() - waiting.page().size();
+        if (more > 0) text.append(moreWaiting(more)).append('\n');
+        return text.toString();
     }
 
     /** The line that says how to read what is still waiting. */

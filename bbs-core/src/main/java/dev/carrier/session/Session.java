@@ -218,16 +218,24 @@ public final class Session implements TerminalInput {
             Notice notice = notices.poll();
             interject(notice.text().endsWith("\n") ? notice.text() : notice.text() + "\n");
             if (notice.ring()) bell();
-            if (notice.shown() == null) continue;
-            // Taken by the transport: below its high watermark now, or once it drains to there.
-            if (terminal.isWritable()) notice.shown().run();
-            else terminal.whenWritable(notice.shown());
+            if (notice.shown() != null) afterWritten(notice.shown());
         }
         if (noticesOver > 0) {
             // Direct messages among them wait in the store, undelivered, for /msgs or the next login.
             interject(heldOver(noticesOver) + "\n");
             noticesOver = 0;
         }
+    }
+
+    /**
+     * Runs the task once what has been written so far has been taken by the transport: at once
+     * while it is below its high watermark, else when it drains; never if the connection closes
+     * first. Call on this session's executor, right after writing.
+     */
+    public void afterWritten(Runnable task) {
+        if (closed) return;
+        if (terminal.isWritable()) task.run();
+        else terminal.whenWritable(task);
     }
 
     static String heldOver(int count) {
