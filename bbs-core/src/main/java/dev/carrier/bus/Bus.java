@@ -7,8 +7,11 @@ import java.util.function.Consumer;
  * Carrier servers would share one through an existing broker. What crosses it is a
  * {@link BusMessage}: records of plain values, so they serialise.
  *
- * <p>Every subscriber sees every message in the same order. Subscribers are called on the
- * publisher's thread and must only hand work on (to a mailbox, an executor), never block.
+ * <p>Every subscriber sees every message in the same order, one message at a time. Subscribers
+ * are called on a publishing thread (not necessarily the one that published that message) with
+ * no bus lock held; they must only hand work on (to a mailbox, an executor), never block. A
+ * subscriber may publish: that message follows the current one. A publisher must not hold a lock
+ * a subscriber takes.
  */
 public interface Bus {
 

@@ -1,6 +1,7 @@
 package dev.carrier.chat;
 
 import dev.carrier.message.Messenger;
+import dev.carrier.message.SendBudgets;
 import dev.carrier.message.SendResult;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.Status;
@@ -30,6 +31,7 @@ final class ChatCommands {
             "  /msg HANDLE TEXT  a direct message (kept for later if HANDLE is offline)",
             "  /r TEXT           reply to whoever last sent you a direct message",
             "  /page HANDLE      ring HANDLE's bell",
+            "  /msgs             the next screenful of direct messages waiting for you",
             "  /who              who is in chat, with status and idle time",
             "  /whois HANDLE     someone's profile card",
             "  /away [TEXT]      mark yourself away, with an optional reason",
@@ -45,20 +47,22 @@ final class ChatCommands {
             "  /broadcast TEXT             *** SYSOP: TEXT on every node",
             "");
 
+    static final String SLOW_DOWN = "*** Slow down";
+
     private final Session session;
     private final ChatManager chat;
     private final Presence presence;
     private final Messenger messenger;
-    private final FloodGate flood;
+    private final SendBudgets budgets;
     private final NodeAdmin nodeAdmin;
 
-    ChatCommands(Session session, ChatManager chat, Presence presence, Messenger messenger, FloodGate flood,
+    ChatCommands(Session session, ChatManager chat, Presence presence, Messenger messenger, SendBudgets budgets,
             NodeAdmin nodeAdmin) {
         this.session = session;
         this.chat = chat;
         this.presence = presence;
         this.messenger = messenger;
-        this.flood = flood;
+        this.budgets = budgets;
         this.nodeAdmin = nodeAdmin;
     }
 
@@ -84,11 +88,11 @@ final class ChatCommands {
             case "/msg" -> {
                 String[] parts = rest.split("\\s+", 2);
                 if (parts.length < 2 || parts[0].isEmpty()) session.writeLine("Usage: /msg HANDLE TEXT");
-                else if (passesFlood()) sendDirect(parts[0], parts[1]);
+                else sendDirect(parts[0], parts[1]);
             }
             case "/r" -> {
                 if (rest.isEmpty()) session.writeLine("Usage: /r TEXT");
-                else if (passesFlood()) {
+                else {
                     Optional<String> to = messenger.lastSender(me());
                     if (to.isEmpty()) session.writeLine("No one to reply to");
                     else sendDirect(to.get(), rest);
@@ -96,8 +100,9 @@ final class ChatCommands {
             }
             case "/page" -> {
                 if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /page HANDLE");
-                else if (passesFlood()) page(rest);
+                else page(rest);
             }
+            case "/msgs" -> readWaiting();
             case "/who" -> session.write(WhoList.render(whoIsInChat()));
             case "/whois" -> {
                 if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /whois HANDLE");
@@ -124,9 +129,30 @@ final class ChatCommands {
                 session.writeLine(to + " is not online");
                 session.writeLine("*** " + stored.message().to() + " will see your message at their next login.");
             } else if (result instanceof SendResult.Refused refused) {
-                session.writeLine(refused.reason() == SendResult.Reason.EMPTY ? "Usage: /msg HANDLE TEXT"
-                        : refused.message());
+                session.writeLine(switch (refused.reason()) {
+                    case EMPTY -> "Usage: /msg HANDLE TEXT";
+                    case RATE_LIMITED -> SLOW_DOWN;
+                    case RECIPIENT_FULL -> "*** " + refused.message();
+                    default -> refused.message();
+                });
             }
+        });
+    }
+
+    /**
+     * {@code /msgs}: the next screenful of direct messages waiting for this user (held back
+     * while they wrote a letter, or more than a screenful at login), delivered once written.
+     * Input waits meanwhile, so a second /msgs reads the page after this one.
+     */
+    private void readWaiting() {
+        String me = me();
+        session.await(messenger.waiting(me, Optional.empty(), Messenger.screenful(session)), waiting -> {
+            if (waiting.page().isEmpty()) {
+                session.writeLine("No messages waiting.");
+                return;
+            }
+            session.write(Messenger.render(waiting, false));
+            session.afterWritten(() -> messenger.delivered(me, waiting.page()));
         });
     }
 
@@ -137,6 +163,7 @@ final class ChatCommands {
             case NOT_ONLINE -> session.writeLine(page.handle() + " is not online");
             case DO_NOT_DISTURB -> session.writeLine("*** " + page.handle() + " does not want to be disturbed");
             case TO_SELF -> session.writeLine("Cannot page yourself");
+            case SLOW_DOWN -> session.writeLine(SLOW_DOWN);
         }
     }
 
@@ -167,9 +194,10 @@ final class ChatCommands {
         });
     }
 
+    /** Chat lines and actions spend from the same budget as DMs and pages (those check in Messenger). */
     private boolean passesFlood() {
-        if (flood.tryPass(me())) return true;
-        session.writeLine("*** Slow down");
+        if (budgets.tryMessage(me())) return true;
+        session.writeLine(SLOW_DOWN);
         return false;
     }
 

@@ -1,6 +1,7 @@
 package dev.carrier.chat;
 
 import dev.carrier.message.Messenger;
+import dev.carrier.message.SendBudgets;
 import dev.carrier.presence.Presence;
 import dev.carrier.session.InputMode;
 import dev.carrier.session.Service;
@@ -31,10 +32,10 @@ public final class ChatStage implements Stage {
         this.commands = commands;
     }
 
-    public static Service service(ChatManager chat, Presence presence, Messenger messenger, FloodGate flood,
+    public static Service service(ChatManager chat, Presence presence, Messenger messenger, SendBudgets budgets,
             NodeAdmin nodeAdmin) {
         return new Service(ID, session -> new ChatStage(session, chat,
-                new ChatCommands(session, chat, presence, messenger, flood, nodeAdmin)));
+                new ChatCommands(session, chat, presence, messenger, budgets, nodeAdmin)));
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class EventClient implements Inbox {
     private final Optional<String> instanceId;
     private final EventSink sink;
     private final EventHub hub;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final ArrayDeque<Frame> queue = new ArrayDeque<>();
     private boolean draining;
     private boolean closed;
 
@@ -64,13 +64,24 @@ public final class EventClient implements Inbox {
         hub.disconnected(this);
     }
 
+    /** A frame on its way out, and what to run once the transport has taken it (or null). */
+    private record Frame(String json, Runnable sent) {}
+
     void send(ServerEvent event) {
-        push(hub.json().write(event));
+        push(new Frame(hub.json().write(event), null));
     }
 
     /** From any thread: a frame already written, shared by every client that gets it. */
     void enqueue(String json) {
-        sink.executor().execute(() -> push(json));
+        enqueue(json, null);
+    }
+
+    /**
+     * From any thread: a frame, and {@code sent} to run on the sink's executor once the
+     * transport has taken it; never run if the connection closes first.
+     */
+    void enqueue(String json, Runnable sent) {
+        sink.executor().execute(() -> push(new Frame(json, sent)));
     }
 
     void enqueue(ServerEvent event) {
@@ -83,13 +94,13 @@ public final class EventClient implements Inbox {
         });
     }
 
-    private void push(String json) {
+    private void push(Frame frame) {
         if (closed) return;
         if (queue.isEmpty() && sink.writable()) {
-            sink.send(json);
+            send(frame);
             return;
         }
-        queue.add(json);
+        queue.add(frame);
         if (queue.size() > MAX_QUEUED) {
             queue.clear();
             sink.close("too slow: more than " + MAX_QUEUED + " events waiting; reconnect to catch up");
@@ -103,16 +114,21 @@ public final class EventClient implements Inbox {
 
     private void drain() {
         draining = false;
-        while (!closed && !queue.isEmpty() && sink.writable()) sink.send(queue.poll());
+        while (!closed && !queue.isEmpty() && sink.writable()) send(queue.poll());
         if (!closed && !queue.isEmpty()) {
             draining = true;
             sink.whenWritable(this::drain);
         }
     }
 
+    private void send(Frame frame) {
+        sink.send(frame.json());
+        if (frame.sent() != null) frame.sent().run();
+    }
+
     @Override
-    public void direct(DirectMessage message, boolean mine, boolean ring) {
-        enqueue(EventHub.newMessage(message, mine));
+    public void direct(DirectMessage message, boolean mine, boolean ring, Runnable shown) {
+        enqueue(hub.json().write(EventHub.newMessage(message, mine)), shown);
         if (ring) enqueue(new ServerEvent.Bell("dm"));
     }
 

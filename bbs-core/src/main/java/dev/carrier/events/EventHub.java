@@ -4,9 +4,9 @@ import dev.carrier.bus.Bus;
 import dev.carrier.bus.BusMessage;
 import dev.carrier.chat.ChatEvent;
 import dev.carrier.chat.ChatManager;
-import dev.carrier.chat.FloodGate;
 import dev.carrier.message.DirectMessage;
 import dev.carrier.message.Messenger;
+import dev.carrier.message.SendBudgets;
 import dev.carrier.message.SendResult;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.PresenceEvent;
@@ -16,17 +16,25 @@ import dev.carrier.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * The JSON clients of this server: opens and closes them as connections of their users, fans
  * bus events out to them (each frame written once, the same string for every client), and
  * carries out what they ask. Typing indicators live here too, never stored: a {@code typing:
  * true} not renewed within {@link #TYPING_EXPIRES} is followed by {@code typing: false}.
+ *
+ * <p>Threads: commands arrive on each client's executor; bus events on the bus's delivering
+ * thread (no lock held, see {@code InProcessBus}); typing expiry is handed by the timer to
+ * {@code work}, and only the hand-over runs on the timer thread. Frames reach a client through
+ * its own executor ({@link EventClient#enqueue}).
  */
 public final class EventHub {
 
@@ -35,21 +43,26 @@ public final class EventHub {
     private final Presence presence;
     private final Messenger messenger;
     private final ChatManager chat;
-    private final FloodGate flood;
+    private final SendBudgets budgets;
     private final Scheduler scheduler;
+    private final Executor work;
     private final Clock clock;
     private final EventJson json = new EventJson();
     private final Set<EventClient> clients = ConcurrentHashMap.newKeySet();
     private final Map<String, EventClient> byInstance = new ConcurrentHashMap<>();
     private final Map<String, Scheduler.Cancellable> typing = new ConcurrentHashMap<>();
 
-    public EventHub(Bus bus, Presence presence, Messenger messenger, ChatManager chat, FloodGate flood,
-            Scheduler scheduler, Clock clock) {
+    /**
+     * @param work where timed work (typing expiry) runs: the timer only hands it over
+     */
+    public EventHub(Bus bus, Presence presence, Messenger messenger, ChatManager chat, SendBudgets budgets,
+            Scheduler scheduler, Executor work, Clock clock) {
         this.presence = presence;
         this.messenger = messenger;
         this.chat = chat;
-        this.flood = flood;
+        this.budgets = budgets;
         this.scheduler = scheduler;
+        this.work = work;
         this.clock = clock;
         bus.subscribe(this::onBus);
     }
@@ -73,10 +86,27 @@ public final class EventHub {
         }
         instanceId.map(id -> byInstance.put(instanceKey(user.handle(), id), client))
                 .ifPresent(stale -> stale.closeBecause("replaced by a new connection of the same client"));
-        messenger.takeWaiting(user.handle()).thenAccept(waiting -> {
-            for (DirectMessage message : waiting) client.enqueue(newMessage(message, false));
-        });
+        deliverWaiting(client, Optional.empty());
         return client;
+    }
+
+    /**
+     * Hands the client the messages that waited for its user, a page at a time: each page is
+     * marked delivered once the transport has taken its last frame, and only then is the next
+     * page read, so a user with many waiting costs one page of memory, and a client that goes
+     * away mid-way leaves the rest waiting for its next connection.
+     */
+    private void deliverWaiting(EventClient client, Optional<UUID> after) {
+        messenger.waiting(client.handle(), after, Messenger.WAITING_PAGE).thenAccept(waiting -> {
+            List<DirectMessage> page = waiting.page();
+            if (page.isEmpty()) return;
+            for (int i = 0; i < page.size() - 1; i++) client.enqueue(json.write(newMessage(page.get(i), false)));
+            DirectMessage last = page.get(page.size() - 1);
+            client.enqueue(json.write(newMessage(last, false)), () -> messenger.delivered(client.handle(), page)
+                    .thenRun(() -> {
+                        if (page.size() == Messenger.WAITING_PAGE) deliverWaiting(client, Optional.of(last.id()));
+                    }));
+        });
     }
 
     void disconnected(EventClient client) {
@@ -101,8 +131,8 @@ public final class EventHub {
         } else if (command instanceof ClientCommand.SetStatus s) {
             presence.choose(me, s.status(), Optional.empty());
         } else if (command instanceof ClientCommand.ChatSay say) {
-            if (!flood.tryPass(me)) {
-                client.send(new ServerEvent.Error("slow_down", "too many lines: wait a moment"));
+            if (!budgets.tryMessage(me)) {
+                client.send(new ServerEvent.Error("rate_limited", budgets.retryHint(me)));
             } else if (!chat.say(me, say.text())) {
                 client.send(new ServerEvent.Error("bad_field", "data.text has nothing left to say once cleaned"));
             }
@@ -115,19 +145,28 @@ public final class EventHub {
             case TOO_LONG -> "too_long";
             case TO_SELF -> "to_self";
             case NO_SUCH_USER -> "no_such_user";
+            case RATE_LIMITED -> "rate_limited";
+            case RECIPIENT_FULL -> "recipient_full";
         };
         return new ServerEvent.Error(code, refused.message());
     }
 
-    /** Tells the named user's JSON clients that {@code from} is (or stopped) typing to them. */
+    /**
+     * Tells the named user's JSON clients that {@code from} is (or stopped) typing to them. Over
+     * the sender's typing budget the indicator is dropped without a word: it is a hint, not a message.
+     */
     public void typing(String from, String to, boolean isTyping) {
+        if (!budgets.tryTyping(from)) return;
         String key = from.toLowerCase(Locale.ROOT) + "\u0000" + to.toLowerCase(Locale.ROOT);
         Scheduler.Cancellable expiry = typing.remove(key);
         if (expiry != null) expiry.cancel();
         if (isTyping) {
-            typing.put(key, scheduler.schedule(TYPING_EXPIRES, () -> {
-                if (typing.remove(key) != null) sendTyping(from, to, false);
+            Scheduler.Cancellable[] mine = new Scheduler.Cancellable[1];
+            mine[0] = scheduler.schedule(TYPING_EXPIRES, () -> work.execute(() -> {
+                // Only this timer's own entry: a renewal since has replaced it and set its own.
+                if (typing.remove(key, mine[0])) sendTyping(from, to, false);
             }));
+            typing.put(key, mine[0]);
         }
         sendTyping(from, to, isTyping);
     }

@@ -1,5 +1,6 @@
 package dev.carrier.mail;
 
+import dev.carrier.message.SendBudgets;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.Status;
 import dev.carrier.session.Nodes;
@@ -33,8 +34,11 @@ public final class PostOffice implements SessionListener {
     private final Presence presence;
     private final Workers workers;
     private final Clock clock;
+    private final SendBudgets budgets;
 
-    public PostOffice(MailStore store, UserStore users, Nodes nodes, Presence presence, Workers workers, Clock clock) {
+    public PostOffice(MailStore store, UserStore users, Nodes nodes, Presence presence, Workers workers, Clock clock,
+            SendBudgets budgets) {
+        this.budgets = budgets;
         this.store = store;
         this.users = users;
         this.nodes = nodes;
@@ -67,6 +71,10 @@ public final class PostOffice implements SessionListener {
      * either way: a letter that could not be stored is {@link Delivery.NotSent} with the reason.
      */
     public CompletableFuture<Delivery> send(User sender, Draft draft) {
+        // A letter spends from the same budget as chat lines and DMs: one per send.
+        if (!budgets.tryMessage(sender.handle())) {
+            return CompletableFuture.completedFuture(new Delivery.NotSent(budgets.retryHint(sender.handle())));
+        }
         return workers.submit(() -> {
             Optional<String> problem = MailRules.subjectProblem(draft.subject())
                     .or(() -> MailRules.bodyProblem(draft.lines()));

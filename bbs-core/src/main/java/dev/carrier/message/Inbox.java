@@ -10,9 +10,12 @@ public interface Inbox {
     /**
      * A direct message this inbox's user sent ({@code mine}) or received.
      *
-     * @param ring whether the recipient's bell rings (not for their own messages, not in DND)
+     * @param ring  whether the recipient's bell rings (not for their own messages, not in DND)
+     * @param shown run once the message has been written to this inbox's connection (the
+     *              transport took it); never run when it was not (the connection closed first,
+     *              or the message was held and then dropped), so the message stays waiting
      */
-    void direct(DirectMessage message, boolean mine, boolean ring);
+    void direct(DirectMessage message, boolean mine, boolean ring, Runnable shown);
 
     /** Someone is paging this inbox's user. */
     void paged(String from);

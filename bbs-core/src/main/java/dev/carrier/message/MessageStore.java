@@ -10,10 +10,24 @@ public interface MessageStore {
     void save(DirectMessage message);
 
     /**
-     * Marks every message waiting for the user delivered and returns them, oldest first. Atomic,
-     * so two connections logging in at once never both get the same message.
+     * Saves the message unless its recipient already has {@code maxWaiting} messages waiting
+     * (not yet delivered); one statement, so parallel senders cannot pass the cap together.
+     *
+     * @return false when the recipient's waiting messages are at the cap and nothing was saved
      */
-    List<DirectMessage> takeWaiting(String recipient, Instant now);
+    boolean saveUnlessFull(DirectMessage message, int maxWaiting);
+
+    /** How many messages wait for the user (not yet written to any of their connections). */
+    int countWaiting(String recipient);
+
+    /**
+     * Up to {@code limit} of the messages waiting for the user, oldest first, after the given one
+     * (from the oldest when empty). Marks nothing: see {@link #markDelivered}.
+     */
+    List<DirectMessage> waiting(String recipient, java.util.Optional<UUID> after, int limit);
+
+    /** Marks these messages to the user delivered, unless they already are; returns how many changed. */
+    int markDelivered(String recipient, java.util.Collection<UUID> ids, Instant now);
 
     /** The conversation between two users, oldest first: up to {@code limit} sent before {@code before}. */
     List<DirectMessage> history(String user, String peer, Instant before, int limit);

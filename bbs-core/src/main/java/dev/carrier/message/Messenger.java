@@ -18,16 +18,26 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Direct messages and pages between users, however they are connected: every open inbox of
  * the recipient gets a message at once, and every inbox of the sender sees it as sent; a
- * recipient with none gets it stored and shown at their next login, once. Telnet {@code /msg}
- * and the JSON {@code send_message} are this same operation.
+ * recipient with none gets it stored and shown at their next login. Telnet {@code /msg}
+ * and the JSON {@code send_message} are this same operation, spending from the sender's
+ * {@link SendBudgets}.
+ *
+ * <p>Delivery follows what was written: a message is stored waiting, and marked delivered only
+ * when one of the recipient's inboxes reports it written to its connection. Whether the
+ * recipient looked online when it was sent decides only what the sender is told; a message whose
+ * inboxes all closed first simply stays waiting for the next login. A recipient may have at most
+ * {@code maxWaiting} messages waiting; beyond that sends are refused and the sender told.
  */
 public final class Messenger implements SessionListener {
 
     public static final int MAX_TEXT = 2000;
+    /** Waiting messages handed to a JSON client at once; the next page follows once these are written. */
+    public static final int WAITING_PAGE = 100;
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -37,22 +47,30 @@ public final class Messenger implements SessionListener {
     private final UserStore users;
     private final Workers workers;
     private final Clock clock;
+    private final SendBudgets budgets;
+    private final int maxWaiting;
     private final ConcurrentHashMap<String, String> lastSender = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Session, Inbox> terminals = new ConcurrentHashMap<>();
+    /** Per user, delivery marks not yet stored; an entry lives only while its marks are written. */
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> marking = new ConcurrentHashMap<>();
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     public Messenger(Inboxes inboxes, Presence presence, MessageStore store, UserStore users, Workers workers,
-            Clock clock) {
+            Clock clock, SendBudgets budgets, int maxWaiting) {
         this.inboxes = inboxes;
         this.presence = presence;
         this.store = store;
         this.users = users;
         this.workers = workers;
         this.clock = clock;
+        this.budgets = budgets;
+        this.maxWaiting = maxWaiting;
     }
 
     /**
-     * Sends a direct message: stores it on a worker, then delivers it to the recipient's open
-     * inboxes, or keeps it for their next login when they have none.
+     * Sends a direct message: stores it on a worker (unless the recipient's waiting messages are
+     * at the cap), then hands it to the recipient's open inboxes, where it counts as delivered
+     * once one of them has written it.
      */
     public CompletableFuture<SendResult> send(String from, String to, String text) {
         if (text.length() > MAX_TEXT) {
@@ -61,36 +79,53 @@ public final class Messenger implements SessionListener {
         String clean = TextCleaner.clean(text, MAX_TEXT);
         if (clean.isEmpty()) return refused(SendResult.Reason.EMPTY, "text must not be empty");
         if (from.equalsIgnoreCase(to)) return refused(SendResult.Reason.TO_SELF, "Cannot message yourself");
-        Optional<String> online = inboxes.onlineHandle(to);
-        if (online.isPresent()) {
-            Instant now = clock.instant();
-            DirectMessage message = new DirectMessage(UUID.randomUUID(), from, online.get(), clean, now,
-                    DirectMessage.Method.DIRECT, Optional.of(now), Optional.empty());
-            // Stored before anyone sees it, so a read mark or a history request never misses it.
-            return workers.submit(() -> {
-                store.save(message);
-                deliver(message);
-                return new SendResult.Delivered(message);
-            });
-        }
+        if (!budgets.tryMessage(from)) return refused(SendResult.Reason.RATE_LIMITED, budgets.retryHint(from));
         return workers.submit(() -> {
-            Optional<User> recipient = users.find(to);
-            if (recipient.isEmpty()) {
+            Optional<String> online = inboxes.onlineHandle(to);
+            Optional<String> handle = online.isPresent() ? online : users.find(to).map(User::handle);
+            if (handle.isEmpty()) {
                 return new SendResult.Refused(SendResult.Reason.NO_SUCH_USER, to + " is not online");
             }
-            DirectMessage message = new DirectMessage(UUID.randomUUID(), from, recipient.get().handle(), clean,
-                    clock.instant(), DirectMessage.Method.OFFLINE, Optional.empty(), Optional.empty());
-            store.save(message);
-            for (Inbox mine : inboxes.of(from)) mine.direct(message, true, false);
-            return new SendResult.Stored(message);
+            DirectMessage message = new DirectMessage(UUID.randomUUID(), from, handle.get(), clean, clock.instant(),
+                    online.isPresent() ? DirectMessage.Method.DIRECT : DirectMessage.Method.OFFLINE,
+                    Optional.empty(), Optional.empty());
+            // Stored before anyone sees it, so a read mark or a history request never misses it.
+            if (!store.saveUnlessFull(message, maxWaiting)) {
+                return new SendResult.Refused(SendResult.Reason.RECIPIENT_FULL, handle.get()
+                        + "'s mailbox of waiting messages is full (" + maxWaiting + "); try mail or later");
+            }
+            boolean handedOver = deliver(message);
+            return handedOver ? new SendResult.Delivered(message) : new SendResult.Stored(message);
         });
     }
 
-    private void deliver(DirectMessage message) {
-        lastSender.put(key(message.to()), message.from());
-        boolean ring = presence.status(message.to()) != Status.DND;
-        for (Inbox theirs : inboxes.of(message.to())) theirs.direct(message, false, ring);
-        for (Inbox mine : inboxes.of(message.from())) mine.direct(message, true, false);
+    /** Hands the message to the recipient's inboxes and the sender's; true when the recipient had any. */
+    private boolean deliver(DirectMessage message) {
+        List<Inbox> theirs = inboxes.of(message.to());
+        if (!theirs.isEmpty()) {
+            lastSender.put(key(message.to()), message.from());
+            boolean ring = presence.status(message.to()) != Status.DND;
+            Runnable shown = once(() -> markDelivered(message.to(), List.of(message)));
+            // Live connections see it as delivered now; the store says so once one has written it.
+            DirectMessage live = withDelivered(message);
+            for (Inbox inbox : theirs) inbox.direct(live, false, ring, shown);
+            for (Inbox mine : inboxes.of(message.from())) mine.direct(live, true, false, () -> { });
+        } else {
+            for (Inbox mine : inboxes.of(message.from())) mine.direct(message, true, false, () -> { });
+        }
+        return !theirs.isEmpty();
+    }
+
+    private DirectMessage withDelivered(DirectMessage message) {
+        return new DirectMessage(message.id(), message.from(), message.to(), message.text(), message.sentAt(),
+                message.method(), Optional.of(message.sentAt()), message.readAt());
+    }
+
+    private static Runnable once(Runnable task) {
+        AtomicBoolean done = new AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) task.run();
+        };
     }
 
     private static CompletableFuture<SendResult> refused(SendResult.Reason reason, String message) {
@@ -105,6 +140,7 @@ public final class Messenger implements SessionListener {
     /** Rings a user's bell on every connection, unless they do not want to be disturbed. */
     public Page page(String from, String to) {
         if (from.equalsIgnoreCase(to)) return new Page(Page.Outcome.TO_SELF, to);
+        if (!budgets.tryMessage(from)) return new Page(Page.Outcome.SLOW_DOWN, to);
         Optional<String> online = inboxes.onlineHandle(to);
         if (online.isEmpty()) return new Page(Page.Outcome.NOT_ONLINE, to);
         if (presence.status(online.get()) == Status.DND) return new Page(Page.Outcome.DO_NOT_DISTURB, online.get());
@@ -114,7 +150,7 @@ public final class Messenger implements SessionListener {
 
     /** What became of a page; {@code handle} is spelled as the user spells it when they are online. */
     public record Page(Outcome outcome, String handle) {
-        public enum Outcome { PAGED, NOT_ONLINE, DO_NOT_DISTURB, TO_SELF }
+        public enum Outcome { PAGED, NOT_ONLINE, DO_NOT_DISTURB, TO_SELF, SLOW_DOWN }
     }
 
     /** Opens an inbox for a JSON client or any other non-terminal connection. */
@@ -126,16 +162,35 @@ public final class Messenger implements SessionListener {
         inboxes.close(handle, inbox);
     }
 
+    /** Some of the messages waiting for a user, oldest first, and how many wait in all. */
+    public record Waiting(List<DirectMessage> page, int total) {}
+
     /**
-     * Takes the messages that waited while the user was away (each is handed out once, to the
-     * first connection that asks) and remembers their senders for {@code /r}.
+     * Up to {@code limit} messages waiting for the user, after the given one (from the oldest when
+     * empty), and how many wait in all. Marks nothing: call {@link #delivered} once the page
+     * has been written to a connection.
      */
-    public CompletableFuture<List<DirectMessage>> takeWaiting(String handle) {
-        return workers.submit(() -> {
-            List<DirectMessage> waiting = store.takeWaiting(handle, clock.instant());
-            for (DirectMessage message : waiting) lastSender.put(key(handle), message.from());
-            return waiting;
-        });
+    public CompletableFuture<Waiting> waiting(String handle, Optional<UUID> after, int limit) {
+        // After any marks still being written, so a page just shown is not read again.
+        return marking.getOrDefault(key(handle), DONE).exceptionally(failure -> null).thenCompose(ignored ->
+                workers.submit(() -> new Waiting(store.waiting(handle, after, limit), store.countWaiting(handle))));
+    }
+
+    /** These waiting messages were written to one of the user's connections: no longer waiting. */
+    public CompletableFuture<Void> delivered(String handle, List<DirectMessage> messages) {
+        if (!messages.isEmpty()) lastSender.put(key(handle), messages.get(messages.size() - 1).from());
+        return markDelivered(handle, messages);
+    }
+
+    private CompletableFuture<Void> markDelivered(String handle, List<DirectMessage> messages) {
+        if (messages.isEmpty()) return CompletableFuture.completedFuture(null);
+        List<UUID> ids = messages.stream().map(DirectMessage::id).toList();
+        String key = key(handle);
+        CompletableFuture<Void> marked = workers.run(() -> store.markDelivered(handle, ids, clock.instant()));
+        CompletableFuture<Void> all = marking.merge(key, marked, (earlier, later) ->
+                CompletableFuture.allOf(earlier.exceptionally(failure -> null), later));
+        all.whenComplete((ignored, failure) -> marking.remove(key, all));
+        return marked;
     }
 
     /** Reading history and read marks, for JSON clients; on a worker. */
@@ -161,16 +216,50 @@ public final class Messenger implements SessionListener {
         TerminalInbox inbox = new TerminalInbox(session);
         terminals.put(session, inbox);
         inboxes.open(handle, inbox);
-        takeWaiting(handle).thenAccept(waiting -> {
-            if (waiting.isEmpty()) return;
-            StringBuilder text = new StringBuilder("You have ").append(waiting.size())
-                    .append(waiting.size() == 1 ? " message waiting\n" : " messages waiting\n");
-            for (DirectMessage message : waiting) {
-                text.append("[DM from ").append(message.from()).append(", ")
-                        .append(WHEN.format(message.sentAt())).append("] ").append(message.text()).append('\n');
+        showWaiting(session);
+    }
+
+    /**
+     * At login, one screenful of the messages waiting for the session's user, oldest first, and
+     * how many more wait. The screenful counts as delivered once it has been written to the
+     * session's connection; a user who hangs up first sees it again at the next login.
+     */
+    private void showWaiting(Session session) {
+        String handle = session.requireUser().handle();
+        waiting(handle, Optional.empty(), screenful(session)).whenComplete((waiting, failure) -> {
+            if (failure != null) {
+                session.tell("*** Your waiting messages cannot be read just now; try /msgs in chat later.", false);
+            } else if (!waiting.page().isEmpty()) {
+                session.tell(render(waiting, true), true, () -> delivered(handle, waiting.page()));
             }
-            session.tell(text.toString(), true);
         });
+    }
+
+    /** How many waiting messages make a screenful on this session: its rows less a header, a footer and the prompt. */
+    public static int screenful(Session session) {
+        return Math.max(5, session.screenRows() - 3);
+    }
+
+    /** A page of waiting messages as lines, with the count at login and what is left after it. */
+    public static String render(Waiting waiting, boolean atLogin) {
+        StringBuilder text = new StringBuilder();
+        if (atLogin) {
+            text.append("You have ").append(waiting.total())
+                    .append(waiting.total() == 1 ? " message waiting\n" : " messages waiting\n");
+        }
+        for (DirectMessage message : waiting.page()) {
+            text.append("[DM from ").append(message.from()).append(", ")
+                    .append(WHEN.format(message.sentAt())).append("] ").append(message.text()).append('\n');
+        }
+        int more = waiting.total() - waiting.page().size();
+        if (more > 0) text.append(moreWaiting(more)).append('\n');
+        return text.toString();
+    }
+
+    /** The line that says how to read what is still waiting. */
+    public static String moreWaiting(int more) {
+        return "*** " + more + (more == 1 ? " more message" : " more messages")
+                + " waiting; read them with /msgs in chat";
     }
 
     @Override

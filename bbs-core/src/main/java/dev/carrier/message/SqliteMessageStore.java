@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -29,33 +30,87 @@ public final class SqliteMessageStore implements MessageStore {
         db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO direct_messages (" + COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, message.id().toString());
-                s.setString(2, message.from());
-                s.setString(3, message.to());
-                s.setString(4, message.text());
-                s.setString(5, Timestamps.format(message.sentAt()));
-                s.setString(6, message.method() == DirectMessage.Method.DIRECT ? "direct" : "offline");
-                s.setString(7, message.deliveredAt().map(Timestamps::format).orElse(null));
-                s.setString(8, message.readAt().map(Timestamps::format).orElse(null));
+                bind(s, message);
                 return s.executeUpdate();
             }
         });
     }
 
+    private static void bind(PreparedStatement s, DirectMessage message) throws SQLException {
+        s.setString(1, message.id().toString());
+        s.setString(2, message.from());
+        s.setString(3, message.to());
+        s.setString(4, message.text());
+        s.setString(5, Timestamps.format(message.sentAt()));
+        s.setString(6, message.method() == DirectMessage.Method.DIRECT ? "direct" : "offline");
+        s.setString(7, message.deliveredAt().map(Timestamps::format).orElse(null));
+        s.setString(8, message.readAt().map(Timestamps::format).orElse(null));
+    }
+
     @Override
-    public List<DirectMessage> takeWaiting(String recipient, Instant now) {
-        return db.inTransaction(c -> {
-            List<DirectMessage> waiting = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("UPDATE direct_messages SET delivered_at = ? "
-                    + "WHERE recipient = ? AND delivered_at IS NULL RETURNING " + COLUMNS)) {
-                s.setString(1, Timestamps.format(now));
-                s.setString(2, recipient);
+    public boolean saveUnlessFull(DirectMessage message, int maxWaiting) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO direct_messages (" + COLUMNS
+                    + ") SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM direct_messages "
+                    + "WHERE recipient = ? AND delivered_at IS NULL) < ?")) {
+                bind(s, message);
+                s.setString(9, message.to());
+                s.setInt(10, maxWaiting);
+                return s.executeUpdate();
+            }
+        }) == 1;
+    }
+
+    @Override
+    public int countWaiting(String recipient) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT COUNT(*) FROM direct_messages WHERE recipient = ? AND delivered_at IS NULL")) {
+                s.setString(1, recipient);
                 try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) waiting.add(message(rs));
+                    return rs.next() ? rs.getInt(1) : 0;
                 }
             }
-            waiting.sort((a, b) -> a.sentAt().compareTo(b.sentAt()));
-            return waiting;
+        });
+    }
+
+    @Override
+    public List<DirectMessage> waiting(String recipient, Optional<UUID> after, int limit) {
+        return db.withConnection(c -> {
+            // Oldest first, by time and then by the order stored (two can share a millisecond);
+            // "after" is a position, so a page that could not be marked is not read again.
+            String later = after.isEmpty() ? "" : " AND EXISTS (SELECT 1 FROM direct_messages m WHERE m.id = ?3 "
+                    + "AND (d.sent_at > m.sent_at OR (d.sent_at = m.sent_at AND d.rowid > m.rowid)))";
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM direct_messages d "
+                    + "WHERE recipient = ?1 AND delivered_at IS NULL" + later
+                    + " ORDER BY sent_at, rowid LIMIT ?2")) {
+                s.setString(1, recipient);
+                s.setInt(2, limit);
+                if (after.isPresent()) s.setString(3, after.get().toString());
+                List<DirectMessage> page = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) page.add(message(rs));
+                }
+                return page;
+            }
+        });
+    }
+
+    @Override
+    public int markDelivered(String recipient, Collection<UUID> ids, Instant now) {
+        if (ids.isEmpty()) return 0;
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE direct_messages SET delivered_at = ? "
+                    + "WHERE id = ? AND recipient = ? AND delivered_at IS NULL")) {
+                int changed = 0;
+                for (UUID id : ids) {
+                    s.setString(1, Timestamps.format(now));
+                    s.setString(2, id.toString());
+                    s.setString(3, recipient);
+                    changed += s.executeUpdate();
+                }
+                return changed;
+            }
         });
     }
 

@@ -17,10 +17,10 @@ final class TerminalInbox implements Inbox {
     }
 
     @Override
-    public void direct(DirectMessage message, boolean mine, boolean ring) {
+    public void direct(DirectMessage message, boolean mine, boolean ring, Runnable shown) {
         // A message kept for an offline user: the sender's own screen already said so.
         if (mine && message.method() == DirectMessage.Method.OFFLINE) return;
-        session.tell(line(message, mine), ring);
+        session.tell(line(message, mine), ring, shown);
     }
 
     @Override

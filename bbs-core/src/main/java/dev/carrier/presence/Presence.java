@@ -1,6 +1,7 @@
 package dev.carrier.presence;
 
 import dev.carrier.bus.Bus;
+import dev.carrier.bus.SerialDrain;
 import dev.carrier.presence.PresenceEvent.Reason;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +16,13 @@ import java.util.Optional;
 
 /**
  * Who is online, away or not to be disturbed: one entry per identity, however many connections
- * it has. Owns this state alone; every method takes the one lock, and every change is published
- * on the bus while holding it, so that all viewers see changes in one order.
+ * it has. Owns this state alone; every method takes the one lock.
+ *
+ * <p>Lock order: a change is computed under the lock and its event queued in {@link #outbox}
+ * there, so events leave in the order the changes were made; they are published on the bus only
+ * after the lock is released. Bus subscribers may therefore call back here ({@link #find}) from
+ * any thread without deadlock. Presence never holds its lock while publishing or while calling
+ * anyone else's code.
  *
  * <p>Rules: a user is offline only when their last connection closes; idle for
  * {@code awayAfter} makes an online user away, and their next input makes them online again; a
@@ -24,10 +30,10 @@ import java.util.Optional;
  */
 public final class Presence {
 
-    private final Bus bus;
     private final Clock clock;
     private final Duration awayAfter;
     private final Map<String, Entry> online = new HashMap<>();
+    private final SerialDrain<PresenceEvent> outbox;
 
     private static final class Entry {
         final String handle;
@@ -50,9 +56,9 @@ public final class Presence {
     }
 
     public Presence(Bus bus, Clock clock, Duration awayAfter) {
-        this.bus = bus;
         this.clock = clock;
         this.awayAfter = awayAfter;
+        this.outbox = new SerialDrain<>(bus::publish);
     }
 
     private static String key(String handle) {
@@ -60,7 +66,11 @@ public final class Presence {
     }
 
     /** A connection of this user opened (logged in). */
-    public synchronized void connected(String handle) {
+    public void connected(String handle) {
+        changing(() -> connectedLocked(handle));
+    }
+
+    private void connectedLocked(String handle) {
         Instant now = clock.instant();
         Entry entry = online.get(key(handle));
         if (entry == null) {
@@ -73,7 +83,11 @@ public final class Presence {
     }
 
     /** A connection of this user closed; the last one takes them offline. */
-    public synchronized void disconnected(String handle) {
+    public void disconnected(String handle) {
+        changing(() -> disconnectedLocked(handle));
+    }
+
+    private void disconnectedLocked(String handle) {
         Entry entry = online.get(key(handle));
         if (entry == null) return;
         if (--entry.connections > 0) return;
@@ -85,7 +99,11 @@ public final class Presence {
     }
 
     /** The user typed something on any connection: not idle, and back from idle-away. */
-    public synchronized void input(String handle) {
+    public void input(String handle) {
+        changing(() -> inputLocked(handle));
+    }
+
+    private void inputLocked(String handle) {
         Entry entry = online.get(key(handle));
         if (entry == null) return;
         Instant now = clock.instant();
@@ -102,8 +120,14 @@ public final class Presence {
      *
      * @return false when the user is not online
      */
-    public synchronized boolean choose(String handle, Status status, Optional<String> text) {
+    public boolean choose(String handle, Status status, Optional<String> text) {
         if (status == Status.OFFLINE) throw new IllegalArgumentException("offline is not a choice");
+        boolean[] online = new boolean[1];
+        changing(() -> online[0] = chooseLocked(handle, status, text));
+        return online[0];
+    }
+
+    private boolean chooseLocked(String handle, Status status, Optional<String> text) {
         Entry entry = online.get(key(handle));
         if (entry == null) return false;
         Instant now = clock.instant();
@@ -118,7 +142,11 @@ public final class Presence {
     }
 
     /** Turns users idle past the limit away; called periodically. */
-    public synchronized void checkIdle() {
+    public void checkIdle() {
+        changing(this::checkIdleLocked);
+    }
+
+    private void checkIdleLocked() {
         Instant now = clock.instant();
         for (Entry entry : online.values()) {
             if (entry.status == Status.ONLINE && !entry.chosen
@@ -159,7 +187,16 @@ public final class Presence {
         return awayAfter;
     }
 
+    /** Makes a change under the lock, then publishes what it queued once the lock is released. */
+    private void changing(Runnable change) {
+        synchronized (this) {
+            change.run();
+        }
+        outbox.drain();
+    }
+
+    /** Under the lock: queued in change order, published by {@link #changing} after the lock. */
     private void publish(Entry entry, Status from, Reason reason, Instant now) {
-        bus.publish(new PresenceEvent(entry.handle, from, entry.status, reason, entry.text, now));
+        outbox.enqueue(new PresenceEvent(entry.handle, from, entry.status, reason, entry.text, now));
     }
 }

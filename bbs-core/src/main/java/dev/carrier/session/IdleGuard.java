@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Hangs up on a node left silent too long: at the login prompt after {@code loginTimeout},
  * after login after {@code idleLogoff}, with a warning {@code idleWarning} before. A timed-out
- * node leaves like any other (leave lines, presence, node table). Runs on the session's executor.
+ * node leaves like any other (leave lines, presence, node table). Runs on the session's executor:
+ * its timers go through {@link Session#schedule}, so the timer thread only hands the check over.
  */
 final class IdleGuard {
 

@@ -27,6 +27,8 @@ public final class Session implements TerminalInput {
 
     private static final Logger log = LoggerFactory.getLogger(Session.class);
     private static final int MAX_PENDING_INPUT = 16 * 1024;
+    /** Notices kept while the stage does not allow them (a letter being written); the rest are counted. */
+    static final int MAX_HELD_NOTICES = 20;
 
     private final int node;
     private final Terminal terminal;
@@ -43,6 +45,7 @@ public final class Session implements TerminalInput {
     private Stage lastMenu;
     private String promptText = "";
     private final ArrayDeque<Notice> notices = new ArrayDeque<>();
+    private int noticesOver;
     private boolean busy;
     private boolean closed;
     private volatile User user;
@@ -186,13 +189,28 @@ public final class Session implements TerminalInput {
      * Call from any thread.
      */
     public void tell(String text, boolean ring) {
+        tell(text, ring, null);
+    }
+
+    /**
+     * Like {@link #tell(String, boolean)}, and runs {@code shown} (on this session's executor)
+     * once the text has been written and the connection has taken it (its output drained below
+     * the high watermark). {@code shown} never runs when the text was not written: the session
+     * ended first, or more than {@link #MAX_HELD_NOTICES} notices were held and this one was
+     * only counted. Direct messages use it to count as delivered only once seen.
+     */
+    public void tell(String text, boolean ring, Runnable shown) {
         execute(() -> {
-            notices.add(new Notice(text, ring));
+            if (notices.size() >= MAX_HELD_NOTICES) {
+                noticesOver++;
+            } else {
+                notices.add(new Notice(text, ring, shown));
+            }
             showNotices();
         });
     }
 
-    private record Notice(String text, boolean ring) {}
+    private record Notice(String text, boolean ring, Runnable shown) {}
 
     private void showNotices() {
         if (stage == null || !stage.interruptible()) return;
@@ -200,7 +218,29 @@ public final class Session implements TerminalInput {
             Notice notice = notices.poll();
             interject(notice.text().endsWith("\n") ? notice.text() : notice.text() + "\n");
             if (notice.ring()) bell();
+            if (notice.shown() != null) afterWritten(notice.shown());
         }
+        if (noticesOver > 0) {
+            // Direct messages among them wait in the store, undelivered, for /msgs or the next login.
+            interject(heldOver(noticesOver) + "\n");
+            noticesOver = 0;
+        }
+    }
+
+    /**
+     * Runs the task once what has been written so far has been taken by the transport: at once
+     * while it is below its high watermark, else when it drains; never if the connection closes
+     * first. Call on this session's executor, right after writing.
+     */
+    public void afterWritten(Runnable task) {
+        if (closed) return;
+        if (terminal.isWritable()) task.run();
+        else terminal.whenWritable(task);
+    }
+
+    static String heldOver(int count) {
+        return "*** " + count + (count == 1 ? " more message" : " more messages")
+                + " waiting; read them with /msgs in chat";
     }
 
     // ---- moving between stages -----------------------------------------------------------------

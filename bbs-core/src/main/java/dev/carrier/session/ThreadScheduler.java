@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real scheduler: one daemon thread that only hands due tasks on (sessions hop to their own
- * executor), so it never does the work itself.
+ * executor; the idle check and typing expiry go to the workers), so it never does the work itself.
  */
 public final class ThreadScheduler implements Scheduler, AutoCloseable {
 

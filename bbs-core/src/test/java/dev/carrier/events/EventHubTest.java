@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrier.bus.InProcessBus;
 import dev.carrier.chat.ChatConfig;
 import dev.carrier.chat.ChatManager;
-import dev.carrier.chat.FloodGate;
 import dev.carrier.message.Inboxes;
 import dev.carrier.message.Messenger;
+import dev.carrier.message.SendBudgets;
 import dev.carrier.message.SqliteMessageStore;
 import dev.carrier.presence.Presence;
 import dev.carrier.session.ManualTime;
@@ -99,8 +99,10 @@ class EventHubTest {
         InProcessBus bus = new InProcessBus();
         Presence presence = new Presence(bus, time, Duration.ofMinutes(15));
         ChatManager chat = new ChatManager(bus, time, ChatConfig.defaults());
-        Messenger messenger = new Messenger(new Inboxes(), presence, new SqliteMessageStore(db), users, workers, time);
-        hub = new EventHub(bus, presence, messenger, chat, new FloodGate(ChatConfig.defaults(), time), time, time);
+        SendBudgets budgets = new SendBudgets(ChatConfig.defaults(), time);
+        Messenger messenger = new Messenger(new Inboxes(), presence, new SqliteMessageStore(db), users, workers, time,
+                budgets, ChatConfig.defaults().maxWaitingMessages());
+        hub = new EventHub(bus, presence, messenger, chat, budgets, time, Runnable::run, time);
     }
 
     @AfterEach

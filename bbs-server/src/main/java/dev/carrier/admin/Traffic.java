@@ -62,8 +62,25 @@ public final class Traffic {
             }
 
             @Override
-            public List<DirectMessage> takeWaiting(String recipient, Instant now) {
-                return store.takeWaiting(recipient, now);
+            public boolean saveUnlessFull(DirectMessage message, int maxWaiting) {
+                boolean saved = store.saveUnlessFull(message, maxWaiting);
+                if (saved) count();
+                return saved;
+            }
+
+            @Override
+            public int countWaiting(String recipient) {
+                return store.countWaiting(recipient);
+            }
+
+            @Override
+            public List<DirectMessage> waiting(String recipient, java.util.Optional<UUID> after, int limit) {
+                return store.waiting(recipient, after, limit);
+            }
+
+            @Override
+            public int markDelivered(String recipient, java.util.Collection<UUID> ids, Instant now) {
+                return store.markDelivered(recipient, ids, now);
             }
 
             @Override

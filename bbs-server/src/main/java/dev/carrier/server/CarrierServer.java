@@ -19,7 +19,6 @@ import dev.carrier.bus.Bus;
 import dev.carrier.bus.InProcessBus;
 import dev.carrier.chat.ChatManager;
 import dev.carrier.chat.ChatStage;
-import dev.carrier.chat.FloodGate;
 import dev.carrier.chat.StatusAnnouncer;
 import dev.carrier.connection.ConnectionLimit;
 import dev.carrier.events.EventHub;
@@ -33,6 +32,7 @@ import dev.carrier.menu.MenuSource;
 import dev.carrier.menu.Menus;
 import dev.carrier.message.Inboxes;
 import dev.carrier.message.Messenger;
+import dev.carrier.message.SendBudgets;
 import dev.carrier.message.SqliteMessageStore;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.PresenceTracker;
@@ -116,15 +116,16 @@ public final class CarrierServer implements AutoCloseable {
 
         presence = new Presence(bus, clock, config.awayAfter());
         chat = new ChatManager(bus, clock, config.chat());
-        FloodGate flood = new FloodGate(config.chat(), clock);
+        SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
         Traffic traffic = new Traffic(clock);
         Messenger messenger = new Messenger(new Inboxes(), presence, traffic.counting(new SqliteMessageStore(database)),
-                users, workers, clock);
+                users, workers, clock, budgets, config.chat().maxWaitingMessages());
         StatusAnnouncer.attach(bus, chat);
-        PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock);
+        PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock,
+                budgets);
         Logouts logouts = new Logouts(nodes);
         Tokens tokens = new Tokens(database, users, clock, config.tokenTtl());
-        EventHub events = new EventHub(bus, presence, messenger, chat, flood, scheduler, clock);
+        EventHub events = new EventHub(bus, presence, messenger, chat, budgets, scheduler, task -> workers.run(task::run), clock);
         // A new password ends the user's tokens and their JSON connections, as it ends their sessions.
         logouts.addRevoker(user -> {
             tokens.revokeAll(user.id());
@@ -136,7 +137,7 @@ public final class CarrierServer implements AutoCloseable {
         nodeAdmin.onBroadcast(text -> events.announce(NodeAdmin.line(text)));
 
         ServiceCatalog services = ServiceCatalog.of(
-                ChatStage.service(chat, presence, messenger, flood, nodeAdmin),
+                ChatStage.service(chat, presence, messenger, budgets, nodeAdmin),
                 MailInboxStage.service(post),
                 MailComposeStage.service(post),
                 ProfileStage.service(logouts),
@@ -156,7 +157,7 @@ public final class CarrierServer implements AutoCloseable {
         engine.addListener(new PresenceTracker(presence));
         engine.addListener(messenger);
         engine.addListener(post);
-        checkIdleEvery(scheduler, IDLE_CHECK);
+        checkIdleEvery(scheduler, workers, IDLE_CHECK);
         // A ban or a deletion ends the user's sessions, JSON connections and tokens at once.
         LiveSessions live = (handle, farewell) -> {
             int sessions = LiveSessions.of(nodes).hangUp(handle, farewell);
@@ -234,11 +235,12 @@ public final class CarrierServer implements AutoCloseable {
         return listening;
     }
 
-    private void checkIdleEvery(Scheduler scheduler, Duration period) {
+    private void checkIdleEvery(Scheduler scheduler, Workers workers, Duration period) {
+        // The timer only hands the check over; the fan-out of any changes runs on a worker.
         scheduler.schedule(period, () -> {
             if (closed) return;
-            presence.checkIdle();
-            checkIdleEvery(scheduler, period);
+            workers.run(presence::checkIdle);
+            checkIdleEvery(scheduler, workers, period);
         });
     }
 

@@ -79,13 +79,19 @@ final class ServeCommand implements Callable<Integer> {
     Duration awayAfter;
 
     @Option(names = "--flood-burst", defaultValue = "5", paramLabel = "N",
-            description = "Chat lines a user may send at once; 0 lifts flood control (default: ${DEFAULT-VALUE}).")
+            description = "Messages (chat lines, DMs, pages, letters) a user may send at once, over all their "
+                    + "connections; 0 lifts the limit (default: ${DEFAULT-VALUE}).")
     int floodBurst;
 
     @Option(names = "--flood-interval", defaultValue = "1s", paramLabel = "DURATION",
             converter = DurationConverter.class,
-            description = "After the burst, one more chat line per interval (default: ${DEFAULT-VALUE}).")
+            description = "After the burst, one more message per interval (default: ${DEFAULT-VALUE}).")
     Duration floodInterval;
+
+    @Option(names = "--max-waiting-messages", defaultValue = "500", paramLabel = "N",
+            description = "Direct messages that may wait unread for one user; further ones are refused "
+                    + "and the sender told (default: ${DEFAULT-VALUE}).")
+    int maxWaitingMessages;
 
     @Option(names = "--idle-logoff", defaultValue = "60m", paramLabel = "DURATION",
             converter = DurationConverter.class,
@@ -130,7 +136,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         EngineConfig engine = EngineConfig.defaults().withMaxNodes(maxNodes).withBbsName(bbsName)
                 .withIdleLimits(loginTimeout, idleLogoff, sysopsIdleExempt);
-        ChatConfig chat = ChatConfig.defaults().withFlood(floodBurst, floodInterval);
+        ChatConfig chat = ChatConfig.defaults().withFlood(floodBurst, floodInterval)
+                .withMaxWaitingMessages(maxWaitingMessages);
         ServerConfig config = new ServerConfig(dataDir, Optional.ofNullable(menusDir), bind, telnetPort,
                 List.copyOf(cp437Terminals), Duration.ofSeconds(1), passwordCost, awayAfter, engine, chat,
                 Clock.systemUTC(), Optional.empty(), new WebOptions(webPort, trustProxy,
