@@ -5,10 +5,11 @@ import picocli.CommandLine.Command;
 
 /** {@code carrier bench}: load tools against a real server process on loopback. */
 @Command(name = "carrier bench", mixinStandardHelpOptions = true,
-        subcommands = {ChatBench.class, CommandLine.HelpCommand.class},
+        subcommands = {ChatBench.class, SoakBench.class, CommandLine.HelpCommand.class},
         description = "Measures Carrier with real telnet connections on loopback.",
         footer = {"", "Examples:", "  carrier bench chat --clients 1000 --senders 20 --lines 100",
-            "  carrier bench chat --clients 10000 --senders 0     (idle sessions: heap per session)"})
+            "  carrier bench chat --clients 10000 --senders 0     (idle sessions: heap per session)",
+            "  carrier bench soak --cycles 10000 --frames 100000  (bad connections and fuzz: what stays behind)"})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -24,23 +24,33 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final int telnetPort;
+    private final int webPort;
 
-    private ServerProcess(Process process, int telnetPort) {
+    private ServerProcess(Process process, int telnetPort, int webPort) {
         this.process = process;
         this.telnetPort = telnetPort;
+        this.webPort = webPort;
     }
 
+    /** A server with telnet only: the web is not measured. */
     static ServerProcess start(Path jar, Path dataDir, int maxNodes, String heap, List<String> extraArgs)
+            throws IOException, InterruptedException {
+        return start(jar, dataDir, maxNodes, heap, extraArgs, false);
+    }
+
+    static ServerProcess start(Path jar, Path dataDir, int maxNodes, String heap, List<String> extraArgs, boolean web)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("no server jar at " + jar + ": build it first (mvn -B -DskipTests package)");
         }
         int port = freePort();
+        int webPort = web ? freePort() : 0;
+        while (web && webPort == port) webPort = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar", jar.toString(), "serve",
                 "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--telnet-port", String.valueOf(port),
                 "--max-nodes", String.valueOf(maxNodes), "--flood-burst", "0",
-                // Every caller comes from 127.0.0.1 here, and the web is not measured.
-                "--max-per-address", "0", "--web-port", "0"));
+                // Every caller comes from 127.0.0.1 here.
+                "--max-per-address", "0", "--web-port", String.valueOf(webPort)));
         command.addAll(extraArgs);
         Path log = dataDir.resolve("server.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -56,7 +66,7 @@ final class ServerProcess implements AutoCloseable {
         Thread copier = new Thread(() -> copy(out, log), "server-log");
         copier.setDaemon(true);
         copier.start();
-        return new ServerProcess(process, port);
+        return new ServerProcess(process, port, webPort);
     }
 
     private static void copy(BufferedReader out, Path log) {
@@ -82,6 +92,24 @@ final class ServerProcess implements AutoCloseable {
 
     int telnetPort() {
         return telnetPort;
+    }
+
+    /** The web port, or 0 when the web is off. */
+    int webPort() {
+        return webPort;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Open file descriptors of the server process (Linux), or -1 where that cannot be read. */
+    long openFileDescriptors() {
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(process.pid()), "fd"))) {
+            return fds.count();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     long pid() {

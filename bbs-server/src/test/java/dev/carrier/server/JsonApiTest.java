@@ -1,5 +1,6 @@
 package dev.carrier.server;
 
+import static dev.carrier.server.TestServer.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -208,16 +209,11 @@ class JsonApiTest {
                         + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                         + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                         .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                long deadline = System.nanoTime() + TestServer.WAIT.toNanos();
-                while (!"online".equals(bbs.server().presence().status("alice").wireName())) {
-                    if (System.nanoTime() > deadline) throw new AssertionError("never online");
-                    Thread.onSpinWait();
-                }
+                eventually().alias("alice online").until(() -> bbs.server().presence().status("alice").wireName(),
+                        "online"::equals);
                 // It never answers a ping: within the timeout it is closed, and alice is offline again.
-                while (!"offline".equals(bbs.server().presence().status("alice").wireName())) {
-                    if (System.nanoTime() > deadline) throw new AssertionError("never reaped");
-                    Thread.onSpinWait();
-                }
+                eventually().alias("the silent connection reaped")
+                        .until(() -> bbs.server().presence().status("alice").wireName(), "offline"::equals);
             }
         }
     }

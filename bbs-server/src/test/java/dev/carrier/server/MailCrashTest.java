@@ -6,19 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrier.telnet.TelnetTestClient;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,20 +33,17 @@ class MailCrashTest {
     @TempDir
     Path data;
 
-    private Process server;
+    private ChildServer server;
 
     @AfterEach
     void killLeftovers() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly();
-            server.waitFor(10, TimeUnit.SECONDS);
-        }
+        if (server != null) server.close();
     }
 
     @Test
     void everyAcknowledgedLetterSurvivesAKillAndNoneIsStoredInPart() throws Exception {
-        int port = freePort();
-        server = startServerProcess(port);
+        server = ChildServer.start(data);
+        int port = server.telnetPort();
 
         int acknowledged;
         try (TelnetTestClient bob = TelnetTestClient.connect("127.0.0.1", port);
@@ -70,8 +59,7 @@ class MailCrashTest {
             alice.send(typed.toString());
             for (int i = 0; i < KILL_AFTER_ACKS; i++) alice.awaitText(ACK, WAIT);
 
-            server.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye, no clean close
-            assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server process did not die");
+            server.kill(); // SIGKILL: no shutdown hook, no goodbye, no clean close
             assertTrue(alice.awaitClosed(WAIT));
             acknowledged = occurrences(alice.transcript(), ACK);
         }
@@ -139,44 +127,4 @@ class MailCrashTest {
         for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) count++;
         return count;
     }
-
-    /** {@code carrier serve} in its own JVM, on the test class path; returns once it says it is up. */
-    private Process startServerProcess(int port) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), CarrierCommand.class.getName(), "serve",
-                "--data-dir", data.toString(), "--bind", "127.0.0.1", "--telnet-port", String.valueOf(port),
-                "--password-cost", "4")
-                .redirectErrorStream(true)
-                .start();
-        CountDownLatch up = new CountDownLatch(1);
-        StringBuffer output = new StringBuffer();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.append(line).append('\n');
-                    if (line.contains(" is up.")) up.countDown();
-                }
-            } catch (IOException e) {
-                // the process is gone
-            }
-        }, "carrier-process-output");
-        reader.setDaemon(true);
-        reader.start();
-        if (!up.await(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the server process did not come up; it said:\n" + output);
-        }
-        return process;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
 }

@@ -1,5 +1,6 @@
 package dev.carrier.server;
 
+import static dev.carrier.server.TestServer.eventually;
 import static dev.carrier.server.TestServer.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,11 +50,8 @@ class MultiConnectionChatTest {
             watcher.awaitText("alice", WAIT);
             assertEquals("online", bbs.server().presence().status("alice").wireName());
             second.close();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!"offline".equals(bbs.server().presence().status("alice").wireName())) {
-                if (System.nanoTime() > deadline) throw new AssertionError("alice never went offline");
-                Thread.onSpinWait();
-            }
+            eventually().alias("alice offline").until(() -> bbs.server().presence().status("alice").wireName(),
+                    "offline"::equals);
         }
     }
 

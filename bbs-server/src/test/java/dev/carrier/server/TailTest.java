@@ -1,5 +1,6 @@
 package dev.carrier.server;
 
+import static dev.carrier.server.TestServer.eventually;
 import static dev.carrier.server.TestServer.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,11 +40,9 @@ class TailTest {
     }
 
     private static void await(List<TailEvent> events, Predicate<TailEvent> wanted, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (events.stream().noneMatch(wanted)) {
-            if (System.nanoTime() > deadline) throw new AssertionError("no " + what + " in " + events);
-            LockSupport.parkNanos(1_000_000);
-        }
+        eventually().untilAsserted(() -> {
+            if (events.stream().noneMatch(wanted)) throw new AssertionError("no " + what + " in " + events);
+        });
     }
 
     @Test

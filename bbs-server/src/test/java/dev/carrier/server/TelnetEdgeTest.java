@@ -1,5 +1,6 @@
 package dev.carrier.server;
 
+import static dev.carrier.server.TestServer.eventually;
 import static dev.carrier.server.TestServer.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -104,11 +105,7 @@ class TelnetEdgeTest {
             TelnetTestClient client = bbs.call();
             assertEquals(1, bbs.server().engine().nodes().inUse());
             client.close();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (bbs.server().engine().nodes().inUse() != 0 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            assertEquals(0, bbs.server().engine().nodes().inUse());
+            eventually().untilAsserted(() -> assertEquals(0, bbs.server().engine().nodes().inUse()));
         }
     }
 }

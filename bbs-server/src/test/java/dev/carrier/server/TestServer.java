@@ -1,5 +1,7 @@
 package dev.carrier.server;
 
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.Awaitility;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.telnet.TelnetTestClient;
 import java.net.URI;
@@ -14,6 +16,11 @@ import java.util.function.UnaryOperator;
 final class TestServer implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** The one way tests wait for a condition: checked at once, then every few milliseconds, up to {@link #WAIT}. */
+    static ConditionFactory eventually() {
+        return Awaitility.await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
+    }
 
     private final CarrierServer server;
     private final List<TelnetTestClient> clients = new ArrayList<>();
@@ -100,13 +107,9 @@ final class TestServer implements AutoCloseable {
 
     /** Waits until the client has heard at least {@code count} bells. */
     static void awaitBells(TelnetTestClient client, long count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (bells(client) < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " bells, heard " + bells(client));
-            }
-            Thread.onSpinWait();
-        }
+        eventually().untilAsserted(() -> {
+            if (bells(client) < count) throw new AssertionError("expected " + count + " bells, heard " + bells(client));
+        });
     }
 
     /**
@@ -139,16 +142,13 @@ final class TestServer implements AutoCloseable {
 
     /** Waits until every one of the texts has arrived, in any order. */
     static void awaitAll(TelnetTestClient client, java.util.Collection<String> texts) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
+        eventually().untilAsserted(() -> {
             String seen = client.transcript();
             List<String> missing = texts.stream().filter(text -> !seen.contains(text)).toList();
-            if (missing.isEmpty()) return;
-            if (System.nanoTime() > deadline) {
+            if (!missing.isEmpty()) {
                 throw new AssertionError("never saw " + missing.size() + " of " + texts.size() + ", first " + missing.get(0));
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
+        });
     }
 
     /** Logs an existing user in and leaves them at the main menu. */

@@ -1,5 +1,6 @@
 package dev.carrier.server;
 
+import static dev.carrier.server.TestServer.eventually;
 import static dev.carrier.server.TestServer.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -84,16 +85,7 @@ class WebGuardRailsTest {
             assertTrue(third.awaitClosed(WAIT), "refused telnet is hung up on");
 
             telnet.close(); // its place is free again
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
-                try {
-                    bbs.browse();
-                    break;
-                } catch (WebSocketTestClient.Refused stillFull) {
-                    if (System.nanoTime() > deadline) throw stillFull;
-                    java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-                }
-            }
+            eventually().ignoreException(WebSocketTestClient.Refused.class).until(() -> bbs.browse() != null);
         }
     }
 
@@ -143,11 +135,7 @@ class WebGuardRailsTest {
     }
 
     private static void awaitNoSessions(TestServer bbs) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (bbs.server().engine().nodes().inUse() > 0) {
-            if (System.nanoTime() > deadline) throw new AssertionError("the session never ended");
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
+        eventually().alias("the session ended").until(() -> bbs.server().engine().nodes().inUse() == 0);
     }
 
     /** Sends a raw request and reads the answer until the server closes or goes quiet. */

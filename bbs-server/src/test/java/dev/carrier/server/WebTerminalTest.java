@@ -1,5 +1,6 @@
 package dev.carrier.server;
 
+import static dev.carrier.server.TestServer.eventually;
 import static dev.carrier.server.TestServer.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -153,10 +154,10 @@ class WebTerminalTest {
     }
 
     static void awaitInfo(Session session, Predicate<TerminalInfo> condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.test(session.terminal().info())) {
-            if (System.nanoTime() > deadline) throw new AssertionError("terminal never became so: " + session.terminal().info());
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
+        eventually().untilAsserted(() -> {
+            if (!condition.test(session.terminal().info())) {
+                throw new AssertionError("terminal never became so: " + session.terminal().info());
+            }
+        });
     }
 }

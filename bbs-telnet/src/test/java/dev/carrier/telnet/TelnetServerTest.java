@@ -1,5 +1,6 @@
 package dev.carrier.telnet;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -202,11 +203,8 @@ class TelnetServerTest {
             assertTrue(second.awaitClosed(WAIT));
             assertEquals(1, limit.openFrom(HOST), "the refused one took no place");
             first.close();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (limit.openFrom(HOST) > 0) {
-                assertTrue(System.nanoTime() < deadline, "the place was never given back");
-                Thread.onSpinWait();
-            }
+            await("the place given back").atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                    .until(() -> limit.openFrom(HOST) == 0);
         } finally {
             limited.close();
         }

@@ -1,0 +1,159 @@
+package dev.carrier.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code carrier serve} in its own JVM with a small heap, on the test class path and free loopback
+ * ports, for tests that kill it or push it to its memory limits. Its heap is its own, so what it
+ * keeps after a collection can be read with the JDK's {@code jcmd}.
+ */
+final class ChildServer implements AutoCloseable {
+
+    static final String HEAP = "128m";
+
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final int MAX_OUTPUT = 64 * 1024;
+
+    private final Process process;
+    private final int telnetPort;
+    private final int webPort;
+    private final StringBuffer output;
+
+    private ChildServer(Process process, int telnetPort, int webPort, StringBuffer output) {
+        this.process = process;
+        this.telnetPort = telnetPort;
+        this.webPort = webPort;
+        this.output = output;
+    }
+
+    /**
+     * Starts a server on {@code data} and returns once it says it is up. {@code options} are more
+     * {@code serve} options; a fast password hash is used unless they name {@code --password-cost}.
+     */
+    static ChildServer start(Path data, String... options) throws IOException, InterruptedException {
+        int telnetPort = freePort();
+        int webPort = freePort();
+        while (webPort == telnetPort) webPort = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP, "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), CarrierCommand.class.getName(), "serve",
+                "--data-dir", data.toString(), "--bind", "127.0.0.1",
+                "--telnet-port", String.valueOf(telnetPort), "--web-port", String.valueOf(webPort)));
+        if (!List.of(options).contains("--password-cost")) command.addAll(List.of("--password-cost", "4"));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+
+        CountDownLatch up = new CountDownLatch(1);
+        StringBuffer output = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    // A dying server can print a stack trace per thread: keep the start and the end.
+                    if (output.length() > MAX_OUTPUT) output.delete(MAX_OUTPUT / 2, MAX_OUTPUT / 2 + line.length() + 1);
+                    output.append(line).append('\n');
+                    if (line.contains(" is up.")) up.countDown();
+                }
+            } catch (IOException e) {
+                // the process is gone
+            }
+        }, "carrier-process-output");
+        reader.setDaemon(true);
+        reader.start();
+        if (!up.await(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the server process did not come up; it said:\n" + output);
+        }
+        return new ChildServer(process, telnetPort, webPort, output);
+    }
+
+    int telnetPort() {
+        return telnetPort;
+    }
+
+    int webPort() {
+        return webPort;
+    }
+
+    String webBase() {
+        return "http://127.0.0.1:" + webPort;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** What the server printed so far (the middle of a very long output left out). */
+    String output() {
+        return output.toString();
+    }
+
+    /** Kills it at once, as a power cut would: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("the server process did not die");
+    }
+
+    /** The heap the server holds after a full collection, in bytes. */
+    long heapUsedAfterGc() {
+        jcmd("GC.run");
+        String info = jcmd("GC.heap_info");
+        Matcher used = USED.matcher(info);
+        if (!used.find()) throw new AssertionError("cannot read the heap from: " + info);
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    private String jcmd(String what) {
+        if (!process.isAlive()) throw new AssertionError("the server process has exited; it said:\n" + output);
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process run = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), what)
+                    .redirectErrorStream(true).start();
+            String said = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!run.waitFor(60, TimeUnit.SECONDS) || run.exitValue() != 0) {
+                throw new AssertionError("jcmd " + what + " failed: " + said);
+            }
+            return said;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) return;
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
