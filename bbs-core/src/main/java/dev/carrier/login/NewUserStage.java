@@ -76,15 +76,21 @@ public final class NewUserStage implements Stage {
             askHandle();
             return;
         }
-        session.await(engine.workers().submit(() -> engine.users().find(typed).isPresent()), taken -> {
-            if (taken) {
-                session.writeLine("That handle is taken; choose another.");
+        session.await(engine.workers().submit(() -> engine.users().findLookalike(typed)), existing -> {
+            if (existing.isPresent()) {
+                session.writeLine(takenMessage(typed, existing.get()));
                 askHandle();
             } else {
                 handle = typed;
                 askPassword();
             }
         });
+    }
+
+    /** Why a handle cannot be had: taken, or too much like a handle everyone can already see in W. */
+    static String takenMessage(String typed, User existing) {
+        if (existing.handle().equalsIgnoreCase(typed)) return "That handle is taken; choose another.";
+        return "That handle is too much like an existing one (" + existing.handle() + "); choose another.";
     }
 
     private void choosePassword(String typed) {
@@ -111,7 +117,7 @@ public final class NewUserStage implements Stage {
         password = null;
         session.await(engine.workers().submit(() -> register(chosenHandle, chosenPassword)), created -> {
             if (created.isEmpty()) {
-                session.writeLine("Someone just took that handle; choose another.");
+                session.writeLine("Someone just took that handle, or one too much like it; choose another.");
                 askHandle();
             } else {
                 LoginStage.welcome(session, created.get(), true);

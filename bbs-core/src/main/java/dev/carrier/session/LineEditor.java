@@ -1,11 +1,13 @@
 package dev.carrier.session;
 
-import dev.carrier.text.EscapeFilter;
 import dev.carrier.text.TextCleaner;
+import java.time.Clock;
 
 /**
  * Server-side line discipline, shared by every transport: echo, erase, kill, masking, a bound on
- * line length, and the many ways clients end a line (CR LF, CR NUL, CR alone, bare LF).
+ * line length, and the many ways clients end a line (CR LF, CR NUL, CR alone, bare LF). Arrow
+ * keys, function keys and Alt chords are dropped; no escape sequence outlives an Enter, its bound
+ * or a short pause (see {@link KeyEscapes}), so no key can make the editor swallow a line.
  *
  * <p>Not thread-safe: a session feeds it on its own executor, one character at a time, so that a
  * completed line can change the mode before the next character (a typed-ahead password stays
@@ -36,11 +38,17 @@ public final class LineEditor {
     private boolean afterCr;
     private boolean swallowTerminator;
     private boolean overflowed;
-    private final EscapeFilter escapes = new EscapeFilter();
+    private final KeyEscapes escapes;
 
-    public LineEditor(int maxLength, Sink sink) {
+    /** An editor whose escape sequences time out by {@code clock}. */
+    public LineEditor(int maxLength, Sink sink, Clock clock) {
         this.maxLength = maxLength;
         this.sink = sink;
+        this.escapes = new KeyEscapes(clock);
+    }
+
+    public LineEditor(int maxLength, Sink sink) {
+        this(maxLength, sink, Clock.systemUTC());
     }
 
     public void mode(InputMode newMode) {
@@ -96,7 +104,9 @@ public final class LineEditor {
             case 0x17 -> eraseWord();
             case '\t' -> printable(' ');
             default -> {
-                if (TextCleaner.isUnsafe(c) && !Character.isSurrogate(c)) return;
+                // Controls never enter a line; the joiner and surrogate halves may be parts of an
+                // emoji, which the cleaner judges whole before anyone else sees the text.
+                if (TextCleaner.isUnsafe(c) && c != '\u200d' && !Character.isSurrogate(c)) return;
                 printable(c);
             }
         }

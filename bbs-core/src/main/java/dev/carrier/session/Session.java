@@ -58,7 +58,7 @@ public final class Session implements TerminalInput {
         this.engine = engine;
         this.connectedAt = engine.clock().instant();
         this.lastInputAt = connectedAt;
-        this.editor = new LineEditor(engine.config().maxLineLength(), new EditorSink());
+        this.editor = new LineEditor(engine.config().maxLineLength(), new EditorSink(), engine.clock());
         editor.echo(terminal.serverEchoes());
         this.idleGuard = new IdleGuard(this, engine.config());
     }

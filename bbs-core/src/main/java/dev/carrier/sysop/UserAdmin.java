@@ -51,10 +51,13 @@ public final class UserAdmin {
             throw new SysopException(problem);
         });
         checkPassword(password);
+        refuseLookalike(handle);
         User user;
         try {
             user = users.create(handle, hasher.hash(password));
         } catch (HandleTakenException e) {
+            // Lost a race with a registration of the same handle or a look-alike.
+            refuseLookalike(handle);
             throw new SysopException("the handle " + handle + " is taken");
         }
         if (sysop) {
@@ -63,6 +66,14 @@ public final class UserAdmin {
         }
         audit.record(actor, "user.add", user.handle() + (sysop ? " (sysop)" : ""));
         return user;
+    }
+
+    private void refuseLookalike(String handle) {
+        users.findLookalike(handle).ifPresent(existing -> {
+            throw new SysopException(existing.handle().equalsIgnoreCase(handle)
+                    ? "the handle " + handle + " is taken"
+                    : "the handle " + handle + " is too much like the existing " + existing.handle() + "; choose another");
+        });
     }
 
     /** Every account, by handle. */

@@ -6,8 +6,9 @@ package dev.carrier.text;
  * commands (OSC {@code ESC ]}, DCS, SOS, PM, APC) up to BEL or ST, and two-character
  * {@code ESC x}. A string that never ends is given up after a bound, so nothing waits forever.
  *
- * <p>Used by the line editor (arrow keys never enter a line) and by the text cleaner (nobody
- * can send another user's terminal a sequence). Not thread-safe; one per stream.
+ * <p>Used by the text cleaner, so nobody can send another user's terminal a sequence. (The line
+ * editor reads keys instead, where {@code ESC P} is Alt-P, not the start of a string.) Not
+ * thread-safe; one per stream.
  */
 public final class EscapeFilter {
 

@@ -48,13 +48,15 @@ public final class SqliteUserStore implements UserStore {
         Objects.requireNonNull(passwordHash, "passwordHash");
         Instant now = Timestamps.stored(clock.instant());
         long id = db.withConnection(c -> {
-            // The unique index decides, not a lookup first: two registrations racing for one
-            // handle would both see it free.
+            // The unique indexes decide, not a lookup first: two registrations racing for one
+            // handle, or for two look-alikes, would both see it free.
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO users (handle, password_hash, created_at) VALUES (?, ?, ?) RETURNING id")) {
+                    "INSERT INTO users (handle, handle_skeleton, password_hash, created_at) VALUES (?, ?, ?, ?)"
+                    + " RETURNING id")) {
                 s.setString(1, handle);
-                s.setString(2, passwordHash);
-                s.setString(3, Timestamps.format(now));
+                s.setString(2, HandleRules.skeleton(handle));
+                s.setString(3, passwordHash);
+                s.setString(4, Timestamps.format(now));
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -79,6 +81,17 @@ public final class SqliteUserStore implements UserStore {
         Objects.requireNonNull(handle, "handle");
         return db.withConnection(c -> queryOne(c, "SELECT " + COLUMNS + " FROM users WHERE handle = ?",
                 s -> s.setString(1, handle), SqliteUserStore::user));
+    }
+
+    @Override
+    public Optional<User> findLookalike(String handle) {
+        Objects.requireNonNull(handle, "handle");
+        return db.withConnection(c -> queryOne(c, "SELECT " + COLUMNS + " FROM users WHERE handle = ?1"
+                        + " OR handle_skeleton = ?2 ORDER BY handle = ?1 DESC, id LIMIT 1",
+                s -> {
+                    s.setString(1, handle);
+                    s.setString(2, HandleRules.skeleton(handle));
+                }, SqliteUserStore::user));
     }
 
     @Override

@@ -21,12 +21,19 @@ public interface UserStore {
     /**
      * Registers a new user, not a sysop and not banned.
      *
-     * @throws HandleTakenException when the handle exists in any case
+     * @throws HandleTakenException when the handle exists in any case, or one too much like it
+     *     ({@link HandleRules#skeleton})
      */
     User create(String handle, String passwordHash);
 
     /** The user with this handle in any case. */
     Optional<User> find(String handle);
+
+    /**
+     * The user whose handle is this one in any case, or else one whose handle looks like it
+     * (an equal {@link HandleRules#skeleton}): what stands in the way of registering it.
+     */
+    Optional<User> findLookalike(String handle);
 
     /** The user with this id. */
     Optional<User> findById(long userId);

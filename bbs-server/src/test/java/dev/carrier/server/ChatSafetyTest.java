@@ -26,11 +26,13 @@ class ChatSafetyTest {
             alice.sendLine("a\u001b[2Jb\u001b]0;pwned\u0007c\u0001d\u009b31me");
             bob.awaitText("<alice> ", WAIT);
             String line = bob.awaitText("\r\n", WAIT);
-            assertEquals("abcde\r\n", line.replace("\r\u001b[K", ""));
+            // Typed at a keyboard, ESC ] is Alt-]: the chord is dropped and what follows is text.
+            assertEquals("ab0;pwnedcde\r\n", line.replace("\r\u001b[K", ""));
             byte[] bytes = bob.rawBytes();
             String all = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             assertFalse(all.contains("\u001b[2J"), "screen clear reached bob");
-            assertFalse(all.contains("pwned"), "title change reached bob");
+            assertFalse(all.contains("\u001b]"), "title change reached bob");
+            assertFalse(all.contains("\u0007"), "a bell reached bob");
         }
     }
 
