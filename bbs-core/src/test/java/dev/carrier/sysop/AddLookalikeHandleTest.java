@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.carrier.audit.SqliteAuditLog;
 import dev.carrier.store.Database;
+import dev.carrier.session.Logouts;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.UserStore;
@@ -30,7 +31,7 @@ class AddLookalikeHandleTest {
         db = Database.open(tmp);
         users = new SqliteUserStore(db);
         admin = new UserAdmin(users, new BcryptPasswordHasher(4), new SqliteAuditLog(db, Clock.systemUTC()),
-                (handle, farewell) -> 0);
+                (handle, farewell) -> 0, Logouts.withoutSessions());
         admin.add("shell:root", "alice", "secret1", false);
     }
 
