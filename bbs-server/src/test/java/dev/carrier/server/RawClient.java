@@ -147,6 +147,28 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** Reads until the server closes the connection; returns everything read on it. */
+    String readUntilClosed(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        try {
+            while (true) {
+                buffer.clear();
+                int n = channel.read(buffer);
+                if (n < 0) return received.toString();
+                if (n > 0) {
+                    received.append(new String(buffer.array(), 0, n, StandardCharsets.ISO_8859_1));
+                } else if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the server did not close within " + within + "; got: " + tail());
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads whatever waits, until nothing more comes for {@code quiet}; returns the byte count. */
     long drain(Duration quiet) {
         ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
