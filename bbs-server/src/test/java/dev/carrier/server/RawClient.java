@@ -24,6 +24,7 @@ final class RawClient implements AutoCloseable {
     private final SocketChannel channel;
     private final StringBuilder received = new StringBuilder();
     private long sent;
+    private ByteBuffer floodRest = ByteBuffer.allocate(0); // the flood's unit still to send
 
     private RawClient(SocketChannel channel) {
         this.channel = channel;
@@ -93,6 +94,7 @@ final class RawClient implements AutoCloseable {
                 } else if (quietSince == 0) {
                     quietSince = System.nanoTime();
                 } else if (System.nanoTime() - quietSince > quiet.toNanos()) {
+                    floodRest = buffer.slice();
                     return true;
                 } else {
                     Thread.onSpinWait();
@@ -102,6 +104,13 @@ final class RawClient implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Sends the rest of the flood's last unit, so what follows is not read as part of it. */
+    void finishFlood(Duration within) {
+        byte[] rest = new byte[floodRest.remaining()];
+        floodRest.get(rest);
+        send(rest, within);
     }
 
     /** Waits until the server has closed the connection, without reading a byte: a write fails. */

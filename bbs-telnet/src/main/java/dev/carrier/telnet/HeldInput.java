@@ -63,17 +63,20 @@ public final class HeldInput {
 
     private void pump() {
         if (pumping) return; // the session wrote, the channel flipped writable, and we were called back
-        pumping = true;
-        try {
-            while (start < held.length() && channel.isWritable() && channel.isActive()) {
+        if (start < held.length() && channel.isWritable() && channel.isActive()) {
+            pumping = true;
+            try {
                 int end = Math.min(start + CHUNK, held.length());
                 if (end < held.length() && Character.isHighSurrogate(held.charAt(end - 1))) end++;
                 String chunk = held.substring(start, end);
                 start = end;
                 session.accept(chunk);
+            } finally {
+                pumping = false;
             }
-        } finally {
-            pumping = false;
+            // One chunk per event-loop task: a transport that gathers a task's output (the web
+            // terminal's one frame per task) writes it before the next writability check.
+            if (start < held.length()) channel.eventLoop().execute(this::pump);
         }
         ReadSuspensions reads = ReadSuspensions.of(channel);
         if (start < held.length() && channel.isActive()) {

@@ -1,12 +1,9 @@
 package dev.carrier.telnet;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollMode;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -28,18 +25,6 @@ public final class NettyTransport {
 
     public static Class<? extends ServerChannel> serverChannel() {
         return EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    }
-
-    /**
-     * Options every accepted connection needs from the transport. Epoll reads level-triggered:
-     * connections stop and start reading as their output backs up and drains (see
-     * {@link OutputGuard}), and an edge-triggered socket with input left unread when reading
-     * starts again would never be woken for it.
-     */
-    @SuppressWarnings("deprecation") // level-triggered is what later Netty versions always do
-    public static ServerBootstrap childOptions(ServerBootstrap bootstrap) {
-        if (EPOLL) bootstrap.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
-        return bootstrap;
     }
 
     public static String name() {

@@ -95,7 +95,7 @@ public final class TelnetServer implements AutoCloseable {
         if (closed) throw new IllegalStateException("this telnet server was closed; make a new one");
         if (listener != null) throw new IllegalStateException("this telnet server is already started on port " + port);
         TelnetChannelInitializer pipeline = new TelnetChannelInitializer(config, host);
-        ServerBootstrap bootstrap = NettyTransport.childOptions(new ServerBootstrap())
+        ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(NettyTransport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)

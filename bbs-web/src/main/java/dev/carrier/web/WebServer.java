@@ -117,7 +117,7 @@ public final class WebServer implements AutoCloseable {
         if (listener != null) throw new IllegalStateException("this web server is already started on port " + port);
         HttpRouter router = new HttpRouter(config, host, files, nodesInUse, () -> goingDown, api);
         WebChannelInitializer pipeline = new WebChannelInitializer(config, router);
-        ServerBootstrap bootstrap = NettyTransport.childOptions(new ServerBootstrap())
+        ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(NettyTransport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)        // a restart may bind the port at once
