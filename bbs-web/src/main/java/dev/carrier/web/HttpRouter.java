@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What each HTTP request gets: the terminal page and its files, {@code /health}, or, for
  * {@code /terminal} and {@code /telnet}, a WebSocket once the request has passed the guard rails
- * (an allowed Origin, a free place in the per-address limit). An upgraded connection's pipeline
+ * (one of the server's public host names, an allowed Origin). Every request first needs the
+ * connection's place in the per-address limit ({@link AddressPermit}), else 429. An upgraded connection's pipeline
  * loses its HTTP handlers and gets the WebSocket ones, this router included.
  *
  * <p>Bad requests get a status that says what was wrong (400, 405, 413, 414, 426, 431) and the
