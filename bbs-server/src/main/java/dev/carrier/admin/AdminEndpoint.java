@@ -1,5 +1,7 @@
 package dev.carrier.admin;
 
+import dev.carrier.telnet.OutputGuard;
+import dev.carrier.telnet.OutputLimits;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -57,6 +59,7 @@ public final class AdminEndpoint implements AutoCloseable {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, OutputLimits.WATER_MARK)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -66,6 +69,7 @@ public final class AdminEndpoint implements AutoCloseable {
                             return;
                         }
                         ch.pipeline()
+                                .addLast(OutputGuard.NAME, new OutputGuard(OutputLimits.defaults())) // a tail that stops reading
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
                                 .addLast(new AdminHandler(token, protocol));

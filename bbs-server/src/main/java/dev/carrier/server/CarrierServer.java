@@ -57,6 +57,7 @@ import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.UserStore;
 import dev.carrier.web.ApiServices;
+import dev.carrier.web.ProxyTrust;
 import dev.carrier.web.WebConfig;
 import dev.carrier.web.WebServer;
 import dev.carrier.who.WhoStage;
@@ -172,7 +173,8 @@ public final class CarrierServer implements AutoCloseable {
         log.info("network transport: {}", NettyTransport.name());
         ConnectionLimit perAddress = new ConnectionLimit(config.maxPerAddress());
         TelnetConfig telnetConfig = new TelnetConfig(config.bindAddress(), 0,
-                Set.copyOf(config.cp437TerminalTypes()), config.negotiationTimeout(), config.telnetKeepalive());
+                Set.copyOf(config.cp437TerminalTypes()), config.negotiationTimeout(), config.telnetKeepalive(),
+                config.output());
 
         if (config.telnetPort() != 0) {
             int port = config.telnetPort() == ServerConfig.EPHEMERAL ? 0 : config.telnetPort();
@@ -191,7 +193,10 @@ public final class CarrierServer implements AutoCloseable {
         if (config.web().port() != 0) {
             int port = config.web().port() == ServerConfig.EPHEMERAL ? 0 : config.web().port();
             WebConfig webConfig = WebConfig.defaults().withBindHost(config.bindAddress()).withPort(port)
-                    .withTrustProxy(config.web().trustProxy()).withAllowedOrigins(config.web().allowedOrigins())
+                    .withProxy(ProxyTrust.of(config.web().trustProxy(), config.web().trustedProxies(),
+                            config.web().proxyHeader()))
+                    .withAllowedOrigins(config.web().allowedOrigins()).withPublicHosts(config.web().publicHosts())
+                    .withOutput(config.output())
                     .withPings(config.web().pingInterval(), config.web().pingTimeout())
                     .withTelnet(telnetConfig);
             WebServer server = own(new WebServer(webConfig, engine, nodes::inUse, perAddress,

@@ -3,6 +3,7 @@ package dev.carrier.server;
 import dev.carrier.admin.AdminConfig;
 import dev.carrier.chat.ChatConfig;
 import dev.carrier.session.EngineConfig;
+import dev.carrier.telnet.OutputLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,9 +43,36 @@ final class ServeCommand implements Callable<Integer> {
     int webPort;
 
     @Option(names = "--trust-proxy", defaultValue = "false", arity = "0..1", paramLabel = "BOOLEAN",
-            description = "Take the client's address from X-Forwarded-For / X-Real-IP; only behind your own"
-                    + " reverse proxy (default: ${DEFAULT-VALUE}).")
+            description = "Take the client's address from the --proxy-header of connections from a"
+                    + " --trusted-proxies address; only behind your own reverse proxy (default: ${DEFAULT-VALUE}).")
     boolean trustProxy;
+
+    @Option(names = "--trusted-proxies", split = ",", paramLabel = "ADDRESS", defaultValue = "127.0.0.1,::1",
+            description = "Addresses or CIDR blocks of your reverse proxies, e.g. 10.0.0.5,fd00::/8"
+                    + " (default: ${DEFAULT-VALUE}).")
+    List<String> trustedProxies;
+
+    @Option(names = "--proxy-header", defaultValue = "X-Forwarded-For", paramLabel = "HEADER",
+            description = "The one header your proxy sets to name the client; its right-most entry counts,"
+                    + " e.g. X-Real-IP (default: ${DEFAULT-VALUE}).")
+    String proxyHeader;
+
+    @Option(names = "--public-host", split = ",", paramLabel = "NAME",
+            description = "Host names browsers reach this server by, e.g. bbs.example.org; WebSockets under other"
+                    + " names get 403; * allows any (default: localhost, 127.0.0.1, ::1 and the --bind address,"
+                    + " or this machine's name when binding 0.0.0.0).")
+    List<String> publicHosts;
+
+    @Option(names = "--output-stall-limit", defaultValue = "60s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Hangs up on a connection whose output stays blocked this long because its client"
+                    + " does not read (default: ${DEFAULT-VALUE}).")
+    Duration outputStallLimit;
+
+    @Option(names = "--max-pending-output", defaultValue = "1048576", paramLabel = "BYTES",
+            description = "Hangs up on a connection with more output than this waiting for its client;"
+                    + " at least 65536 (default: ${DEFAULT-VALUE}).")
+    long maxPendingOutput;
 
     @Option(names = "--allowed-origins", split = ",", paramLabel = "ORIGIN",
             description = "Origins besides this server's own whose pages may open the WebSockets,"
@@ -138,11 +166,19 @@ final class ServeCommand implements Callable<Integer> {
                 .withIdleLimits(loginTimeout, idleLogoff, sysopsIdleExempt);
         ChatConfig chat = ChatConfig.defaults().withFlood(floodBurst, floodInterval)
                 .withMaxWaitingMessages(maxWaitingMessages);
+        OutputLimits output;
+        try {
+            output = new OutputLimits(outputStallLimit, maxPendingOutput);
+        } catch (IllegalArgumentException e) {
+            System.err.println("carrier: " + e.getMessage());
+            return 2;
+        }
         ServerConfig config = new ServerConfig(dataDir, Optional.ofNullable(menusDir), bind, telnetPort,
                 List.copyOf(cp437Terminals), Duration.ofSeconds(1), passwordCost, awayAfter, engine, chat,
                 Clock.systemUTC(), Optional.empty(), new WebOptions(webPort, trustProxy,
-                        allowedOrigins == null ? List.of() : allowedOrigins, pingInterval, pingTimeout),
-                maxPerAddress, tokenTtl, telnetKeepalive);
+                        allowedOrigins == null ? List.of() : allowedOrigins, pingInterval, pingTimeout,
+                        trustedProxies, proxyHeader, publicHosts == null ? List.of() : publicHosts),
+                maxPerAddress, tokenTtl, telnetKeepalive, output);
         CarrierServer server;
         try {
             server = CarrierServer.start(config, new AdminConfig(adminPort));

@@ -3,6 +3,7 @@ package dev.carrier.server;
 import dev.carrier.chat.ChatConfig;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.session.Scheduler;
+import dev.carrier.telnet.OutputLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param maxPerAddress connections one client address may hold over telnet and web together; 0: no limit
  * @param tokenTtl      how long a JSON client's login token lives
  * @param telnetKeepalive how often telnet clients get an IAC NOP, so vanished ones are noticed; 0: never
+ * @param output        how long a connection's output may stay blocked, and how much may wait, before a
+ *                      client that does not read is hung up on (every transport and the admin endpoint)
  */
 public record ServerConfig(
         Path dataDir,
@@ -40,9 +43,21 @@ public record ServerConfig(
         WebOptions web,
         int maxPerAddress,
         Duration tokenTtl,
-        Duration telnetKeepalive) {
+        Duration telnetKeepalive,
+        OutputLimits output) {
 
     public static final int EPHEMERAL = -1;
+
+    /** With the default output limits. */
+    public ServerConfig(Path dataDir, Optional<Path> menusDir, String bindAddress, int telnetPort,
+                        List<String> cp437TerminalTypes, Duration negotiationTimeout, int passwordCost,
+                        Duration awayAfter, EngineConfig engine, ChatConfig chat, Clock clock,
+                        Optional<Scheduler> scheduler, WebOptions web, int maxPerAddress, Duration tokenTtl,
+                        Duration telnetKeepalive) {
+        this(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout, passwordCost,
+                awayAfter, engine, chat, clock, scheduler, web, maxPerAddress, tokenTtl, telnetKeepalive,
+                OutputLimits.defaults());
+    }
 
     public static final List<String> DEFAULT_CP437_TYPES = List.of("ansi", "ansi-bbs", "syncterm", "pcansi");
 
@@ -59,38 +74,44 @@ public record ServerConfig(
 
     public ServerConfig withEngine(EngineConfig newEngine) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, newEngine, chat, clock, scheduler, web, maxPerAddress, tokenTtl, telnetKeepalive);
+                passwordCost, awayAfter, newEngine, chat, clock, scheduler, web, maxPerAddress, tokenTtl, telnetKeepalive, output);
     }
 
     public ServerConfig withChat(ChatConfig newChat) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, newChat, clock, scheduler, web, maxPerAddress, tokenTtl, telnetKeepalive);
+                passwordCost, awayAfter, engine, newChat, clock, scheduler, web, maxPerAddress, tokenTtl, telnetKeepalive, output);
     }
 
     public ServerConfig withMenusDir(Path dir) {
         return new ServerConfig(dataDir, Optional.of(dir), bindAddress, telnetPort, cp437TerminalTypes,
                 negotiationTimeout, passwordCost, awayAfter, engine, chat, clock, scheduler, web, maxPerAddress,
-                tokenTtl, telnetKeepalive);
+                tokenTtl, telnetKeepalive, output);
     }
 
     /** Time that tests move by hand: the clock and the timers together. */
     public <T extends Clock & Scheduler> ServerConfig withTime(T time) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, chat, time, Optional.of(time), web, maxPerAddress, tokenTtl, telnetKeepalive);
+                passwordCost, awayAfter, engine, chat, time, Optional.of(time), web, maxPerAddress, tokenTtl, telnetKeepalive, output);
     }
 
     public ServerConfig withTelnetKeepalive(Duration interval) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, chat, clock, scheduler, web, maxPerAddress, tokenTtl, interval);
+                passwordCost, awayAfter, engine, chat, clock, scheduler, web, maxPerAddress, tokenTtl, interval, output);
     }
 
     public ServerConfig withWeb(WebOptions newWeb) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, chat, clock, scheduler, newWeb, maxPerAddress, tokenTtl, telnetKeepalive);
+                passwordCost, awayAfter, engine, chat, clock, scheduler, newWeb, maxPerAddress, tokenTtl, telnetKeepalive, output);
     }
 
     public ServerConfig withMaxPerAddress(int newMaxPerAddress) {
         return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, chat, clock, scheduler, web, newMaxPerAddress, tokenTtl, telnetKeepalive);
+                passwordCost, awayAfter, engine, chat, clock, scheduler, web, newMaxPerAddress, tokenTtl, telnetKeepalive, output);
+    }
+
+    public ServerConfig withOutput(OutputLimits newOutput) {
+        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
+                passwordCost, awayAfter, engine, chat, clock, scheduler, web, maxPerAddress, tokenTtl, telnetKeepalive,
+                newOutput);
     }
 }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * already so gets no reply, and unknown options are refused once. As a last guard an option that
  * keeps being renegotiated past a small budget is ignored from then on.
  *
- * <p>Commands: AYT is answered with a short line, IP hangs up, EC and EL become DEL and Ctrl-U
+ * <p>Commands: AYT is answered with a short line (while the output is not blocked), IP hangs up, EC and EL become DEL and Ctrl-U
  * data for the line editor above; the rest (NOP, GA, BRK, DM, AO) are ignored.
  *
  * <p>One instance per channel, used on its event loop only.
@@ -282,8 +282,11 @@ public final class OptionNegotiator extends ChannelInboundHandlerAdapter {
     private void onCommand(ChannelHandlerContext ctx, TelnetMessage.Command c) {
         switch (c.code()) {
             case Telnet.AYT -> {
-                ctx.write(Unpooled.wrappedBuffer(AYT_REPLY));
-                needsFlush = true;
+                // A client that asks faster than it reads learns nothing new from more answers.
+                if (ctx.channel().isWritable()) {
+                    ctx.write(Unpooled.wrappedBuffer(AYT_REPLY));
+                    needsFlush = true;
+                }
             }
             case Telnet.IP -> {
                 log.debug("{}: interrupt process, hanging up", ctx.channel().remoteAddress());

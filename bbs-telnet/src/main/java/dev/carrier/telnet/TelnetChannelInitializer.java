@@ -21,6 +21,7 @@ final class TelnetChannelInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
+        ch.pipeline().addFirst(OutputGuard.NAME, new OutputGuard(config.output())); // every write passes it
         addTelnetHandlers(ch.pipeline(), new TelnetSessionHandler(config, host));
         ch.pipeline().addBefore("session", "keepalive", new TelnetKeepalive(config.keepaliveInterval()));
     }

@@ -19,9 +19,11 @@ import java.util.stream.Collectors;
  *                           type before the session starts anyway (clients like netcat never do)
  * @param keepaliveInterval  how often a client that speaks telnet gets an IAC NOP, so a vanished
  *                           one is noticed (TCP keepalive covers the rest); zero turns it off
+ * @param output             how long output may stay blocked, and how much may wait, before a client
+ *                           that does not read is hung up on
  */
 public record TelnetConfig(String bindHost, int port, Set<String> cp437TerminalTypes, Duration negotiationTimeout,
-                           Duration keepaliveInterval) {
+                           Duration keepaliveInterval, OutputLimits output) {
 
     public static final String DEFAULT_BIND_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 2323;
@@ -41,6 +43,7 @@ public record TelnetConfig(String bindHost, int port, Set<String> cp437TerminalT
         Objects.requireNonNull(cp437TerminalTypes, "cp437TerminalTypes");
         Objects.requireNonNull(negotiationTimeout, "negotiationTimeout");
         Objects.requireNonNull(keepaliveInterval, "keepaliveInterval");
+        Objects.requireNonNull(output, "output");
         if (keepaliveInterval.isNegative()) {
             throw new IllegalArgumentException("telnet keepalive interval must be 0 (off) or more, was " + keepaliveInterval);
         }
@@ -60,33 +63,43 @@ public record TelnetConfig(String bindHost, int port, Set<String> cp437TerminalT
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The default output limits. */
+    public TelnetConfig(String bindHost, int port, Set<String> cp437TerminalTypes, Duration negotiationTimeout,
+                        Duration keepaliveInterval) {
+        this(bindHost, port, cp437TerminalTypes, negotiationTimeout, keepaliveInterval, OutputLimits.defaults());
+    }
+
     /** Port 2323 on every interface, the default CP437 types, and a one second negotiation. */
     public static TelnetConfig defaults() {
         return new TelnetConfig(DEFAULT_BIND_HOST, DEFAULT_PORT, DEFAULT_CP437_TERMINAL_TYPES, DEFAULT_NEGOTIATION_TIMEOUT,
-                DEFAULT_KEEPALIVE_INTERVAL);
+                DEFAULT_KEEPALIVE_INTERVAL, OutputLimits.defaults());
     }
 
     public TelnetConfig withBindHost(String newBindHost) {
-        return new TelnetConfig(newBindHost, port, cp437TerminalTypes, negotiationTimeout, keepaliveInterval);
+        return new TelnetConfig(newBindHost, port, cp437TerminalTypes, negotiationTimeout, keepaliveInterval, output);
     }
 
     public TelnetConfig withPort(int newPort) {
-        return new TelnetConfig(bindHost, newPort, cp437TerminalTypes, negotiationTimeout, keepaliveInterval);
+        return new TelnetConfig(bindHost, newPort, cp437TerminalTypes, negotiationTimeout, keepaliveInterval, output);
     }
 
     public TelnetConfig withCp437TerminalTypes(Set<String> newTypes) {
-        return new TelnetConfig(bindHost, port, newTypes, negotiationTimeout, keepaliveInterval);
+        return new TelnetConfig(bindHost, port, newTypes, negotiationTimeout, keepaliveInterval, output);
     }
 
     public TelnetConfig withNegotiationTimeout(Duration newTimeout) {
-        return new TelnetConfig(bindHost, port, cp437TerminalTypes, newTimeout, keepaliveInterval);
+        return new TelnetConfig(bindHost, port, cp437TerminalTypes, newTimeout, keepaliveInterval, output);
+    }
+
+    public TelnetConfig withKeepaliveInterval(Duration interval) {
+        return new TelnetConfig(bindHost, port, cp437TerminalTypes, negotiationTimeout, interval, output);
+    }
+
+    public TelnetConfig withOutput(OutputLimits newOutput) {
+        return new TelnetConfig(bindHost, port, cp437TerminalTypes, negotiationTimeout, keepaliveInterval, newOutput);
     }
 
     /** CP437 for the configured ANSI-BBS terminal types, UTF-8 for everything else. */
-    public TelnetConfig withKeepaliveInterval(Duration interval) {
-        return new TelnetConfig(bindHost, port, cp437TerminalTypes, negotiationTimeout, interval);
-    }
-
     public Charset charsetFor(String terminalType) {
         return terminalType != null && cp437TerminalTypes.contains(terminalType.trim().toLowerCase(Locale.ROOT))
                 ? CP437

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class TelnetServer implements AutoCloseable {
 
     /** Outbound bytes queued per connection before the engine is told to hold back. */
-    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+    static final WriteBufferWaterMark WATER_MARK = OutputLimits.WATER_MARK;
 
     private static final long CLOSE_WAIT_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(TelnetServer.class);

@@ -45,6 +45,7 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
     private ByteArrayOutputStream earlyInput = new ByteArrayOutputStream();
     private InputDecoder decoder;
     private TerminalInput input;   // null until the session is open
+    private HeldInput held;        // keystrokes waiting for the output to drain
     private boolean opened;
     private boolean hungUp;
     private boolean sawWindowSize;
@@ -70,6 +71,7 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
         TerminalInfo info = new TerminalInfo(transport, address, "unknown",
                 TerminalInfo.DEFAULT_COLUMNS, TerminalInfo.DEFAULT_ROWS, StandardCharsets.UTF_8);
         terminal = new TelnetTerminal(ctx.channel(), info);
+        held = new HeldInput(ctx.channel(), text -> input.onText(text));
         negotiationTimer = ctx.executor().schedule(() -> {
             try {
                 open(ctx);
@@ -105,7 +107,7 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
             decoder = new InputDecoder(terminal.info().charset()); // the user switched charset
         }
         CharSequence text = decoder.decode(bytes);
-        if (text.length() > 0) input.onText(text);
+        if (text.length() > 0) held.add(text);
     }
 
     private void onEvent(ChannelHandlerContext ctx, TelnetEvent event) {
@@ -181,6 +183,7 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
         if (terminal != null) terminal.onWritabilityChanged();
+        if (held != null && input != null) held.writabilityChanged();
         super.channelWritabilityChanged(ctx);
     }
 

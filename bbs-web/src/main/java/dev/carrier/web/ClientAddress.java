@@ -3,17 +3,15 @@ package dev.carrier.web;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Who the client is. The socket's peer, unless the sysop said a reverse proxy of theirs stands in
- * front ({@code --trust-proxy}): then the address the proxy reports. Never the headers otherwise,
- * since any client can send them.
- *
- * <p>From {@code X-Forwarded-For} the last entry is taken: it is the one the proxy itself added
- * (nginx's {@code $proxy_add_x_forwarded_for}); earlier entries came from the client and prove
- * nothing. {@code X-Real-IP} is used when there is no {@code X-Forwarded-For}. A value that is not
- * an IP address is ignored.
+ * Who the client is: the socket's peer, unless that peer is a trusted proxy ({@link ProxyTrust}):
+ * then the address in the one header the proxy sets. From a list ({@code X-Forwarded-For}) the
+ * right-most entry of the last such header is taken: it is the one the proxy itself appended
+ * (nginx's {@code $proxy_add_x_forwarded_for}, Caddy by default); entries before it came from the
+ * client and prove nothing. A value that is not an IP address is ignored, and the peer counts.
  */
 final class ClientAddress {
 
@@ -22,12 +20,10 @@ final class ClientAddress {
 
     private ClientAddress() {}
 
-    static String of(SocketAddress peer, HttpHeaders headers, boolean trustProxy) {
-        if (trustProxy) {
-            String forwarded = lastEntry(headers.get("X-Forwarded-For"));
-            if (forwarded != null) return forwarded;
-            String real = ip(headers.get("X-Real-IP"));
-            if (real != null) return real;
+    static String of(SocketAddress peer, HttpHeaders headers, ProxyTrust proxy) {
+        if (proxy.trusts(peer)) {
+            String named = rightMost(headers.getAll(proxy.header()));
+            if (named != null) return named;
         }
         return peerIp(peer);
     }
@@ -39,10 +35,12 @@ final class ClientAddress {
         return String.valueOf(address);
     }
 
-    private static String lastEntry(String header) {
-        if (header == null) return null;
-        int comma = header.lastIndexOf(',');
-        return ip(comma < 0 ? header : header.substring(comma + 1));
+    /** The last entry of the last header line: the proxy appends (or sets) it last. */
+    private static String rightMost(List<String> lines) {
+        if (lines.isEmpty()) return null;
+        String line = lines.get(lines.size() - 1);
+        int comma = line.lastIndexOf(',');
+        return ip(comma < 0 ? line : line.substring(comma + 1));
     }
 
     /** The address in a header value: brackets and an IPv4 port stripped; null unless it looks like an IP. */

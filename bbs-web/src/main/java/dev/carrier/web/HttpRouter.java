@@ -12,7 +12,8 @@ import static io.netty.handler.codec.http.HttpResponseStatus.TOO_MANY_REQUESTS;
 import static io.netty.handler.codec.http.HttpResponseStatus.UNAUTHORIZED;
 import static io.netty.handler.codec.http.HttpResponseStatus.UPGRADE_REQUIRED;
 
-import dev.carrier.connection.ConnectionLimit;
+import dev.carrier.telnet.OutputGuard;
+import dev.carrier.telnet.ReadSuspensions;
 import dev.carrier.terminal.TerminalHost;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What each HTTP request gets: the terminal page and its files, {@code /health}, or, for
  * {@code /terminal} and {@code /telnet}, a WebSocket once the request has passed the guard rails
- * (an allowed Origin, a free place in the per-address limit). An upgraded connection's pipeline
+ * (one of the server's public host names, an allowed Origin). Every request first needs the
+ * connection's place in the per-address limit ({@link AddressPermit}), else 429. An upgraded connection's pipeline
  * loses its HTTP handlers and gets the WebSocket ones, this router included.
  *
  * <p>Bad requests get a status that says what was wrong (400, 405, 413, 414, 426, 431) and the
@@ -59,6 +61,9 @@ import org.slf4j.LoggerFactory;
 final class HttpRouter extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
+
+    /** Why the connection is not read from while a JSON client's token is checked. */
+    private static final String CHECKING_TOKEN = "checking a token";
 
     /** How long a refused connection is read from (and the input dropped) before it is closed. */
     static final long LINGER_MILLIS = 2000;
@@ -71,22 +76,21 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
     private final TerminalHost host;
     private final StaticFiles files;
     private final OriginPolicy origins;
-    private final ConnectionLimit limit;
+    private final HostPolicy hosts;
     private final IntSupplier nodesInUse;
     private final BooleanSupplier goingDown;
     private final long startedAt = System.nanoTime();
     private final Optional<ApiServices> api;
     private final Optional<ApiRouter> rest;
 
-    HttpRouter(WebConfig config, TerminalHost host, StaticFiles files, ConnectionLimit limit,
-               IntSupplier nodesInUse, BooleanSupplier goingDown, Optional<ApiServices> api) {
+    HttpRouter(WebConfig config, TerminalHost host, StaticFiles files, IntSupplier nodesInUse, BooleanSupplier goingDown, Optional<ApiServices> api) {
         this.config = config;
         this.api = api;
         this.rest = api.map(ApiRouter::new);
         this.host = host;
         this.files = files;
         this.origins = new OriginPolicy(config.allowedOrigins());
-        this.limit = limit;
+        this.hosts = new HostPolicy(config.publicHosts(), config.bindHost());
         this.nodesInUse = nodesInUse;
         this.goingDown = goingDown;
     }
@@ -114,12 +118,20 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
             sendAndClose(ctx, plain(status, status.reasonPhrase() + ": " + cause.getMessage()));
             return;
         }
+        String address = ClientAddress.of(ctx.channel().remoteAddress(), request.headers(), config.proxy());
+        AddressPermit permit = ctx.channel().attr(AddressPermit.KEY).get();
+        if (permit != null && !permit.admit(address)) {
+            log.info("refused HTTP from {}: {} connections from that address already", address, permit.perAddress());
+            sendAndClose(ctx, plain(TOO_MANY_REQUESTS, "Too many connections from your address ("
+                    + permit.perAddress() + " at most). Close one and call again.\n"));
+            return;
+        }
         String path = new QueryStringDecoder(request.uri()).path();
         switch (path) {
-            case "/terminal" -> upgrade(ctx, request, Endpoint.TERMINAL);
-            case "/telnet" -> upgrade(ctx, request, Endpoint.TELNET);
+            case "/terminal" -> upgrade(ctx, request, Endpoint.TERMINAL, address);
+            case "/telnet" -> upgrade(ctx, request, Endpoint.TELNET, address);
             case "/events" -> {
-                if (api.isPresent()) upgrade(ctx, request, Endpoint.EVENTS);
+                if (api.isPresent()) upgrade(ctx, request, Endpoint.EVENTS, address);
                 else send(ctx, request, plain(NOT_FOUND, "This server offers no JSON events.\n"));
             }
             case "/health" -> {
@@ -127,8 +139,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
             }
             default -> {
                 if (path.startsWith("/api/") && rest.isPresent()) {
-                    rest.get().route(ctx, request, path,
-                            ClientAddress.of(ctx.channel().remoteAddress(), request.headers(), config.trustProxy()));
+                    rest.get().route(ctx, request, path, address);
                 } else if (readOnly(ctx, request)) {
                     staticFile(ctx, request, path);
                 }
@@ -140,7 +151,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
 
     private enum Endpoint { TERMINAL, TELNET, EVENTS }
 
-    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, Endpoint endpoint) {
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, Endpoint endpoint, String address) {
         HttpHeaders headers = request.headers();
         if (!HttpMethod.GET.equals(request.method())) {
             FullHttpResponse response = plain(METHOD_NOT_ALLOWED, "A WebSocket starts with GET.\n");
@@ -155,23 +166,22 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
             send(ctx, request, response);
             return;
         }
+        String requested = requestedHost(ctx, headers);
+        if (!hosts.allows(requested)) {
+            log.info("refused a WebSocket from {}: host {} is not one of this server's names {}", address, requested,
+                    hosts.allowed());
+            sendAndClose(ctx, plain(FORBIDDEN, "This server does not answer to the name " + requested + ". If it is"
+                    + " this server's public name, the sysop adds it with --public-host.\n"));
+            return;
+        }
         String origin = headers.get(HttpHeaderNames.ORIGIN);
-        if (!origins.allows(origin, requestedHost(headers))) {
+        if (!origins.allows(origin, requested)) {
             log.info("refused a WebSocket from {}: origin {} is not allowed",
                     ClientAddress.peerIp(ctx.channel().remoteAddress()), origin);
             sendAndClose(ctx, plain(FORBIDDEN, "Pages from " + origin + " may not connect here. The sysop can allow"
                     + " them with --allowed-origins.\n"));
             return;
         }
-        String address = ClientAddress.of(ctx.channel().remoteAddress(), headers, config.trustProxy());
-        Optional<ConnectionLimit.Permit> permit = limit.tryAcquire(address);
-        if (permit.isEmpty()) {
-            log.info("refused a WebSocket from {}: {} connections from that address already", address, limit.perAddress());
-            sendAndClose(ctx, plain(TOO_MANY_REQUESTS, "Too many connections from your address ("
-                    + limit.perAddress() + " at most). Close one and call again.\n"));
-            return;
-        }
-        ctx.channel().closeFuture().addListener(closed -> permit.get().close());
         if (endpoint == Endpoint.EVENTS) {
             authenticateThenUpgrade(ctx, request, address);
             return;
@@ -197,7 +207,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
             return;
         }
         ApiServices services = api.orElseThrow();
-        ctx.channel().config().setAutoRead(false);
+        ReadSuspensions.of(ctx.channel()).suspend(CHECKING_TOKEN);
         request.retain();
         services.workers().submit(() -> services.tokens().grant(token.get()))
                 .whenComplete((grant, failure) -> ctx.executor().execute(() -> {
@@ -211,7 +221,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
                         }
                     } finally {
                         request.release();
-                        ctx.channel().config().setAutoRead(true);
+                        if (ctx.channel().isActive()) ReadSuspensions.of(ctx.channel()).resume(CHECKING_TOKEN);
                     }
                 }));
     }
@@ -222,8 +232,9 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.remove(WebChannelInitializer.IDLE);
         pipeline.remove(WebChannelInitializer.KEEP_ALIVE);
+        if (pipeline.get(OneRequestAtATime.NAME) != null) pipeline.remove(OneRequestAtATime.NAME); // frames now
         String subprotocols = endpoint == Endpoint.TELNET ? TelnetFrames.SUBPROTOCOLS : null;
-        pipeline.addFirst("heartbeat", new WebSocketHeartbeat(config.pingInterval(), config.pingTimeout()));
+        pipeline.addAfter(OutputGuard.NAME, "heartbeat", new WebSocketHeartbeat(config.pingInterval(), config.pingTimeout()));
         pipeline.addLast("websocket", new WebSocketEndpoint("/" + endpoint.name().toLowerCase(Locale.ROOT),
                 subprotocols, config.maxFrameBytes()));
         pipeline.addLast("messages", new WebSocketFrameAggregator(config.maxFrameBytes()));
@@ -234,8 +245,8 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
     }
 
     /** The host the page was loaded from, as the client named it (through the proxy when trusted). */
-    private String requestedHost(HttpHeaders headers) {
-        if (config.trustProxy()) {
+    private String requestedHost(ChannelHandlerContext ctx, HttpHeaders headers) {
+        if (config.proxy().trusts(ctx.channel().remoteAddress())) {
             String forwarded = headers.get("X-Forwarded-Host");
             if (forwarded != null && !forwarded.isBlank()) {
                 int comma = forwarded.lastIndexOf(',');
@@ -393,6 +404,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         ChannelPipeline pipeline = ctx.pipeline();
         if (pipeline.get(WebChannelInitializer.KEEP_ALIVE) != null) pipeline.remove(WebChannelInitializer.KEEP_ALIVE);
+        if (pipeline.get(OneRequestAtATime.NAME) != null) pipeline.remove(OneRequestAtATime.NAME); // no more answers
         ctx.writeAndFlush(response).addListener(written -> {
             if (!ctx.channel().isActive()) return;
             pipeline.addFirst("drain", new ChannelInboundHandlerAdapter() {

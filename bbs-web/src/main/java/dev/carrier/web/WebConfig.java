@@ -1,5 +1,6 @@
 package dev.carrier.web;
 
+import dev.carrier.telnet.OutputLimits;
 import dev.carrier.telnet.TelnetConfig;
 import java.time.Duration;
 import java.util.List;
@@ -11,19 +12,22 @@ import java.util.Objects;
  *
  * @param bindHost        the address to listen on; {@code 0.0.0.0} for every interface
  * @param port            the TCP port; 0 picks a free one (see {@link WebServer#start()})
- * @param trustProxy      take the client's address from {@code X-Forwarded-For} / {@code X-Real-IP};
- *                        only behind a reverse proxy of one's own, since any client can send them
+ * @param proxy           whose headers name the client: off, or the trusted proxies and their one header
  * @param allowedOrigins  origins whose pages may open the WebSockets besides the server's own,
  *                        such as {@code https://bbs.example.org}; {@code *} allows any
+ * @param publicHosts     host names a WebSocket may be opened under; empty for the loopback names
+ *                        and the bind address (or this machine's name); {@code *} allows any
  * @param maxFrameBytes   the largest WebSocket message a client may send
  * @param maxRequestBytes the largest HTTP request body; headers have a fixed bound of their own
  * @param telnet          how {@code /telnet} treats its clients (charsets, negotiation time)
  * @param pingInterval    how often a WebSocket is pinged
  * @param pingTimeout     how long a WebSocket may stay silent (no pong, no frame) before it is closed
+ * @param output          how long output may stay blocked, and how much may wait, before a client
+ *                        that does not read is hung up on
  */
-public record WebConfig(String bindHost, int port, boolean trustProxy, List<String> allowedOrigins,
-                        int maxFrameBytes, int maxRequestBytes, TelnetConfig telnet,
-                        Duration pingInterval, Duration pingTimeout) {
+public record WebConfig(String bindHost, int port, ProxyTrust proxy, List<String> allowedOrigins,
+                        List<String> publicHosts, int maxFrameBytes, int maxRequestBytes, TelnetConfig telnet,
+                        Duration pingInterval, Duration pingTimeout, OutputLimits output) {
 
     public static final String DEFAULT_BIND_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -34,8 +38,11 @@ public record WebConfig(String bindHost, int port, boolean trustProxy, List<Stri
 
     public WebConfig {
         Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(allowedOrigins, "allowedOrigins");
+        Objects.requireNonNull(publicHosts, "publicHosts");
         Objects.requireNonNull(telnet, "telnet");
+        Objects.requireNonNull(output, "output");
         if (bindHost.isBlank()) {
             throw new IllegalArgumentException("web bind host must be an address or name, such as 0.0.0.0 or 127.0.0.1");
         }
@@ -58,42 +65,66 @@ public record WebConfig(String bindHost, int port, boolean trustProxy, List<Stri
                 .map(origin -> origin.trim().toLowerCase(Locale.ROOT).replaceAll("/+$", ""))
                 .filter(origin -> !origin.isEmpty())
                 .toList();
+        publicHosts = publicHosts.stream()
+                .map(host -> host.trim().toLowerCase(Locale.ROOT))
+                .filter(host -> !host.isEmpty())
+                .toList();
     }
 
-    /** Port 8080 on every interface, same-origin only, no proxy trusted, 64 KiB frames. */
+    /** Port 8080 on every interface, same-origin only, default host names, no proxy trusted, 64 KiB frames. */
     public static WebConfig defaults() {
-        return new WebConfig(DEFAULT_BIND_HOST, DEFAULT_PORT, false, List.of(),
+        return new WebConfig(DEFAULT_BIND_HOST, DEFAULT_PORT, ProxyTrust.none(), List.of(), List.of(),
                 DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_REQUEST_BYTES, TelnetConfig.defaults(),
-                DEFAULT_PING_INTERVAL, DEFAULT_PING_TIMEOUT);
+                DEFAULT_PING_INTERVAL, DEFAULT_PING_TIMEOUT, OutputLimits.defaults());
+    }
+
+    /** Whether proxy headers are read at all (from the trusted proxies only). */
+    public boolean trustProxy() {
+        return proxy.enabled();
     }
 
     public WebConfig withBindHost(String newBindHost) {
-        return new WebConfig(newBindHost, port, trustProxy, allowedOrigins, maxFrameBytes, maxRequestBytes, telnet,
-                pingInterval, pingTimeout);
+        return new WebConfig(newBindHost, port, proxy, allowedOrigins, publicHosts, maxFrameBytes, maxRequestBytes,
+                telnet, pingInterval, pingTimeout, output);
     }
 
     public WebConfig withPort(int newPort) {
-        return new WebConfig(bindHost, newPort, trustProxy, allowedOrigins, maxFrameBytes, maxRequestBytes, telnet,
-                pingInterval, pingTimeout);
+        return new WebConfig(bindHost, newPort, proxy, allowedOrigins, publicHosts, maxFrameBytes, maxRequestBytes,
+                telnet, pingInterval, pingTimeout, output);
     }
 
+    /** Reads proxy headers from the default trusted proxies (loopback), or stops reading them. */
     public WebConfig withTrustProxy(boolean trust) {
-        return new WebConfig(bindHost, port, trust, allowedOrigins, maxFrameBytes, maxRequestBytes, telnet,
-                pingInterval, pingTimeout);
+        return withProxy(proxy.withEnabled(trust));
+    }
+
+    public WebConfig withProxy(ProxyTrust newProxy) {
+        return new WebConfig(bindHost, port, newProxy, allowedOrigins, publicHosts, maxFrameBytes, maxRequestBytes,
+                telnet, pingInterval, pingTimeout, output);
     }
 
     public WebConfig withAllowedOrigins(List<String> origins) {
-        return new WebConfig(bindHost, port, trustProxy, origins, maxFrameBytes, maxRequestBytes, telnet,
-                pingInterval, pingTimeout);
+        return new WebConfig(bindHost, port, proxy, origins, publicHosts, maxFrameBytes, maxRequestBytes,
+                telnet, pingInterval, pingTimeout, output);
+    }
+
+    public WebConfig withPublicHosts(List<String> hosts) {
+        return new WebConfig(bindHost, port, proxy, allowedOrigins, hosts, maxFrameBytes, maxRequestBytes,
+                telnet, pingInterval, pingTimeout, output);
     }
 
     public WebConfig withPings(Duration interval, Duration timeout) {
-        return new WebConfig(bindHost, port, trustProxy, allowedOrigins, maxFrameBytes, maxRequestBytes, telnet,
-                interval, timeout);
+        return new WebConfig(bindHost, port, proxy, allowedOrigins, publicHosts, maxFrameBytes, maxRequestBytes,
+                telnet, interval, timeout, output);
     }
 
     public WebConfig withTelnet(TelnetConfig newTelnet) {
-        return new WebConfig(bindHost, port, trustProxy, allowedOrigins, maxFrameBytes, maxRequestBytes, newTelnet,
-                pingInterval, pingTimeout);
+        return new WebConfig(bindHost, port, proxy, allowedOrigins, publicHosts, maxFrameBytes, maxRequestBytes,
+                newTelnet, pingInterval, pingTimeout, output);
+    }
+
+    public WebConfig withOutput(OutputLimits newOutput) {
+        return new WebConfig(bindHost, port, proxy, allowedOrigins, publicHosts, maxFrameBytes, maxRequestBytes,
+                telnet, pingInterval, pingTimeout, newOutput);
     }
 }

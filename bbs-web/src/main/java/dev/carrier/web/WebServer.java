@@ -9,6 +9,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import dev.carrier.telnet.NettyTransport;
+import dev.carrier.telnet.OutputLimits;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -39,9 +40,11 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
 
     /** Outbound bytes queued per connection before the engine is told to hold back (as for telnet). */
-    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+    static final WriteBufferWaterMark WATER_MARK = OutputLimits.WATER_MARK;
 
     private static final long CLOSE_WAIT_SECONDS = 5;
+    /** How long a connection over the per-address limit may take to send the request that gets its 429. */
+    private static final long REFUSED_GRACE_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
     private final WebConfig config;
@@ -112,7 +115,7 @@ public final class WebServer implements AutoCloseable {
     public int start() throws IOException {
         if (closed) throw new IllegalStateException("this web server was closed; make a new one");
         if (listener != null) throw new IllegalStateException("this web server is already started on port " + port);
-        HttpRouter router = new HttpRouter(config, host, files, limit, nodesInUse, () -> goingDown, api);
+        HttpRouter router = new HttpRouter(config, host, files, nodesInUse, () -> goingDown, api);
         WebChannelInitializer pipeline = new WebChannelInitializer(config, router);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
@@ -129,6 +132,7 @@ public final class WebServer implements AutoCloseable {
                             ch.close(); // accepted while close() ran: it would escape the group's close
                             return;
                         }
+                        admit(ch);
                         ch.pipeline().addLast(pipeline);
                     }
                 });
@@ -136,6 +140,25 @@ public final class WebServer implements AutoCloseable {
         port = ((InetSocketAddress) listener.localAddress()).getPort();
         log.info("web listening on {}:{}", config.bindHost(), port);
         return port;
+    }
+
+    /**
+     * Counts the connection in the per-address limit by its peer, unless the peer is a trusted
+     * proxy: then each request counts for the client it names (see {@link AddressPermit}). A
+     * connection over the limit has its first request answered 429; one that sends none is closed
+     * after a short grace.
+     */
+    private void admit(Channel ch) {
+        AddressPermit permit = new AddressPermit(limit);
+        ch.attr(AddressPermit.KEY).set(permit);
+        ch.closeFuture().addListener(closed -> permit.release());
+        if (config.proxy().trusts(ch.remoteAddress())) return;
+        String address = ClientAddress.peerIp(ch.remoteAddress());
+        if (!permit.admit(address)) {
+            ch.eventLoop().schedule(() -> {
+                if (!permit.holds()) ch.close();
+            }, REFUSED_GRACE_SECONDS, TimeUnit.SECONDS);
+        }
     }
 
     /** The port listened on, or -1 before {@link #start()}. */

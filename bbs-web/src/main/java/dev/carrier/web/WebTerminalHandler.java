@@ -1,5 +1,6 @@
 package dev.carrier.web;
 
+import dev.carrier.telnet.HeldInput;
 import dev.carrier.terminal.TerminalHost;
 import dev.carrier.terminal.TerminalInfo;
 import dev.carrier.terminal.TerminalInput;
@@ -33,6 +34,7 @@ final class WebTerminalHandler extends ChannelInboundHandlerAdapter {
     private final Utf8Input decoder = new Utf8Input();
     private WebTerminal terminal;
     private TerminalInput input; // null until the session is open
+    private HeldInput held;      // keystrokes waiting for the output to drain
     private boolean hungUp;
 
     WebTerminalHandler(TerminalHost host, String clientAddress) {
@@ -56,6 +58,7 @@ final class WebTerminalHandler extends ChannelInboundHandlerAdapter {
         try {
             TerminalInput session = host.open(terminal);
             input = session != null ? session : TerminalInput.IGNORED;
+            held = new HeldInput(ctx.channel(), input::onText);
         } catch (RuntimeException e) {
             log.error("{}: the engine could not open a session; closing", clientAddress, e);
             ctx.close();
@@ -70,7 +73,7 @@ final class WebTerminalHandler extends ChannelInboundHandlerAdapter {
             if (input == null) return; // nothing is sent before the handshake completes
             if (msg instanceof BinaryWebSocketFrame binary) {
                 CharSequence text = decoder.decode(binary.content());
-                if (text.length() > 0) input.onText(text);
+                if (text.length() > 0) held.add(text);
             } else if (msg instanceof TextWebSocketFrame text) {
                 onControl(ctx, text.text());
             }
@@ -94,6 +97,7 @@ final class WebTerminalHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
         if (terminal != null) terminal.onWritabilityChanged();
+        if (held != null) held.writabilityChanged();
         super.channelWritabilityChanged(ctx);
     }
 
