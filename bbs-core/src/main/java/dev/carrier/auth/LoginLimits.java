@@ -41,4 +41,10 @@ public record LoginLimits(
                 100, Duration.ofHours(1), 10,
                 Duration.ofDays(30), Duration.ofHours(1), 10_000);
     }
+
+    /** The three budgets a sysop sets; the waits, windows and memory bound stay as they are. */
+    public LoginLimits withBudgets(int freeFailures, int perAddress, int perHandle) {
+        return new LoginLimits(freeFailures, pairFirstDelay, pairMaxDelay, perAddress, addressWindow,
+                perHandle, handleWindow, strangerTries, trustedFor, forgetAfter, maxKeys);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.carrier.session;
 
+import dev.carrier.auth.LoginLimits;
 import java.time.Duration;
 
 /**
@@ -14,33 +15,40 @@ import java.time.Duration;
  * @param idleLogoff        silence after login before the user is logged off (0: never)
  * @param idleWarning       how long before the idle logoff the user is warned
  * @param sysopsIdleExempt  whether sysops stay however long they are idle
+ * @param loginLimits       how much password guessing every transport's logins let through
  */
 public record EngineConfig(
         String bbsName, int maxNodes, int maxLineLength, int maxLoginFailures, Duration loginFailureDelay,
-        Duration loginTimeout, Duration idleLogoff, Duration idleWarning, boolean sysopsIdleExempt) {
+        Duration loginTimeout, Duration idleLogoff, Duration idleWarning, boolean sysopsIdleExempt,
+        LoginLimits loginLimits) {
 
     public static EngineConfig defaults() {
         return new EngineConfig("Carrier BBS", 256, 1024, 3, Duration.ofSeconds(1),
-                Duration.ofMinutes(2), Duration.ofMinutes(60), Duration.ofMinutes(1), false);
+                Duration.ofMinutes(2), Duration.ofMinutes(60), Duration.ofMinutes(1), false, LoginLimits.defaults());
     }
 
     public EngineConfig withMaxNodes(int nodes) {
         return new EngineConfig(bbsName, nodes, maxLineLength, maxLoginFailures, loginFailureDelay,
-                loginTimeout, idleLogoff, idleWarning, sysopsIdleExempt);
+                loginTimeout, idleLogoff, idleWarning, sysopsIdleExempt, loginLimits);
     }
 
     public EngineConfig withLoginFailureDelay(Duration delay) {
         return new EngineConfig(bbsName, maxNodes, maxLineLength, maxLoginFailures, delay,
-                loginTimeout, idleLogoff, idleWarning, sysopsIdleExempt);
+                loginTimeout, idleLogoff, idleWarning, sysopsIdleExempt, loginLimits);
     }
 
     public EngineConfig withBbsName(String name) {
         return new EngineConfig(name, maxNodes, maxLineLength, maxLoginFailures, loginFailureDelay,
-                loginTimeout, idleLogoff, idleWarning, sysopsIdleExempt);
+                loginTimeout, idleLogoff, idleWarning, sysopsIdleExempt, loginLimits);
     }
 
     public EngineConfig withIdleLimits(Duration login, Duration afterLogin, boolean sysopsExempt) {
         return new EngineConfig(bbsName, maxNodes, maxLineLength, maxLoginFailures, loginFailureDelay,
-                login, afterLogin, idleWarning, sysopsExempt);
+                login, afterLogin, idleWarning, sysopsExempt, loginLimits);
+    }
+
+    public EngineConfig withLoginLimits(LoginLimits limits) {
+        return new EngineConfig(bbsName, maxNodes, maxLineLength, maxLoginFailures, loginFailureDelay,
+                loginTimeout, idleLogoff, idleWarning, sysopsIdleExempt, limits);
     }
 }

@@ -2,7 +2,6 @@ package dev.carrier.server;
 
 import dev.carrier.auth.Authenticator;
 import dev.carrier.auth.LoginGate;
-import dev.carrier.auth.LoginLimits;
 import dev.carrier.auth.LoginThrottle;
 import dev.carrier.auth.PasswordWork;
 import dev.carrier.auth.Tokens;
@@ -151,7 +150,7 @@ public final class CarrierServer implements AutoCloseable {
         // One gate for every password login (telnet, web terminal, REST): shared budgets, and
         // hashing on its own pool so guesses never hold up the workers.
         BcryptPasswordHasher hasher = new BcryptPasswordHasher(config.passwordCost());
-        LoginGate logins = new LoginGate(new LoginThrottle(LoginLimits.defaults(), clock),
+        LoginGate logins = new LoginGate(new LoginThrottle(config.engine().loginLimits(), clock),
                 own(PasswordWork.forThisMachine()), new Authenticator(users, hasher, clock));
         engine = new Engine(config.engine(), clock, scheduler, workers, users,
                 hasher, menus, services, nodes, session -> LoginStage.afterBanner(session, logins));

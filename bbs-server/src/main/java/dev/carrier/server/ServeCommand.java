@@ -2,6 +2,7 @@ package dev.carrier.server;
 
 import dev.carrier.admin.AdminConfig;
 import dev.carrier.chat.ChatConfig;
+import dev.carrier.auth.LoginLimits;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.telnet.OutputLimits;
 import java.nio.file.Path;
@@ -97,6 +98,21 @@ final class ServeCommand implements Callable<Integer> {
             description = "Terminal types that get CP437 instead of UTF-8 (default: ${DEFAULT-VALUE}).")
     List<String> cp437Terminals;
 
+    @Option(names = "--login-free-failures", defaultValue = "5", paramLabel = "N",
+            description = "Failed logins one address may make at one handle before it must wait, 1 s doubling"
+                    + " to 5 min (default: ${DEFAULT-VALUE}).")
+    int loginFreeFailures;
+
+    @Option(names = "--login-address-failures", defaultValue = "20", paramLabel = "N",
+            description = "Failed logins one address may make at all handles together per 10 minutes"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int loginAddressFailures;
+
+    @Option(names = "--login-handle-failures", defaultValue = "100", paramLabel = "N",
+            description = "Failed logins at one handle from all addresses per hour before only addresses it"
+                    + " logged in from pass freely (default: ${DEFAULT-VALUE}).")
+    int loginHandleFailures;
+
     @Option(names = "--password-cost", defaultValue = "10", paramLabel = "N",
             description = "bcrypt cost factor for new passwords, 4 to 31 (default: ${DEFAULT-VALUE}).")
     int passwordCost;
@@ -162,8 +178,16 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        EngineConfig engine = EngineConfig.defaults().withMaxNodes(maxNodes).withBbsName(bbsName)
-                .withIdleLimits(loginTimeout, idleLogoff, sysopsIdleExempt);
+        EngineConfig engine;
+        try {
+            engine = EngineConfig.defaults().withMaxNodes(maxNodes).withBbsName(bbsName)
+                    .withIdleLimits(loginTimeout, idleLogoff, sysopsIdleExempt)
+                    .withLoginLimits(LoginLimits.defaults().withBudgets(loginFreeFailures, loginAddressFailures,
+                            loginHandleFailures));
+        } catch (IllegalArgumentException e) {
+            System.err.println("carrier: " + e.getMessage());
+            return 2;
+        }
         ChatConfig chat = ChatConfig.defaults().withFlood(floodBurst, floodInterval)
                 .withMaxWaitingMessages(maxWaitingMessages);
         OutputLimits output;
