@@ -208,9 +208,21 @@ class HostileClientsTest {
 
     @Test
     void aSpoofedForwardedForBehindATrustedProxyCannotEscapeThePerAddressLimit() throws Exception {
+        // A proxy that says who called in X-Real-IP alone (nginx: proxy_set_header X-Real-IP
+        // $remote_addr) and passes on the X-Forwarded-For the caller wrote itself.
+        start("--trust-proxy", "--proxy-header", "X-Real-IP", "--max-per-address", "2");
+        assertThreeUpgradesAreOneCaller(i -> new String[] {"X-Real-IP: 203.0.113.7", "X-Forwarded-For: 10.0.0." + i});
+    }
+
+    @Test
+    void aForwardedForTheCallerStartedCountsOnlyByTheHopTheProxyAdded() throws Exception {
+        // nginx's $proxy_add_x_forwarded_for: the caller's own list, then the address the proxy saw.
         start("--trust-proxy", "--max-per-address", "2");
-        // The proxy says who called (X-Real-IP); the caller wrote its own X-Forwarded-For, which
-        // the proxy passed on. Three such calls are one caller, and the third is one too many.
+        assertThreeUpgradesAreOneCaller(i -> new String[] {"X-Forwarded-For: 10.0.0." + i + ", 203.0.113.7"});
+    }
+
+    /** Three upgrades whose headers differ only in what the caller chose: the third is one too many. */
+    private void assertThreeUpgradesAreOneCaller(java.util.function.IntFunction<String[]> headers) throws Exception {
         List<Integer> answers = new ArrayList<>();
         List<RawConnection> calls = new ArrayList<>();
         try {
@@ -218,8 +230,7 @@ class HostileClientsTest {
             for (int i = 1; i <= 3; i++) {
                 RawConnection call = RawConnection.open(server.webPort());
                 calls.add(call);
-                answers.add(call.upgrade("/terminal", host, "http://" + host,
-                        "X-Real-IP: 203.0.113.7", "X-Forwarded-For: 10.0.0." + i));
+                answers.add(call.upgrade("/terminal", host, "http://" + host, headers.apply(i)));
             }
             assertEquals(List.of(101, 101, 429), answers, "the answers to three upgrades from 203.0.113.7");
             assertServesNormalCaller();
