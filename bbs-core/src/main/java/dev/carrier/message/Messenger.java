@@ -2,9 +2,9 @@ package dev.carrier.message;
 
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.Status;
+import dev.carrier.runtime.Workers;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionListener;
-import dev.carrier.session.Workers;
 import dev.carrier.text.TextCleaner;
 import dev.carrier.user.User;
 import dev.carrier.user.UserStore;

@@ -1,6 +1,8 @@
 package dev.carrier.session;
 
 import dev.carrier.menu.Menus;
+import dev.carrier.runtime.Scheduler;
+import dev.carrier.runtime.Workers;
 import dev.carrier.terminal.Terminal;
 import dev.carrier.terminal.TerminalHost;
 import dev.carrier.terminal.TerminalInput;

@@ -1,13 +1,14 @@
 package dev.carrier.session;
 
+import dev.carrier.runtime.Scheduler;
 import dev.carrier.terminal.SharedText;
 import dev.carrier.terminal.Terminal;
 import dev.carrier.terminal.TerminalInput;
 import dev.carrier.user.Preferences;
 import dev.carrier.user.User;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.carrier.bus.InProcessBus;
 import dev.carrier.presence.Presence;
-import dev.carrier.session.ManualTime;
-import dev.carrier.session.Workers;
+import dev.carrier.runtime.ManualTime;
+import dev.carrier.runtime.Workers;
 import dev.carrier.store.Database;
 import dev.carrier.user.SqliteUserStore;
 import java.nio.file.Path;

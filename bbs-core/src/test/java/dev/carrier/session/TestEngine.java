@@ -10,6 +10,8 @@ import dev.carrier.login.LoginStage;
 import dev.carrier.menu.MenuLoader;
 import dev.carrier.menu.MenuSource;
 import dev.carrier.presence.Presence;
+import dev.carrier.runtime.ThreadScheduler;
+import dev.carrier.runtime.Workers;
 import dev.carrier.store.Database;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.SqliteUserStore;

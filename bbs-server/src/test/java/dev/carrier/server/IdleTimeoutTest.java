@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.session.ManualTime;
+import dev.carrier.runtime.ManualTime;
 import dev.carrier.telnet.TelnetTestClient;
 import java.nio.file.Path;
 import java.time.Duration;

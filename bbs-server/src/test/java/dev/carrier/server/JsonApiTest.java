@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.carrier.session.ManualTime;
+import dev.carrier.runtime.ManualTime;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;

@@ -1,7 +1,5 @@
 package dev.carrier.server;
 
-import org.awaitility.core.ConditionFactory;
-import org.awaitility.Awaitility;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.telnet.TelnetTestClient;
 import java.net.URI;
@@ -11,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 /** A whole Carrier on loopback with ephemeral ports and a fast password hash, for one test. */
 final class TestServer implements AutoCloseable {
@@ -116,7 +116,7 @@ final class TestServer implements AutoCloseable {
      * Moves hand-driven time on in small steps, letting every session catch up after each, so
      * timers that sessions set again on their own executors are met in order.
      */
-    void passTime(dev.carrier.session.ManualTime time, java.time.Duration total) {
+    void passTime(dev.carrier.runtime.ManualTime time, java.time.Duration total) {
         java.time.Duration step = java.time.Duration.ofSeconds(5);
         for (java.time.Duration passed = java.time.Duration.ZERO; passed.compareTo(total) < 0; passed = passed.plus(step)) {
             time.advance(step.compareTo(total.minus(passed)) <= 0 ? step : total.minus(passed));

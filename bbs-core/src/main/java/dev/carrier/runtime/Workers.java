@@ -1,4 +1,4 @@
-package dev.carrier.session;
+package dev.carrier.runtime;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
