@@ -3,8 +3,8 @@ package dev.carrier.mail;
 import dev.carrier.session.InputMode;
 import dev.carrier.session.Service;
 import dev.carrier.session.Session;
-import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
+import dev.carrier.session.StageTraits;
 import dev.carrier.user.User;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +35,8 @@ public final class MailComposeStage implements Stage {
             "");
 
     private enum Step { TO, SUBJECT, BODY }
+
+    private static final StageTraits TRAITS = StageTraits.service(ACTIVITY);
 
     private final Session session;
     private final PostOffice post;
@@ -70,13 +72,8 @@ public final class MailComposeStage implements Stage {
     }
 
     @Override
-    public SessionState state() {
-        return SessionState.SERVICE;
-    }
-
-    @Override
-    public String activity() {
-        return ACTIVITY;
+    public StageTraits traits() {
+        return TRAITS;
     }
 
     @Override

@@ -37,11 +37,11 @@ class IdleTimeoutTest {
     void aCallerSilentAtTheLoginPromptForTwoMinutesIsHungUpOn() {
         TelnetTestClient caller = bbs.call();
         bbs.passTime(time, Duration.ofSeconds(115));
-        assertEquals(1, bbs.server().engine().nodes().inUse());
+        assertEquals(1, bbs.server().nodes().inUse());
         bbs.passTime(time, Duration.ofSeconds(10));
         caller.awaitText("Login timed out. Goodbye.", WAIT);
         assertTrue(caller.awaitClosed(WAIT));
-        assertEquals(0, bbs.server().engine().nodes().inUse());
+        assertEquals(0, bbs.server().nodes().inUse());
     }
 
     @Test

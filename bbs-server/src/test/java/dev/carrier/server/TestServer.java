@@ -126,7 +126,7 @@ final class TestServer implements AutoCloseable {
 
     /** Waits until every session has run what was handed to it so far. */
     void settle() {
-        for (dev.carrier.session.Session session : server.engine().nodes().sessions()) {
+        for (dev.carrier.session.Session session : server.nodes().sessions()) {
             java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
             session.terminal().executor().execute(done::countDown);
             try {
@@ -169,12 +169,12 @@ final class TestServer implements AutoCloseable {
 
     /** A user made straight in the store, for tests that log in over the JSON API. */
     void createUser(String handle, String password) {
-        server.engine().users().create(handle, server.engine().hasher().hash(password));
+        server.users().create(handle, server.hasher().hash(password));
     }
 
     /** A JSON client logged in over REST (the user is created first if need be), not yet connected. */
     JsonClient json(String handle) {
-        if (server.engine().users().find(handle).isEmpty()) createUser(handle, "secret-" + handle);
+        if (server.users().find(handle).isEmpty()) createUser(handle, "secret-" + handle);
         JsonClient client = JsonClient.login(webOrigin(), handle, "secret-" + handle);
         jsonClients.add(client);
         return client;
