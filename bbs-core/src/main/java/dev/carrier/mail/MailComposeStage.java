@@ -247,14 +247,14 @@ public final class MailComposeStage implements Stage {
             promptLine();
             return;
         }
-        session.await(post.send(me(), new Draft(to, subject, lines)), delivery -> {
-            if (delivery instanceof Delivery.Sent sent) {
+        session.await(post.send(me(), new Draft(to, subject, lines)), outcome -> {
+            if (outcome instanceof LetterOutcome.Sent sent) {
                 session.writeLine(sent.to() instanceof Recipient.All
                         ? "Bulletin sent to " + sent.recipients().size()
                                 + (sent.recipients().size() == 1 ? " user." : " users.")
                         : "Letter sent to " + sent.recipients().get(0) + ".");
                 leave();
-            } else if (delivery instanceof Delivery.NotSent notSent) {
+            } else if (outcome instanceof LetterOutcome.NotSent notSent) {
                 session.writeLine("Not sent: " + notSent.reason() + ". The letter is still here: /s tries again, "
                         + "/a aborts.");
                 promptLine();

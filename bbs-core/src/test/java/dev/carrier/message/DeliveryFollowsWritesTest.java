@@ -32,7 +32,7 @@ class DeliveryFollowsWritesTest {
     private Messenger messenger;
 
     /** An inbox whose connection has not (yet) taken what it was handed. */
-    private static final class SlowInbox implements Inbox {
+    private static final class SlowInbox implements MessageSink {
         final List<Runnable> unwritten = new ArrayList<>();
 
         @Override
@@ -57,7 +57,7 @@ class DeliveryFollowsWritesTest {
         users.create("alice", "x");
         users.create("bob", "x");
         store = new SqliteMessageStore(db);
-        messenger = new Messenger(new Inboxes(), new Presence(new InProcessBus(), time, Duration.ofMinutes(15)), store,
+        messenger = new Messenger(new MessageSinks(), new Presence(new InProcessBus(), time, Duration.ofMinutes(15)), store,
                 users, workers, time, SendBudgets.unlimited(time), 3);
     }
 

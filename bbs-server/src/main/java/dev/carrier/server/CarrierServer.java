@@ -17,11 +17,11 @@ import dev.carrier.auth.Tokens;
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.InProcessBus;
 import dev.carrier.chat.ChatManager;
+import dev.carrier.chat.ChatServices;
 import dev.carrier.chat.ChatStage;
 import dev.carrier.chat.StatusAnnouncer;
 import dev.carrier.connection.ConnectionLimit;
 import dev.carrier.events.EventHub;
-import dev.carrier.chat.ChatServices;
 import dev.carrier.login.Reception;
 import dev.carrier.mail.MailComposeStage;
 import dev.carrier.mail.MailInboxStage;
@@ -31,7 +31,7 @@ import dev.carrier.menu.MenuLoader;
 import dev.carrier.menu.MenuSource;
 import dev.carrier.menu.MenuStage;
 import dev.carrier.menu.Menus;
-import dev.carrier.message.Inboxes;
+import dev.carrier.message.MessageSinks;
 import dev.carrier.message.Messenger;
 import dev.carrier.message.SendBudgets;
 import dev.carrier.message.SqliteMessageStore;
@@ -127,7 +127,7 @@ public final class CarrierServer implements AutoCloseable {
         chat = new ChatManager(bus, clock, config.chat());
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
         Traffic traffic = new Traffic(clock);
-        Messenger messenger = new Messenger(new Inboxes(), presence, traffic.counting(new SqliteMessageStore(database)),
+        Messenger messenger = new Messenger(new MessageSinks(), presence, traffic.counting(new SqliteMessageStore(database)),
                 users, workers, clock, budgets, config.chat().maxWaitingMessages());
         StatusAnnouncer.attach(bus, chat);
         PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock,
