@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * failure hangs up. Every try goes through the server's one {@link LoginGate}, so guesses over
  * many connections from one address (or at one handle) share their budgets with the web's.
  */
-public final class LoginStage implements Stage {
+final class LoginStage implements Stage {
 
     private static final Logger log = LoggerFactory.getLogger(LoginStage.class);
 

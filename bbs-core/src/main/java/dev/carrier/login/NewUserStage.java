@@ -12,7 +12,7 @@ import dev.carrier.user.User;
 import java.util.Optional;
 
 /** Registration: {@code new handle: }, {@code new password: }, {@code repeat password: }. */
-public final class NewUserStage implements Stage {
+final class NewUserStage implements Stage {
 
     private enum Step { HANDLE, PASSWORD, REPEAT }
 

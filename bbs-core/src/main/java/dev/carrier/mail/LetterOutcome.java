@@ -3,7 +3,7 @@ package dev.carrier.mail;
 import java.util.List;
 
 /** What became of a letter the user sent. */
-public sealed interface LetterOutcome {
+sealed interface LetterOutcome {
 
     /** Stored for good: in the mailboxes of {@code recipients}. */
     record Sent(Recipient to, List<String> recipients) implements LetterOutcome {
