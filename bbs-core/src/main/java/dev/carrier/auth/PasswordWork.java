@@ -1,12 +1,8 @@
 package dev.carrier.auth;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import dev.carrier.runtime.Workers;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pool where logins check passwords, apart from the general workers: hashing is slow on
@@ -23,17 +19,10 @@ public final class PasswordWork implements AutoCloseable {
         }
     }
 
-    private final ThreadPoolExecutor pool;
+    private final Workers pool;
 
     public PasswordWork(int threads, int queueCapacity) {
-        AtomicInteger count = new AtomicInteger();
-        pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), runnable -> {
-                    Thread thread = new Thread(runnable, "carrier-password-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
+        pool = new Workers("password", threads, queueCapacity, rejected -> new Busy());
     }
 
     /** Half the cores (at least one), so hashing never takes the whole machine; 8 waiting per thread. */
@@ -44,28 +33,11 @@ public final class PasswordWork implements AutoCloseable {
 
     /** Runs {@code task} here; the future fails with {@link Busy} at once when the pool is full. */
     public <T> CompletableFuture<T> submit(Callable<T> task) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            pool.execute(() -> {
-                try {
-                    result.complete(task.call());
-                } catch (Throwable e) {
-                    result.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new Busy());
-        }
-        return result;
+        return pool.submit(task);
     }
 
     @Override
     public void close() {
-        pool.shutdown();
-        try {
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pool.close();
     }
 }

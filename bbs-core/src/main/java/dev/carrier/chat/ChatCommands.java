@@ -1,21 +1,18 @@
 package dev.carrier.chat;
 
 import dev.carrier.message.Messenger;
-import dev.carrier.message.SendBudgets;
 import dev.carrier.message.SendResult;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
 import dev.carrier.session.Session;
-import dev.carrier.sysop.NodeAdmin;
-import dev.carrier.sysop.SysopRights;
-import dev.carrier.who.ProfileCard;
 import dev.carrier.who.WhoList;
 import dev.carrier.who.WhoRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -24,46 +21,100 @@ final class ChatCommands {
 
     enum Outcome { STAY, QUIT }
 
-    static final String HELP = String.join("\n",
-            "Chat commands:",
-            "  TEXT              say TEXT to the room",
-            "  /me ACTION        act: * you ACTION",
-            "  /msg HANDLE TEXT  a direct message (kept for later if HANDLE is offline)",
-            "  /r TEXT           reply to whoever last sent you a direct message",
-            "  /page HANDLE      ring HANDLE's bell",
-            "  /msgs             the next screenful of direct messages waiting for you",
-            "  /who              who is in chat, with status and idle time",
-            "  /whois HANDLE     someone's profile card",
-            "  /away [TEXT]      mark yourself away, with an optional reason",
-            "  /dnd              do not disturb: no pages, no bells",
-            "  /back             online again",
-            "  /help             this list",
-            "  /quit             back to the menu",
-            "");
+    /**
+     * Every slash command, in the order /help lists them. A new command is one row here and,
+     * when it is more than a line, one method below.
+     */
+    private static final List<Command> COMMANDS = List.of(
+            Command.of("/me ACTION", "act: * you ACTION", ChatCommands::act),
+            Command.of("/msg HANDLE TEXT", "a direct message (kept for later if HANDLE is offline)",
+                    ChatCommands::msg),
+            Command.of("/r TEXT", "reply to whoever last sent you a direct message", ChatCommands::reply),
+            Command.of("/page HANDLE", "ring HANDLE's bell", ChatCommands::page),
+            Command.of("/msgs", "the next screenful of direct messages waiting for you",
+                    (commands, rest) -> commands.readWaiting()),
+            Command.of("/who", "who is in chat, with status and idle time", (commands, rest) -> commands.who()),
+            Command.of("/whois HANDLE", "someone's profile card", ChatCommands::whois),
+            Command.of("/away [TEXT]", "mark yourself away, with an optional reason", (commands, rest) ->
+                    commands.choose(Status.AWAY, rest.isEmpty() ? Optional.empty() : Optional.of(rest))),
+            Command.of("/dnd", "do not disturb: no pages, no bells",
+                    (commands, rest) -> commands.choose(Status.DND, Optional.empty())),
+            Command.of("/back", "online again", (commands, rest) -> commands.choose(Status.ONLINE, Optional.empty())),
+            Command.of("/help", "this list", (commands, rest) -> commands.showHelp()).alias("/?"),
+            new Command(List.of("/quit", "/q"), "/quit", "back to the menu", false, (commands, rest) -> Outcome.QUIT),
+            Command.of("/kick HANDLE|NODE [REASON]", "hang up on a user's connections, or on one node",
+                    ChatCommands::kick).forSysops(),
+            Command.of("/broadcast TEXT", "*** SYSOP: TEXT on every node", ChatCommands::broadcast).forSysops());
 
-    static final String SYSOP_HELP = String.join("\n",
-            "Sysop commands:",
-            "  /kick HANDLE|NODE [REASON]  hang up on a user's connections, or on one node",
-            "  /broadcast TEXT             *** SYSOP: TEXT on every node",
-            "");
+    private static final Map<String, Command> BY_NAME = COMMANDS.stream()
+            .flatMap(command -> command.names().stream().map(name -> Map.entry(name, command)))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+
+    static final String HELP = help("Chat commands:", "  %-16s  %s", false, "TEXT", "say TEXT to the room");
+
+    static final String SYSOP_HELP = help("Sysop commands:", "  %-26s  %s", true);
+
+    /**
+     * A slash command: the names it answers to (the first one /help shows), its usage and help
+     * line, whether only sysops see it in /help (the server checks their rights when it runs),
+     * and what it does with the rest of the line.
+     */
+    private record Command(List<String> names, String usage, String help, boolean sysop, Action action) {
+
+        /** A command that stays in chat, named by its usage's first word. */
+        static Command of(String usage, String help, Step step) {
+            return new Command(List.of(usage.split(" ", 2)[0]), usage, help, false, (commands, rest) -> {
+                step.run(commands, rest);
+                return Outcome.STAY;
+            });
+        }
+
+        Command alias(String name) {
+            List<String> more = new ArrayList<>(names);
+            more.add(name);
+            return new Command(List.copyOf(more), usage, help, sysop, action);
+        }
+
+        Command forSysops() {
+            return new Command(names, usage, help, true, action);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        Outcome run(ChatCommands commands, String rest);
+    }
+
+    /** A command that always stays in chat. */
+    @FunctionalInterface
+    private interface Step {
+        void run(ChatCommands commands, String rest);
+    }
+
+    private static String help(String title, String format, boolean sysop, String... leading) {
+        List<String> lines = new ArrayList<>(List.of(title));
+        for (int i = 0; i < leading.length; i += 2) lines.add(String.format(format, leading[i], leading[i + 1]));
+        for (Command command : COMMANDS) {
+            if (command.sysop() == sysop) lines.add(String.format(format, command.usage(), command.help()));
+        }
+        lines.add("");
+        return String.join("\n", lines);
+    }
 
     static final String SLOW_DOWN = "*** Slow down";
 
     private final Session session;
+    private final ChatServices services;
     private final ChatManager chat;
     private final Presence presence;
     private final Messenger messenger;
-    private final SendBudgets budgets;
-    private final NodeAdmin nodeAdmin;
 
-    ChatCommands(Session session, ChatManager chat, Presence presence, Messenger messenger, SendBudgets budgets,
-            NodeAdmin nodeAdmin) {
+    ChatCommands(Session session, ChatServices services) {
         this.session = session;
-        this.chat = chat;
-        this.presence = presence;
-        this.messenger = messenger;
-        this.budgets = budgets;
-        this.nodeAdmin = nodeAdmin;
+        this.services = services;
+        this.chat = services.chat();
+        this.presence = services.presence();
+        this.messenger = services.messenger();
     }
 
     private String me() {
@@ -78,48 +129,53 @@ final class ChatCommands {
             return Outcome.STAY;
         }
         int space = typed.indexOf(' ');
-        String command = (space < 0 ? typed : typed.substring(0, space)).toLowerCase(Locale.ROOT);
+        String name = (space < 0 ? typed : typed.substring(0, space)).toLowerCase(Locale.ROOT);
         String rest = space < 0 ? "" : typed.substring(space + 1).strip();
-        switch (command) {
-            case "/me" -> {
-                if (rest.isEmpty()) session.writeLine("Usage: /me ACTION");
-                else if (passesFlood()) chat.act(me(), rest);
-            }
-            case "/msg" -> {
-                String[] parts = rest.split("\\s+", 2);
-                if (parts.length < 2 || parts[0].isEmpty()) session.writeLine("Usage: /msg HANDLE TEXT");
-                else sendDirect(parts[0], parts[1]);
-            }
-            case "/r" -> {
-                if (rest.isEmpty()) session.writeLine("Usage: /r TEXT");
-                else {
-                    Optional<String> to = messenger.lastSender(me());
-                    if (to.isEmpty()) session.writeLine("No one to reply to");
-                    else sendDirect(to.get(), rest);
-                }
-            }
-            case "/page" -> {
-                if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /page HANDLE");
-                else page(rest);
-            }
-            case "/msgs" -> readWaiting();
-            case "/who" -> session.write(WhoList.render(whoIsInChat()));
-            case "/whois" -> {
-                if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /whois HANDLE");
-                else ProfileCard.show(session, presence, rest, () -> { });
-            }
-            case "/away" -> choose(Status.AWAY, rest.isEmpty() ? Optional.empty() : Optional.of(rest));
-            case "/dnd" -> choose(Status.DND, Optional.empty());
-            case "/back" -> choose(Status.ONLINE, Optional.empty());
-            case "/kick" -> kick(rest);
-            case "/broadcast" -> broadcast(rest);
-            case "/help", "/?" -> session.write(session.requireUser().sysop() ? HELP + SYSOP_HELP : HELP);
-            case "/quit", "/q" -> {
-                return Outcome.QUIT;
-            }
-            default -> session.writeLine("Unknown command: " + command + ". Type /help for available commands.");
+        Command command = BY_NAME.get(name);
+        if (command == null) {
+            session.writeLine("Unknown command: " + name + ". Type /help for available commands.");
+            return Outcome.STAY;
         }
-        return Outcome.STAY;
+        return command.action().run(this, rest);
+    }
+
+    private void act(String rest) {
+        if (rest.isEmpty()) session.writeLine("Usage: /me ACTION");
+        else if (passesFlood()) chat.act(me(), rest);
+    }
+
+    private void msg(String rest) {
+        String[] parts = rest.split("\\s+", 2);
+        if (parts.length < 2 || parts[0].isEmpty()) session.writeLine("Usage: /msg HANDLE TEXT");
+        else sendDirect(parts[0], parts[1]);
+    }
+
+    private void reply(String rest) {
+        if (rest.isEmpty()) {
+            session.writeLine("Usage: /r TEXT");
+            return;
+        }
+        Optional<String> to = messenger.lastSender(me());
+        if (to.isEmpty()) session.writeLine("No one to reply to");
+        else sendDirect(to.get(), rest);
+    }
+
+    private void page(String rest) {
+        if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /page HANDLE");
+        else pageOne(rest);
+    }
+
+    private void who() {
+        session.write(WhoList.render(whoIsInChat()));
+    }
+
+    private void whois(String rest) {
+        if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /whois HANDLE");
+        else services.cards().show(session, rest, () -> { });
+    }
+
+    private void showHelp() {
+        session.write(session.requireUser().sysop() ? HELP + SYSOP_HELP : HELP);
     }
 
     /** Delivered messages show through the user's inboxes; only what went otherwise is said here. */
@@ -156,7 +212,7 @@ final class ChatCommands {
         });
     }
 
-    private void page(String to) {
+    private void pageOne(String to) {
         Messenger.Page page = messenger.page(me(), to);
         switch (page.outcome()) {
             case PAGED -> session.writeLine("*** Paged " + page.handle());
@@ -173,12 +229,12 @@ final class ChatCommands {
         String target = parts[0];
         Optional<String> reason = parts.length > 1 ? Optional.of(parts[1]) : Optional.empty();
         if (target.isEmpty()) {
-            SysopRights.act(session, "/kick", sysop -> "Usage: /kick HANDLE|NODE [REASON]");
+            services.rights().act(session, "/kick", sysop -> "Usage: /kick HANDLE|NODE [REASON]");
         } else if (target.equalsIgnoreCase(me()) || target.equals(String.valueOf(session.node()))) {
-            SysopRights.act(session, "/kick", sysop -> "Cannot kick yourself");
+            services.rights().act(session, "/kick", sysop -> "Cannot kick yourself");
         } else {
-            SysopRights.act(session, "/kick", sysop -> {
-                List<Integer> kicked = nodeAdmin.kick(sysop.handle(), target, reason);
+            services.rights().act(session, "/kick", sysop -> {
+                List<Integer> kicked = services.nodeAdmin().kick(sysop.handle(), target, reason);
                 return "*** Kicked " + target + (kicked.size() == 1 ? " (node " : " (nodes ")
                         + kicked.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
             });
@@ -187,16 +243,16 @@ final class ChatCommands {
 
     /** {@code /broadcast text}: sysops only; the sysop sees the line like everyone else. */
     private void broadcast(String text) {
-        SysopRights.act(session, "/broadcast", sysop -> {
+        services.rights().act(session, "/broadcast", sysop -> {
             if (text.isEmpty()) return "Usage: /broadcast TEXT";
-            nodeAdmin.broadcast(sysop.handle(), text);
+            services.nodeAdmin().broadcast(sysop.handle(), text);
             return "";
         });
     }
 
     /** Chat lines and actions spend from the same budget as DMs and pages (those check in Messenger). */
     private boolean passesFlood() {
-        if (budgets.tryMessage(me())) return true;
+        if (services.budgets().tryMessage(me())) return true;
         session.writeLine(SLOW_DOWN);
         return false;
     }
@@ -212,11 +268,11 @@ final class ChatCommands {
     }
 
     private List<WhoRow> whoIsInChat() {
-        Instant now = session.engine().clock().instant();
+        Instant now = services.clock().instant();
         List<WhoRow> rows = new ArrayList<>();
         for (String handle : chat.participants()) {
             Optional<UserPresence> user = presence.find(handle);
-            String via = session.engine().nodes().sessionsOf(handle).stream()
+            String via = services.nodes().sessionsOf(handle).stream()
                     .map(s -> s.terminal().info().transport()).distinct().sorted().collect(Collectors.joining(","));
             rows.add(new WhoRow(Optional.empty(), handle, Optional.of(user.map(UserPresence::status)
                     .orElse(Status.ONLINE)), user.flatMap(UserPresence::text),

@@ -1,14 +1,10 @@
 package dev.carrier.chat;
 
-import dev.carrier.message.Messenger;
-import dev.carrier.message.SendBudgets;
-import dev.carrier.presence.Presence;
 import dev.carrier.session.InputMode;
 import dev.carrier.session.Service;
 import dev.carrier.session.Session;
-import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
-import dev.carrier.sysop.NodeAdmin;
+import dev.carrier.session.StageTraits;
 import dev.carrier.terminal.SharedText;
 import java.util.concurrent.Executor;
 
@@ -21,6 +17,8 @@ public final class ChatStage implements Stage {
     public static final String ID = "__chat__";
     public static final String ACTIVITY = "In Chat";
 
+    private static final StageTraits TRAITS = StageTraits.service(ACTIVITY).allowingNotices();
+
     private final Session session;
     private final ChatManager chat;
     private final ChatCommands commands;
@@ -32,25 +30,14 @@ public final class ChatStage implements Stage {
         this.commands = commands;
     }
 
-    public static Service service(ChatManager chat, Presence presence, Messenger messenger, SendBudgets budgets,
-            NodeAdmin nodeAdmin) {
-        return new Service(ID, session -> new ChatStage(session, chat,
-                new ChatCommands(session, chat, presence, messenger, budgets, nodeAdmin)));
+    public static Service service(ChatServices services) {
+        return new Service(ID, session -> new ChatStage(session, services.chat(),
+                new ChatCommands(session, services)));
     }
 
     @Override
-    public SessionState state() {
-        return SessionState.SERVICE;
-    }
-
-    @Override
-    public String activity() {
-        return ACTIVITY;
-    }
-
-    @Override
-    public boolean interruptible() {
-        return true;
+    public StageTraits traits() {
+        return TRAITS;
     }
 
     @Override

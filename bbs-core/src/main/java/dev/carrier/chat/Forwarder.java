@@ -13,7 +13,7 @@ import java.util.concurrent.Executor;
  * <p>{@link #offer} is called by the room under its lock; the drain runs on the viewer's
  * executor; the small queue lock is the only thing they share.
  */
-public final class Forwarder {
+final class Forwarder {
 
     record Delivery(ChatEvent event, SharedText text) {}
 

@@ -1,7 +1,7 @@
 package dev.carrier.events;
 
 import dev.carrier.message.DirectMessage;
-import dev.carrier.message.Inbox;
+import dev.carrier.message.MessageSink;
 import dev.carrier.user.User;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -12,10 +12,10 @@ import java.util.Optional;
  * that stops reading is disconnected when its queue overflows; it reconnects to a fresh
  * snapshot, and its messages wait in the store meanwhile.
  *
- * <p>Everything but {@link #enqueue} and the {@link Inbox} methods runs on the sink's executor;
+ * <p>Everything but {@link #enqueue} and the {@link MessageSink} methods runs on the sink's executor;
  * those hop onto it.
  */
-public final class EventClient implements Inbox {
+public final class EventClient implements MessageSink {
 
     static final int MAX_QUEUED = 1000;
 

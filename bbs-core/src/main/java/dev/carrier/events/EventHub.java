@@ -11,7 +11,7 @@ import dev.carrier.message.SendResult;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.PresenceEvent;
 import dev.carrier.presence.UserPresence;
-import dev.carrier.session.Scheduler;
+import dev.carrier.runtime.Scheduler;
 import dev.carrier.user.User;
 import java.time.Clock;
 import java.time.Duration;

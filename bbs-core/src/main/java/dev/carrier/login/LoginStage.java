@@ -2,12 +2,11 @@ package dev.carrier.login;
 
 import dev.carrier.auth.LoginGate;
 import dev.carrier.auth.LoginGate.Outcome;
-import dev.carrier.menu.MenuStage;
-import dev.carrier.session.Engine;
 import dev.carrier.session.InputMode;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
+import dev.carrier.session.StageTraits;
 import dev.carrier.user.User;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,39 +19,36 @@ import org.slf4j.LoggerFactory;
  * failure hangs up. Every try goes through the server's one {@link LoginGate}, so guesses over
  * many connections from one address (or at one handle) share their budgets with the web's.
  */
-public final class LoginStage implements Stage {
+final class LoginStage implements Stage {
 
     private static final Logger log = LoggerFactory.getLogger(LoginStage.class);
 
+    private static final StageTraits TRAITS = StageTraits.of(SessionState.LOGIN, "Logging in");
+
     private final Session session;
-    private final Engine engine;
+    private final Reception reception;
     private final LoginGate gate;
     private String handle;
     private int failures;
 
-    public LoginStage(Session session, LoginGate gate) {
+    public LoginStage(Session session, Reception reception) {
         this.session = session;
-        this.engine = session.engine();
-        this.gate = gate;
+        this.reception = reception;
+        this.gate = reception.gate();
     }
 
     /** The first stage of every node: the banner, then the login prompt. */
-    public static LoginStage afterBanner(Session session, LoginGate gate) {
-        String banner = session.engine().menus().banner()
-                .replace("{bbs}", session.engine().config().bbsName())
+    static LoginStage afterBanner(Session session, Reception reception) {
+        String banner = reception.banner()
+                .replace("{bbs}", reception.config().bbsName())
                 .replace("{node}", String.valueOf(session.node()));
         session.write(banner);
-        return new LoginStage(session, gate);
+        return new LoginStage(session, reception);
     }
 
     @Override
-    public SessionState state() {
-        return SessionState.LOGIN;
-    }
-
-    @Override
-    public String activity() {
-        return "Logging in";
+    public StageTraits traits() {
+        return TRAITS;
     }
 
     @Override
@@ -72,7 +68,7 @@ public final class LoginStage implements Stage {
             if (typed.isEmpty()) {
                 askHandle();
             } else if (typed.equalsIgnoreCase("new")) {
-                session.moveTo(new NewUserStage(session, this));
+                session.moveTo(new NewUserStage(session, reception, this));
             } else {
                 handle = typed;
                 session.prompt("password: ", InputMode.MASKED);
@@ -83,7 +79,7 @@ public final class LoginStage implements Stage {
         String tried = handle;
         session.await(gate.login(tried, password, session.terminal().info().remoteAddress()), outcome -> {
             if (outcome instanceof Outcome.Accepted accepted) {
-                welcome(session, accepted.user(), false);
+                welcome(session, reception, accepted.user(), false);
             } else if (outcome instanceof Outcome.Throttled throttled) {
                 failed(tried, "Too many failed logins for this handle or from your address. Try again in "
                         + seconds(throttled.retryAfter()) + ".");
@@ -107,17 +103,17 @@ public final class LoginStage implements Stage {
         log.info("node {} failed login for {} from {} ({} in a row)", session.node(), tried,
                 session.terminal().info().remoteAddress(), failures);
         session.writeLine(why);
-        if (failures >= engine.config().maxLoginFailures()) {
+        if (failures >= reception.config().maxLoginFailures()) {
             session.writeLine("Too many failed logins. Goodbye.");
             session.hangUp();
             return;
         }
-        Duration pause = engine.config().loginFailureDelay().multipliedBy(1L << (failures - 1));
+        Duration pause = reception.config().loginFailureDelay().multipliedBy(1L << (failures - 1));
         session.pause(pause, this::askHandle);
     }
 
     /** Where every successful login and registration lands: a greeting, then the main menu. */
-    static void welcome(Session session, User user, boolean newUser) {
+    static void welcome(Session session, Reception reception, User user, boolean newUser) {
         if (user.banned()) {
             session.writeLine("This account is banned. Contact the sysop.");
             session.hangUp();
@@ -125,10 +121,10 @@ public final class LoginStage implements Stage {
         }
         session.loggedIn(user);
         if (newUser) {
-            session.writeLine("\nWelcome to " + session.engine().config().bbsName() + ", " + user.handle() + "!");
+            session.writeLine("\nWelcome to " + reception.config().bbsName() + ", " + user.handle() + "!");
         } else {
             session.writeLine("\nWelcome back, " + user.handle() + "!");
         }
-        session.moveTo(MenuStage.main(session));
+        session.moveTo(reception.mainMenu().open(session));
     }
 }

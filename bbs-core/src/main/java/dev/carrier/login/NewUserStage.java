@@ -1,10 +1,10 @@
 package dev.carrier.login;
 
-import dev.carrier.session.Engine;
 import dev.carrier.session.InputMode;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
+import dev.carrier.session.StageTraits;
 import dev.carrier.user.HandleRules;
 import dev.carrier.user.HandleTakenException;
 import dev.carrier.user.PasswordRules;
@@ -12,32 +12,29 @@ import dev.carrier.user.User;
 import java.util.Optional;
 
 /** Registration: {@code new handle: }, {@code new password: }, {@code repeat password: }. */
-public final class NewUserStage implements Stage {
+final class NewUserStage implements Stage {
 
     private enum Step { HANDLE, PASSWORD, REPEAT }
 
+    private static final StageTraits TRAITS = StageTraits.of(SessionState.NEW_USER, "Registering");
+
     private final Session session;
-    private final Engine engine;
+    private final Reception reception;
     private final Stage login;
     private Step step;
     private String handle;
     private String password;
 
     /** @param login where an empty handle goes back to (it keeps the caller's failed tries) */
-    public NewUserStage(Session session, Stage login) {
+    public NewUserStage(Session session, Reception reception, Stage login) {
         this.session = session;
-        this.engine = session.engine();
+        this.reception = reception;
         this.login = login;
     }
 
     @Override
-    public SessionState state() {
-        return SessionState.NEW_USER;
-    }
-
-    @Override
-    public String activity() {
-        return "Registering";
+    public StageTraits traits() {
+        return TRAITS;
     }
 
     @Override
@@ -76,7 +73,7 @@ public final class NewUserStage implements Stage {
             askHandle();
             return;
         }
-        session.await(engine.workers().submit(() -> engine.users().findLookalike(typed)), existing -> {
+        session.await(reception.workers().submit(() -> reception.users().findLookalike(typed)), existing -> {
             if (existing.isPresent()) {
                 session.writeLine(takenMessage(typed, existing.get()));
                 askHandle();
@@ -115,22 +112,22 @@ public final class NewUserStage implements Stage {
         String chosenHandle = handle;
         String chosenPassword = password;
         password = null;
-        session.await(engine.workers().submit(() -> register(chosenHandle, chosenPassword)), created -> {
+        session.await(reception.workers().submit(() -> register(chosenHandle, chosenPassword)), created -> {
             if (created.isEmpty()) {
                 session.writeLine("Someone just took that handle, or one too much like it; choose another.");
                 askHandle();
             } else {
-                LoginStage.welcome(session, created.get(), true);
+                LoginStage.welcome(session, reception, created.get(), true);
             }
         });
     }
 
     /** Runs on a worker. Empty when the handle was taken meanwhile: the store's unique index decides. */
     private Optional<User> register(String chosenHandle, String chosenPassword) {
-        String hash = engine.hasher().hash(chosenPassword);
+        String hash = reception.hasher().hash(chosenPassword);
         try {
-            User user = engine.users().create(chosenHandle, hash);
-            engine.users().recordLogin(user.id(), engine.clock().instant());
+            User user = reception.users().create(chosenHandle, hash);
+            reception.users().recordLogin(user.id(), reception.clock().instant());
             return Optional.of(user);
         } catch (HandleTakenException e) {
             return Optional.empty();

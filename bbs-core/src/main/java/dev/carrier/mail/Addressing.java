@@ -1,7 +1,7 @@
 package dev.carrier.mail;
 
 /** What a typed {@code To:} line turned out to be. */
-public sealed interface Addressing {
+sealed interface Addressing {
 
     record Found(Recipient recipient) implements Addressing {}
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A letter written and ready to go: cleaned, within the limits of {@link MailRules}. */
-public record Draft(Recipient to, String subject, List<String> lines) {
+record Draft(Recipient to, String subject, List<String> lines) {
 
     public Draft {
         Objects.requireNonNull(to, "to");

@@ -3,5 +3,5 @@ package dev.carrier.mail;
 import java.time.Instant;
 
 /** A letter as the inbox lists it: everything but the body. */
-public record Envelope(long id, String from, String subject, Instant sentAt, boolean bulletin, boolean isNew) {
+record Envelope(long id, String from, String subject, Instant sentAt, boolean bulletin, boolean isNew) {
 }

@@ -3,8 +3,8 @@ package dev.carrier.mail;
 import dev.carrier.session.InputMode;
 import dev.carrier.session.Service;
 import dev.carrier.session.Session;
-import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
+import dev.carrier.session.StageTraits;
 import dev.carrier.user.User;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +35,8 @@ public final class MailComposeStage implements Stage {
             "");
 
     private enum Step { TO, SUBJECT, BODY }
+
+    private static final StageTraits TRAITS = StageTraits.service(ACTIVITY);
 
     private final Session session;
     private final PostOffice post;
@@ -70,13 +72,8 @@ public final class MailComposeStage implements Stage {
     }
 
     @Override
-    public SessionState state() {
-        return SessionState.SERVICE;
-    }
-
-    @Override
-    public String activity() {
-        return ACTIVITY;
+    public StageTraits traits() {
+        return TRAITS;
     }
 
     @Override
@@ -250,14 +247,14 @@ public final class MailComposeStage implements Stage {
             promptLine();
             return;
         }
-        session.await(post.send(me(), new Draft(to, subject, lines)), delivery -> {
-            if (delivery instanceof Delivery.Sent sent) {
+        session.await(post.send(me(), new Draft(to, subject, lines)), outcome -> {
+            if (outcome instanceof LetterOutcome.Sent sent) {
                 session.writeLine(sent.to() instanceof Recipient.All
                         ? "Bulletin sent to " + sent.recipients().size()
                                 + (sent.recipients().size() == 1 ? " user." : " users.")
                         : "Letter sent to " + sent.recipients().get(0) + ".");
                 leave();
-            } else if (delivery instanceof Delivery.NotSent notSent) {
+            } else if (outcome instanceof LetterOutcome.NotSent notSent) {
                 session.writeLine("Not sent: " + notSent.reason() + ". The letter is still here: /s tries again, "
                         + "/a aborts.");
                 promptLine();

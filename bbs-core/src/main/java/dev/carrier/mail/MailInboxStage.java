@@ -3,8 +3,8 @@ package dev.carrier.mail;
 import dev.carrier.session.InputMode;
 import dev.carrier.session.Service;
 import dev.carrier.session.Session;
-import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
+import dev.carrier.session.StageTraits;
 import dev.carrier.user.User;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +43,8 @@ public final class MailInboxStage implements Stage {
 
     private enum Mode { LIST, LETTER, CONFIRM_DELETE }
 
+    private static final StageTraits TRAITS = StageTraits.service(ACTIVITY).allowingNotices();
+
     private final Session session;
     private final PostOffice post;
     private final Pager pager;
@@ -62,18 +64,8 @@ public final class MailInboxStage implements Stage {
     }
 
     @Override
-    public SessionState state() {
-        return SessionState.SERVICE;
-    }
-
-    @Override
-    public String activity() {
-        return ACTIVITY;
-    }
-
-    @Override
-    public boolean interruptible() {
-        return true;
+    public StageTraits traits() {
+        return TRAITS;
     }
 
     /** Entered from the menu, and again after writing or replying: the list, fresh from the store. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The limits of a letter, and the cleaning every stored part of it gets. */
-public final class MailRules {
+final class MailRules {
 
     public static final int MAX_SUBJECT = 80;
     public static final int MAX_LINES = 200;

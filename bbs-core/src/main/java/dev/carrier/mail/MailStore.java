@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>Each send stores the whole letter or nothing: one row, or for a bulletin one row per user
  * in a single transaction. A letter the method returned from is on disk.
  */
-public interface MailStore {
+interface MailStore {
 
     /**
      * Puts a letter into the recipient's mailbox.

@@ -13,7 +13,7 @@ import java.util.List;
  * <p>A stage that pages hands its input here while {@link #active()}. Runs on the session's
  * executor, like the stage that owns it.
  */
-public final class Pager {
+final class Pager {
 
     static final String MORE = "-- More";
 

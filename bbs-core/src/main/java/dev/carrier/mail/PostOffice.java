@@ -3,10 +3,10 @@ package dev.carrier.mail;
 import dev.carrier.message.SendBudgets;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.Status;
+import dev.carrier.runtime.Workers;
 import dev.carrier.session.Nodes;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionListener;
-import dev.carrier.session.Workers;
 import dev.carrier.user.User;
 import dev.carrier.user.UserStore;
 import java.time.Clock;
@@ -68,46 +68,46 @@ public final class PostOffice implements SessionListener {
 
     /**
      * Stores the letter, then tells the recipients who are online. The future completes normally
-     * either way: a letter that could not be stored is {@link Delivery.NotSent} with the reason.
+     * either way: a letter that could not be stored is {@link LetterOutcome.NotSent} with the reason.
      */
-    public CompletableFuture<Delivery> send(User sender, Draft draft) {
+    public CompletableFuture<LetterOutcome> send(User sender, Draft draft) {
         // A letter spends from the same budget as chat lines and DMs: one per send.
         if (!budgets.tryMessage(sender.handle())) {
-            return CompletableFuture.completedFuture(new Delivery.NotSent(budgets.retryHint(sender.handle())));
+            return CompletableFuture.completedFuture(new LetterOutcome.NotSent(budgets.retryHint(sender.handle())));
         }
         return workers.submit(() -> {
             Optional<String> problem = MailRules.subjectProblem(draft.subject())
                     .or(() -> MailRules.bodyProblem(draft.lines()));
-            if (problem.isPresent()) return new Delivery.NotSent(problem.get());
+            if (problem.isPresent()) return new LetterOutcome.NotSent(problem.get());
             try {
-                Delivery delivery = deliver(sender, draft);
-                if (delivery instanceof Delivery.Sent sent) announce(sender.handle(), sent);
+                LetterOutcome delivery = deliver(sender, draft);
+                if (delivery instanceof LetterOutcome.Sent sent) announce(sender.handle(), sent);
                 return delivery;
             } catch (RuntimeException e) {
                 log.warn("letter from {} to {} not stored: {}", sender.handle(), draft.to().shown(), e.toString());
-                return new Delivery.NotSent("the letter could not be stored just now");
+                return new LetterOutcome.NotSent("the letter could not be stored just now");
             }
         }).exceptionally(failure -> {
             // The pool refused the task: the draft stays with the user to try again.
             log.warn("letter from {} not sent: {}", sender.handle(), failure.toString());
-            return new Delivery.NotSent("the server is too busy just now");
+            return new LetterOutcome.NotSent("the server is too busy just now");
         });
     }
 
-    private Delivery deliver(User sender, Draft draft) {
+    private LetterOutcome deliver(User sender, Draft draft) {
         if (draft.to() instanceof Recipient.One one) {
             return store.send(sender.handle(), one.handle(), draft.subject(), draft.body(), clock.instant())
-                    .<Delivery>map(letter -> new Delivery.Sent(draft.to(), List.of(letter.to())))
-                    .orElseGet(() -> new Delivery.NotSent("no such user: " + one.handle()));
+                    .<LetterOutcome>map(letter -> new LetterOutcome.Sent(draft.to(), List.of(letter.to())))
+                    .orElseGet(() -> new LetterOutcome.NotSent("no such user: " + one.handle()));
         }
-        if (!isSysop(sender)) return new Delivery.NotSent("only sysops can write to all");
+        if (!isSysop(sender)) return new LetterOutcome.NotSent("only sysops can write to all");
         List<String> recipients = store.sendToAll(sender.handle(), draft.subject(), draft.body(), clock.instant());
         log.info("bulletin from {} to {} users", sender.handle(), recipients.size());
-        return new Delivery.Sent(draft.to(), recipients);
+        return new LetterOutcome.Sent(draft.to(), recipients);
     }
 
     /** {@code *** New mail from alice} on every connection of every recipient, between their keystrokes. */
-    private void announce(String from, Delivery.Sent sent) {
+    private void announce(String from, LetterOutcome.Sent sent) {
         String text = "*** New mail from " + from + (sent.to() instanceof Recipient.All ? " (to all)" : "");
         for (String recipient : sent.recipients()) {
             List<Session> sessions = nodes.sessionsOf(recipient);

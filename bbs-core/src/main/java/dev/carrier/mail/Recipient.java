@@ -1,7 +1,7 @@
 package dev.carrier.mail;
 
 /** Whom a letter goes to: one user, or every user (a bulletin, which only sysops may send). */
-public sealed interface Recipient {
+sealed interface Recipient {
 
     /** A user, by the handle as registered. */
     record One(String handle) implements Recipient {}

@@ -8,7 +8,7 @@ import java.util.Optional;
  * @param line  where the entry stands in its file, for error messages
  * @param sysop shown to and taken from sysops only ({@code sysop: true} in the file)
  */
-public record MenuEntry(char key, String label, Optional<String> service, Optional<String> menu, int line,
+record MenuEntry(char key, String label, Optional<String> service, Optional<String> menu, int line,
         boolean sysop) {
 
     /** Whether a user with or without sysop rights may see and pick this entry. */

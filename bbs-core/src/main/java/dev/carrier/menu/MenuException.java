@@ -1,7 +1,7 @@
 package dev.carrier.menu;
 
 /** A menu file the server cannot start with; the message names the file and line. */
-public final class MenuException extends RuntimeException {
+final class MenuException extends RuntimeException {
     public MenuException(String message) {
         super(message);
     }

@@ -2,9 +2,11 @@ package dev.carrier.menu;
 
 import dev.carrier.session.InputMode;
 import dev.carrier.session.Service;
+import dev.carrier.session.ServiceCatalog;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
+import dev.carrier.session.StageTraits;
 import dev.carrier.user.User;
 
 /** A menu on screen: one key (with or without Enter, in either case) picks an entry. */
@@ -12,25 +14,29 @@ public final class MenuStage implements Stage {
 
     private final Session session;
     private final Menu menu;
+    private final Menus menus;
+    private final ServiceCatalog services;
+    private final StageTraits traits;
 
-    public MenuStage(Session session, Menu menu) {
+    /** @param menus    where an entry naming another menu finds it
+     *  @param services where an entry naming a service finds it */
+    public MenuStage(Session session, Menu menu, Menus menus, ServiceCatalog services) {
         this.session = session;
         this.menu = menu;
+        this.menus = menus;
+        this.services = services;
+        this.traits = StageTraits.of(SessionState.MENU,
+                "Main Menu".equals(menu.title()) ? "Main Menu" : "Menu: " + menu.title());
     }
 
-    /** The main menu, where a caller lands after logging in. */
-    public static MenuStage main(Session session) {
-        return new MenuStage(session, session.engine().menus().main());
+    /** Opens the main menu, where a caller lands after logging in. */
+    public static Service.Opener main(Menus menus, ServiceCatalog services) {
+        return session -> new MenuStage(session, menus.main(), menus, services);
     }
 
     @Override
-    public SessionState state() {
-        return SessionState.MENU;
-    }
-
-    @Override
-    public String activity() {
-        return "Main Menu".equals(menu.title()) ? "Main Menu" : "Menu: " + menu.title();
+    public StageTraits traits() {
+        return traits;
     }
 
     @Override
@@ -69,11 +75,11 @@ public final class MenuStage implements Stage {
             return;
         }
         if (entry.get().menu().isPresent()) {
-            session.moveTo(new MenuStage(session, session.engine().menus().find(entry.get().menu().get())
-                    .orElseThrow()));
+            session.moveTo(new MenuStage(session, menus.find(entry.get().menu().get()).orElseThrow(), menus,
+                    services));
             return;
         }
-        Service service = session.engine().services().find(entry.get().service().orElseThrow()).orElseThrow();
+        Service service = services.find(entry.get().service().orElseThrow()).orElseThrow();
         session.moveTo(service.opener().open(session));
     }
 }

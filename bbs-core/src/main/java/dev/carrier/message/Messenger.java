@@ -2,9 +2,9 @@ package dev.carrier.message;
 
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.Status;
+import dev.carrier.runtime.Workers;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionListener;
-import dev.carrier.session.Workers;
 import dev.carrier.text.TextCleaner;
 import dev.carrier.user.User;
 import dev.carrier.user.UserStore;
@@ -21,16 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Direct messages and pages between users, however they are connected: every open inbox of
- * the recipient gets a message at once, and every inbox of the sender sees it as sent; a
+ * Direct messages and pages between users, however they are connected: every open sink of
+ * the recipient gets a message at once, and every sink of the sender sees it as sent; a
  * recipient with none gets it stored and shown at their next login. Telnet {@code /msg}
  * and the JSON {@code send_message} are this same operation, spending from the sender's
  * {@link SendBudgets}.
  *
  * <p>Delivery follows what was written: a message is stored waiting, and marked delivered only
- * when one of the recipient's inboxes reports it written to its connection. Whether the
+ * when one of the recipient's sinks reports it written to its connection. Whether the
  * recipient looked online when it was sent decides only what the sender is told; a message whose
- * inboxes all closed first simply stays waiting for the next login. A recipient may have at most
+ * sinks all closed first simply stays waiting for the next login. A recipient may have at most
  * {@code maxWaiting} messages waiting; beyond that sends are refused and the sender told.
  */
 public final class Messenger implements SessionListener {
@@ -41,7 +41,7 @@ public final class Messenger implements SessionListener {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private final Inboxes inboxes;
+    private final MessageSinks sinks;
     private final Presence presence;
     private final MessageStore store;
     private final UserStore users;
@@ -50,14 +50,14 @@ public final class Messenger implements SessionListener {
     private final SendBudgets budgets;
     private final int maxWaiting;
     private final ConcurrentHashMap<String, String> lastSender = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Session, Inbox> terminals = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Session, MessageSink> terminals = new ConcurrentHashMap<>();
     /** Per user, delivery marks not yet stored; an entry lives only while its marks are written. */
     private final ConcurrentHashMap<String, CompletableFuture<Void>> marking = new ConcurrentHashMap<>();
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
-    public Messenger(Inboxes inboxes, Presence presence, MessageStore store, UserStore users, Workers workers,
+    public Messenger(MessageSinks sinks, Presence presence, MessageStore store, UserStore users, Workers workers,
             Clock clock, SendBudgets budgets, int maxWaiting) {
-        this.inboxes = inboxes;
+        this.sinks = sinks;
         this.presence = presence;
         this.store = store;
         this.users = users;
@@ -69,7 +69,7 @@ public final class Messenger implements SessionListener {
 
     /**
      * Sends a direct message: stores it on a worker (unless the recipient's waiting messages are
-     * at the cap), then hands it to the recipient's open inboxes, where it counts as delivered
+     * at the cap), then hands it to the recipient's open sinks, where it counts as delivered
      * once one of them has written it.
      */
     public CompletableFuture<SendResult> send(String from, String to, String text) {
@@ -81,7 +81,7 @@ public final class Messenger implements SessionListener {
         if (from.equalsIgnoreCase(to)) return refused(SendResult.Reason.TO_SELF, "Cannot message yourself");
         if (!budgets.tryMessage(from)) return refused(SendResult.Reason.RATE_LIMITED, budgets.retryHint(from));
         return workers.submit(() -> {
-            Optional<String> online = inboxes.onlineHandle(to);
+            Optional<String> online = sinks.onlineHandle(to);
             Optional<String> handle = online.isPresent() ? online : users.find(to).map(User::handle);
             if (handle.isEmpty()) {
                 return new SendResult.Refused(SendResult.Reason.NO_SUCH_USER, to + " is not online");
@@ -99,19 +99,19 @@ public final class Messenger implements SessionListener {
         });
     }
 
-    /** Hands the message to the recipient's inboxes and the sender's; true when the recipient had any. */
+    /** Hands the message to the recipient's sinks and the sender's; true when the recipient had any. */
     private boolean deliver(DirectMessage message) {
-        List<Inbox> theirs = inboxes.of(message.to());
+        List<MessageSink> theirs = sinks.of(message.to());
         if (!theirs.isEmpty()) {
             lastSender.put(key(message.to()), message.from());
             boolean ring = presence.status(message.to()) != Status.DND;
             Runnable shown = once(() -> markDelivered(message.to(), List.of(message)));
             // Live connections see it as delivered now; the store says so once one has written it.
             DirectMessage live = withDelivered(message);
-            for (Inbox inbox : theirs) inbox.direct(live, false, ring, shown);
-            for (Inbox mine : inboxes.of(message.from())) mine.direct(live, true, false, () -> { });
+            for (MessageSink sink : theirs) sink.direct(live, false, ring, shown);
+            for (MessageSink mine : sinks.of(message.from())) mine.direct(live, true, false, () -> { });
         } else {
-            for (Inbox mine : inboxes.of(message.from())) mine.direct(message, true, false, () -> { });
+            for (MessageSink mine : sinks.of(message.from())) mine.direct(message, true, false, () -> { });
         }
         return !theirs.isEmpty();
     }
@@ -141,10 +141,10 @@ public final class Messenger implements SessionListener {
     public Page page(String from, String to) {
         if (from.equalsIgnoreCase(to)) return new Page(Page.Outcome.TO_SELF, to);
         if (!budgets.tryMessage(from)) return new Page(Page.Outcome.SLOW_DOWN, to);
-        Optional<String> online = inboxes.onlineHandle(to);
+        Optional<String> online = sinks.onlineHandle(to);
         if (online.isEmpty()) return new Page(Page.Outcome.NOT_ONLINE, to);
         if (presence.status(online.get()) == Status.DND) return new Page(Page.Outcome.DO_NOT_DISTURB, online.get());
-        for (Inbox theirs : inboxes.of(online.get())) theirs.paged(from);
+        for (MessageSink theirs : sinks.of(online.get())) theirs.paged(from);
         return new Page(Page.Outcome.PAGED, online.get());
     }
 
@@ -153,13 +153,13 @@ public final class Messenger implements SessionListener {
         public enum Outcome { PAGED, NOT_ONLINE, DO_NOT_DISTURB, TO_SELF, SLOW_DOWN }
     }
 
-    /** Opens an inbox for a JSON client or any other non-terminal connection. */
-    public void open(String handle, Inbox inbox) {
-        inboxes.open(handle, inbox);
+    /** Opens an sink for a JSON client or any other non-terminal connection. */
+    public void open(String handle, MessageSink sink) {
+        sinks.open(handle, sink);
     }
 
-    public void close(String handle, Inbox inbox) {
-        inboxes.close(handle, inbox);
+    public void close(String handle, MessageSink sink) {
+        sinks.close(handle, sink);
     }
 
     /** Some of the messages waiting for a user, oldest first, and how many wait in all. */
@@ -213,9 +213,9 @@ public final class Messenger implements SessionListener {
     @Override
     public void loggedIn(Session session) {
         String handle = session.requireUser().handle();
-        TerminalInbox inbox = new TerminalInbox(session);
-        terminals.put(session, inbox);
-        inboxes.open(handle, inbox);
+        TerminalMessageSink sink = new TerminalMessageSink(session);
+        terminals.put(session, sink);
+        sinks.open(handle, sink);
         showWaiting(session);
     }
 
@@ -264,8 +264,8 @@ public final class Messenger implements SessionListener {
 
     @Override
     public void loggedOut(Session session) {
-        Inbox inbox = terminals.remove(session);
-        if (inbox != null) inboxes.close(session.requireUser().handle(), inbox);
+        MessageSink sink = terminals.remove(session);
+        if (sink != null) sinks.close(session.requireUser().handle(), sink);
     }
 
     private static String key(String handle) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * What each profile field accepts. Free text is cleaned like chat text (no control characters,
  * no escape sequences) before its length is checked; every refusal says what is allowed.
  */
-public final class ProfileRules {
+final class ProfileRules {
 
     public static final int MAX_DISPLAY_NAME = 40;
     public static final int MAX_TAGLINE = 80;

@@ -1,18 +1,20 @@
 package dev.carrier.profile;
 
 import dev.carrier.profile.ProfileRules.Checked;
-import dev.carrier.session.Engine;
+import dev.carrier.runtime.Workers;
 import dev.carrier.session.InputMode;
 import dev.carrier.session.Logouts;
 import dev.carrier.session.Service;
 import dev.carrier.session.Session;
-import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
+import dev.carrier.session.StageTraits;
 import dev.carrier.terminal.Ansi;
 import dev.carrier.user.Credentials;
+import dev.carrier.user.PasswordHasher;
 import dev.carrier.user.PasswordRules;
 import dev.carrier.user.Preferences;
 import dev.carrier.user.User;
+import dev.carrier.user.UserStore;
 import java.nio.charset.Charset;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,32 +87,39 @@ public final class ProfileStage implements Stage {
         }
     }
 
+    private static final StageTraits TRAITS = StageTraits.service(ACTIVITY);
+
     private final Session session;
-    private final Engine engine;
+    private final UserStore users;
+    private final PasswordHasher hasher;
+    private final Workers workers;
+    private final int maxPasswordTries;
     private final Logouts logouts;
     private Step step = Step.MENU;
     private Field editing;
     private String newPassword;
     private int wrongPasswords;
 
-    public ProfileStage(Session session, Logouts logouts) {
+    /** @param maxPasswordTries wrong current passwords in a row before the session is hung up */
+    public ProfileStage(Session session, UserStore users, PasswordHasher hasher, Workers workers,
+            int maxPasswordTries, Logouts logouts) {
         this.session = session;
-        this.engine = session.engine();
+        this.users = users;
+        this.hasher = hasher;
+        this.workers = workers;
+        this.maxPasswordTries = maxPasswordTries;
         this.logouts = logouts;
     }
 
-    public static Service service(Logouts logouts) {
-        return new Service(ID, session -> new ProfileStage(session, logouts));
+    public static Service service(UserStore users, PasswordHasher hasher, Workers workers, int maxPasswordTries,
+            Logouts logouts) {
+        return new Service(ID, session -> new ProfileStage(session, users, hasher, workers, maxPasswordTries,
+                logouts));
     }
 
     @Override
-    public SessionState state() {
-        return SessionState.SERVICE;
-    }
-
-    @Override
-    public String activity() {
-        return ACTIVITY;
+    public StageTraits traits() {
+        return TRAITS;
     }
 
     @Override
@@ -230,7 +239,7 @@ public final class ProfileStage implements Stage {
         UnaryOperator<User> change = ((Checked.Ok<UnaryOperator<User>>) checked).value();
         Field field = editing;
         long id = me().id();
-        session.await(engine.workers().submit(() -> save(id, change)), saved -> {
+        session.await(workers.submit(() -> save(id, change)), saved -> {
             session.userChanged(saved);
             session.writeLine(field.label + " saved.");
             showCard();
@@ -242,22 +251,22 @@ public final class ProfileStage implements Stage {
      * session's copy, so that a field changed meanwhile on another connection is kept.
      */
     private User save(long id, UnaryOperator<User> change) {
-        User changed = change.apply(engine.users().findById(id).orElseThrow());
-        engine.users().updateProfile(id, changed.displayName(), changed.tagline(), changed.location());
-        engine.users().updatePreferences(id, changed.preferences());
-        return engine.users().findById(id).orElseThrow();
+        User changed = change.apply(users.findById(id).orElseThrow());
+        users.updateProfile(id, changed.displayName(), changed.tagline(), changed.location());
+        users.updatePreferences(id, changed.preferences());
+        return users.findById(id).orElseThrow();
     }
 
     // ---- the password --------------------------------------------------------------------------
 
     private void checkCurrentPassword(String typed) {
         String handle = me().handle();
-        session.await(engine.workers().submit(() -> engine.hasher().verify(typed,
-                engine.users().credentials(handle).map(Credentials::passwordHash))), matches -> {
+        session.await(workers.submit(() -> hasher.verify(typed,
+                users.credentials(handle).map(Credentials::passwordHash))), matches -> {
             if (!matches) {
                 session.writeLine("That is not your current password; it stays as it was.");
                 // Someone at an unattended terminal does not get to guess for long.
-                if (++wrongPasswords >= engine.config().maxLoginFailures()) {
+                if (++wrongPasswords >= maxPasswordTries) {
                     session.writeLine("Too many wrong passwords. Goodbye.");
                     session.hangUp();
                     return;
@@ -300,8 +309,8 @@ public final class ProfileStage implements Stage {
             return;
         }
         User user = me();
-        session.await(engine.workers().run(() -> {
-            engine.users().setPasswordHash(user.id(), engine.hasher().hash(chosen));
+        session.await(workers.run(() -> {
+            users.setPasswordHash(user.id(), hasher.hash(chosen));
             logouts.revokeCredentials(user);
         }), done -> {
             int others = logouts.hangUpOthers(session, LOGGED_OUT);

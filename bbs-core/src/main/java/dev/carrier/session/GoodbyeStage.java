@@ -5,30 +5,29 @@ public final class GoodbyeStage implements Stage {
 
     public static final String ID = "__goodbye__";
 
+    private static final StageTraits TRAITS = StageTraits.of(SessionState.GOODBYE, "Logging off");
+
     private final Session session;
+    private final String bbsName;
 
-    public GoodbyeStage(Session session) {
+    public GoodbyeStage(Session session, String bbsName) {
         this.session = session;
+        this.bbsName = bbsName;
     }
 
-    public static Service service() {
-        return new Service(ID, GoodbyeStage::new);
-    }
-
-    @Override
-    public SessionState state() {
-        return SessionState.GOODBYE;
+    public static Service service(String bbsName) {
+        return new Service(ID, session -> new GoodbyeStage(session, bbsName));
     }
 
     @Override
-    public String activity() {
-        return "Logging off";
+    public StageTraits traits() {
+        return TRAITS;
     }
 
     @Override
     public void enter() {
         String who = session.user().map(user -> ", " + user.handle()).orElse("");
-        session.writeLine("Goodbye" + who + ". Thanks for calling " + session.engine().config().bbsName() + "!");
+        session.writeLine("Goodbye" + who + ". Thanks for calling " + bbsName + "!");
         session.hangUp();
     }
 

@@ -43,7 +43,7 @@ final class IdleGuard {
             session.schedule(RECHECK, this::check);
             return;
         }
-        Duration idle = Duration.between(session.lastInputAt(), session.engine().clock().instant());
+        Duration idle = Duration.between(session.lastInputAt(), session.host().clock().instant());
         if (idle.compareTo(limit) >= 0) {
             session.interject(loggedIn ? "*** You have been idle too long. Goodbye.\n" : "\nLogin timed out. Goodbye.\n");
             session.hangUp();

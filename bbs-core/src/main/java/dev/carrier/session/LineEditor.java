@@ -13,7 +13,7 @@ import java.time.Clock;
  * completed line can change the mode before the next character (a typed-ahead password stays
  * masked).
  */
-public final class LineEditor {
+final class LineEditor {
 
     /** Where the editor's results go. */
     public interface Sink {

@@ -1,13 +1,14 @@
 package dev.carrier.session;
 
+import dev.carrier.runtime.Scheduler;
 import dev.carrier.terminal.SharedText;
 import dev.carrier.terminal.Terminal;
 import dev.carrier.terminal.TerminalInput;
 import dev.carrier.user.Preferences;
 import dev.carrier.user.User;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -32,7 +33,7 @@ public final class Session implements TerminalInput {
 
     private final int node;
     private final Terminal terminal;
-    private final Engine engine;
+    private final SessionHost host;
     private final LineEditor editor;
     private final IdleGuard idleGuard;
     private final Instant connectedAt;
@@ -52,23 +53,23 @@ public final class Session implements TerminalInput {
     private volatile String activity = "Logging in";
     private volatile Instant lastInputAt;
 
-    Session(int node, Terminal terminal, Engine engine) {
+    Session(int node, Terminal terminal, SessionHost host) {
         this.node = node;
         this.terminal = terminal;
-        this.engine = engine;
-        this.connectedAt = engine.clock().instant();
+        this.host = host;
+        this.connectedAt = host.clock().instant();
         this.lastInputAt = connectedAt;
-        this.editor = new LineEditor(engine.config().maxLineLength(), new EditorSink(), engine.clock());
+        this.editor = new LineEditor(host.config().maxLineLength(), new EditorSink(), host.clock());
         editor.echo(terminal.serverEchoes());
-        this.idleGuard = new IdleGuard(this, engine.config());
+        this.idleGuard = new IdleGuard(this, host.config());
     }
 
     public int node() {
         return node;
     }
 
-    public Engine engine() {
-        return engine;
+    SessionHost host() {
+        return host;
     }
 
     public Terminal terminal() {
@@ -108,7 +109,7 @@ public final class Session implements TerminalInput {
     }
 
     public SessionState state() {
-        return stage == null ? SessionState.CONNECTED : stage.state();
+        return stage == null ? SessionState.CONNECTED : stage.traits().state();
     }
 
     public NodeInfo info() {
@@ -213,7 +214,7 @@ public final class Session implements TerminalInput {
     private record Notice(String text, boolean ring, Runnable shown) {}
 
     private void showNotices() {
-        if (stage == null || !stage.interruptible()) return;
+        if (stage == null || !stage.traits().interruptible()) return;
         while (!notices.isEmpty()) {
             Notice notice = notices.poll();
             interject(notice.text().endsWith("\n") ? notice.text() : notice.text() + "\n");
@@ -249,8 +250,8 @@ public final class Session implements TerminalInput {
         if (closed) return;
         if (stage != null) stage.exit();
         stage = next;
-        if (next.state() == SessionState.MENU) lastMenu = next;
-        activity = next.activity();
+        if (next.traits().state() == SessionState.MENU) lastMenu = next;
+        activity = next.traits().activity();
         promptText = ""; // the old stage's prompt is no longer the line being typed on
         next.enter();
         // Notices held while a stage did not allow them (a letter being written) show now.
@@ -267,7 +268,7 @@ public final class Session implements TerminalInput {
     public void loggedIn(User who) {
         this.user = who;
         apply(who.preferences());
-        engine.loggedIn(this);
+        host.loggedIn(this);
         log.info("node {} login {} from {}", node, who.handle(), terminal.info().remoteAddress());
     }
 
@@ -321,7 +322,7 @@ public final class Session implements TerminalInput {
 
     /** Runs the task on this session's executor after the delay, unless the session is gone. */
     public Scheduler.Cancellable schedule(Duration delay, Runnable task) {
-        return engine.scheduler().schedule(delay, () -> execute(task));
+        return host.scheduler().schedule(delay, () -> execute(task));
     }
 
     /** Hands work to this session's executor (from any thread). */
@@ -346,9 +347,9 @@ public final class Session implements TerminalInput {
     @Override
     public void onText(CharSequence text) {
         if (closed) return;
-        lastInputAt = engine.clock().instant();
+        lastInputAt = host.clock().instant();
         idleGuard.input();
-        if (user != null) engine.input(this);
+        if (user != null) host.input(this);
         editor.newBurst();
         int next = 0;
         if (pendingPosition == pendingInput.length()) {
@@ -395,10 +396,10 @@ public final class Session implements TerminalInput {
             try {
                 stage.exit();
             } catch (RuntimeException e) {
-                log.warn("node {}: leaving {} failed", node, stage.state(), e);
+                log.warn("node {}: leaving {} failed", node, stage.traits().state(), e);
             }
         }
-        engine.release(this);
+        host.release(this);
         User who = user;
         log.info("node {} disconnect {}{}", node, terminal.info().remoteAddress(),
                 who == null ? "" : " (" + who.handle() + ")");

@@ -6,11 +6,8 @@ package dev.carrier.session;
  */
 public interface Stage {
 
-    /** Which state of {@code Connected -> Login -> (NewUser) -> Menu <-> Service -> Goodbye} this is. */
-    SessionState state();
-
-    /** What W shows this node doing. */
-    String activity();
+    /** Its state, what W shows it doing, and whether notices may interrupt it. */
+    StageTraits traits();
 
     /** Shows the stage's first screen and prompt. */
     void enter();
@@ -21,14 +18,6 @@ public interface Stage {
     /** A key in HOTKEY mode. */
     default void onKey(char key) {
         onLine(String.valueOf(key));
-    }
-
-    /**
-     * Whether messages from others may be shown at once, between the user's keystrokes (menus
-     * and chat), or must wait until the user is back at a menu (a letter being written).
-     */
-    default boolean interruptible() {
-        return state() == SessionState.MENU;
     }
 
     /** The session leaves this stage: for another, or because it hung up. */

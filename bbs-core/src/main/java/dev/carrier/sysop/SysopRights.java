@@ -1,8 +1,9 @@
 package dev.carrier.sysop;
 
-import dev.carrier.session.Engine;
+import dev.carrier.runtime.Workers;
 import dev.carrier.session.Session;
 import dev.carrier.user.User;
+import dev.carrier.user.UserStore;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,7 +20,15 @@ public final class SysopRights {
 
     private static final Logger log = LoggerFactory.getLogger(SysopRights.class);
 
-    private SysopRights() {}
+    private final UserStore users;
+    private final Workers workers;
+
+    /** @param users   where the rights are read, at each command
+     *  @param workers where that read and the command run */
+    public SysopRights(UserStore users, Workers workers) {
+        this.users = users;
+        this.workers = workers;
+    }
 
     /** The refusal a user without rights gets, the same for every sysop command. */
     public static String refusal(String command) {
@@ -31,21 +40,20 @@ public final class SysopRights {
      * answer (nothing when empty) on the session; otherwise shows the {@link #refusal}.
      * {@link SysopException}s are shown as they read.
      */
-    public static void act(Session session, String command, Function<User, String> action) {
+    public void act(Session session, String command, Function<User, String> action) {
         act(session, command, action, answer -> {
             if (!answer.isEmpty()) session.writeLine(answer);
         });
     }
 
     /** As above, handing the answer (or the refusal) to {@code then} on the session's executor. */
-    public static void act(Session session, String command, Function<User, String> action,
+    public void act(Session session, String command, Function<User, String> action,
             Consumer<String> then) {
         long id = session.requireUser().id();
-        Engine engine = session.engine();
         // Every failure becomes an answer: a failed await would enter the current stage again.
-        session.await(engine.workers().submit(() -> {
+        session.await(workers.submit(() -> {
             try {
-                Optional<User> now = engine.users().findById(id);
+                Optional<User> now = users.findById(id);
                 if (now.isEmpty() || !now.get().sysop() || now.get().banned()) return refusal(command);
                 return action.apply(now.get());
             } catch (SysopException e) {

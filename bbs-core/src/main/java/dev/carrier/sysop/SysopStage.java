@@ -5,12 +5,14 @@ import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
 import dev.carrier.session.InputMode;
 import dev.carrier.session.NodeInfo;
+import dev.carrier.session.Nodes;
 import dev.carrier.session.Service;
 import dev.carrier.session.Session;
-import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
+import dev.carrier.session.StageTraits;
 import dev.carrier.user.User;
 import dev.carrier.who.WhoList;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,38 +41,38 @@ public final class SysopStage implements Stage {
             "  quit                         back to the menu",
             "");
 
+    private static final StageTraits TRAITS = StageTraits.service(ACTIVITY).allowingNotices();
+
     private final Session session;
     private final NodeAdmin nodeAdmin;
+    private final SysopRights rights;
     private final Presence presence;
+    private final Nodes nodes;
+    private final Clock clock;
 
-    public SysopStage(Session session, NodeAdmin nodeAdmin, Presence presence) {
+    public SysopStage(Session session, NodeAdmin nodeAdmin, SysopRights rights, Presence presence, Nodes nodes,
+            Clock clock) {
         this.session = session;
         this.nodeAdmin = nodeAdmin;
+        this.rights = rights;
         this.presence = presence;
+        this.nodes = nodes;
+        this.clock = clock;
     }
 
-    public static Service service(NodeAdmin nodeAdmin, Presence presence) {
-        return new Service(ID, session -> new SysopStage(session, nodeAdmin, presence));
-    }
-
-    @Override
-    public SessionState state() {
-        return SessionState.SERVICE;
-    }
-
-    @Override
-    public String activity() {
-        return ACTIVITY;
+    public static Service service(NodeAdmin nodeAdmin, SysopRights rights, Presence presence, Nodes nodes,
+            Clock clock) {
+        return new Service(ID, session -> new SysopStage(session, nodeAdmin, rights, presence, nodes, clock));
     }
 
     @Override
-    public boolean interruptible() {
-        return true;
+    public StageTraits traits() {
+        return TRAITS;
     }
 
     @Override
     public void enter() {
-        SysopRights.act(session, WHAT, sysop -> "\n== Sysop ==\n" + nodeList() + "Type help for the commands.\n",
+        rights.act(session, WHAT, sysop -> "\n== Sysop ==\n" + nodeList() + "Type help for the commands.\n",
                 answer -> {
                     if (answer.equals(SysopRights.refusal(WHAT))) {
                         session.writeLine(answer);
@@ -129,7 +131,7 @@ public final class SysopStage implements Stage {
     }
 
     private void run(Function<User, String> action) {
-        SysopRights.act(session, WHAT, action, answer -> {
+        rights.act(session, WHAT, action, answer -> {
             if (!answer.isEmpty()) session.write(answer.endsWith("\n") ? answer : answer + "\n");
             prompt();
         });
@@ -137,10 +139,10 @@ public final class SysopStage implements Stage {
 
     /** Every node: number, handle, transport, address, activity, idle time. */
     private String nodeList() {
-        Instant now = session.engine().clock().instant();
+        Instant now = clock.instant();
         StringBuilder out = new StringBuilder(String.format("%4s  %-20s  %-6s  %-21s  %-16s  %7s%n",
                 "Node", "Handle", "Via", "From", "Activity", "Idle"));
-        for (NodeInfo node : session.engine().nodes().snapshot()) {
+        for (NodeInfo node : nodes.snapshot()) {
             Duration idle = node.handle().flatMap(presence::find).map(p -> p.idle(now))
                     .orElse(Duration.between(node.lastInputAt(), now));
             String activity = node.node() == session.node() ? ACTIVITY : node.activity();

@@ -10,7 +10,7 @@ package dev.carrier.text;
  * editor reads keys instead, where {@code ESC P} is Alt-P, not the start of a string.) Not
  * thread-safe; one per stream.
  */
-public final class EscapeFilter {
+final class EscapeFilter {
 
     private static final int MAX_STRING = 512;
 

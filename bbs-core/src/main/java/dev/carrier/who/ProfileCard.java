@@ -3,8 +3,11 @@ package dev.carrier.who;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
+import dev.carrier.runtime.Workers;
 import dev.carrier.session.Session;
 import dev.carrier.user.User;
+import dev.carrier.user.UserStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,15 +20,25 @@ public final class ProfileCard {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private ProfileCard() {}
+    private final UserStore users;
+    private final Presence presence;
+    private final Workers workers;
+    private final Clock clock;
+
+    public ProfileCard(UserStore users, Presence presence, Workers workers, Clock clock) {
+        this.users = users;
+        this.presence = presence;
+        this.workers = workers;
+        this.clock = clock;
+    }
 
     /** Looks the user up on a worker, shows the card on the session, then runs {@code then}. */
-    public static void show(Session session, Presence presence, String handle, Runnable then) {
-        session.await(session.engine().workers().submit(() -> session.engine().users().find(handle)), user -> {
+    public void show(Session session, String handle, Runnable then) {
+        session.await(workers.submit(() -> users.find(handle)), user -> {
             if (user.isEmpty()) {
                 session.writeLine("No such user: " + handle);
             } else {
-                session.write(render(user.get(), presence.find(handle), session.engine().clock().instant()));
+                session.write(render(user.get(), presence.find(handle), clock.instant()));
             }
             then.run();
         });

@@ -4,10 +4,12 @@ import dev.carrier.presence.Presence;
 import dev.carrier.presence.UserPresence;
 import dev.carrier.session.InputMode;
 import dev.carrier.session.NodeInfo;
+import dev.carrier.session.Nodes;
 import dev.carrier.session.Service;
 import dev.carrier.session.Session;
-import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
+import dev.carrier.session.StageTraits;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,31 +22,34 @@ public final class WhoStage implements Stage {
     public static final String ID = "__who__";
     public static final String ACTIVITY = "Who's Online";
 
+    private static final StageTraits TRAITS = StageTraits.service(ACTIVITY).allowingNotices();
+
     private final Session session;
     private final Presence presence;
+    private final Nodes nodes;
+    private final ProfileCard cards;
+    private final Clock clock;
 
-    public WhoStage(Session session, Presence presence) {
+    public WhoStage(Session session, Presence presence, Nodes nodes, ProfileCard cards, Clock clock) {
         this.session = session;
         this.presence = presence;
+        this.nodes = nodes;
+        this.cards = cards;
+        this.clock = clock;
     }
 
-    public static Service service(Presence presence) {
-        return new Service(ID, session -> new WhoStage(session, presence));
+    public static Service service(Presence presence, Nodes nodes, ProfileCard cards, Clock clock) {
+        return new Service(ID, session -> new WhoStage(session, presence, nodes, cards, clock));
     }
 
     @Override
-    public SessionState state() {
-        return SessionState.SERVICE;
-    }
-
-    @Override
-    public String activity() {
-        return ACTIVITY;
+    public StageTraits traits() {
+        return TRAITS;
     }
 
     @Override
     public void enter() {
-        session.write(WhoList.render(rows(session, presence)));
+        session.write(WhoList.render(rows()));
         session.prompt(PROMPT, InputMode.LINE);
     }
 
@@ -52,11 +57,11 @@ public final class WhoStage implements Stage {
     public static final String PROMPT = "Handle for details, or Enter for the menu: ";
 
     /** The node table as W shows it; idle time and status are the user's, across connections. */
-    static List<WhoRow> rows(Session viewer, Presence presence) {
-        Instant now = viewer.engine().clock().instant();
+    private List<WhoRow> rows() {
+        Instant now = clock.instant();
         List<WhoRow> rows = new ArrayList<>();
-        for (NodeInfo node : viewer.engine().nodes().snapshot()) {
-            String activity = node.node() == viewer.node() ? ACTIVITY : node.activity();
+        for (NodeInfo node : nodes.snapshot()) {
+            String activity = node.node() == session.node() ? ACTIVITY : node.activity();
             Optional<UserPresence> user = node.handle().flatMap(presence::find);
             Duration idle = user.map(p -> p.idle(now)).orElse(Duration.between(node.lastInputAt(), now));
             rows.add(new WhoRow(Optional.of(node.node()), node.handle().orElse("-"),
@@ -65,7 +70,7 @@ public final class WhoStage implements Stage {
         }
         // People connected only through a JSON client (an app, a bot) hold no node, but are here.
         for (UserPresence user : presence.all()) {
-            if (!viewer.engine().nodes().isOnline(user.handle())) {
+            if (!nodes.isOnline(user.handle())) {
                 rows.add(new WhoRow(Optional.empty(), user.handle(), Optional.of(user.status()), user.text(),
                         user.idle(now), "Using an app", "json"));
             }
@@ -80,11 +85,6 @@ public final class WhoStage implements Stage {
             session.backToMenu();
             return;
         }
-        ProfileCard.show(session, presence, handle, () -> session.prompt(PROMPT, InputMode.LINE));
-    }
-
-    @Override
-    public boolean interruptible() {
-        return true;
+        cards.show(session, handle, () -> session.prompt(PROMPT, InputMode.LINE));
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.carrier.auth.LoginThrottle.Admission;
 import dev.carrier.auth.LoginThrottle.Refused;
 import dev.carrier.auth.LoginThrottle.Reservation;
-import dev.carrier.session.ManualTime;
+import dev.carrier.runtime.ManualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.session.ManualTime;
+import dev.carrier.runtime.ManualTime;
 import dev.carrier.store.Database;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.User;

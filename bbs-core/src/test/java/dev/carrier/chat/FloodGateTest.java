@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.session.ManualTime;
+import dev.carrier.runtime.ManualTime;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carrier.bus.InProcessBus;
 import dev.carrier.chat.ChatConfig;
 import dev.carrier.chat.ChatManager;
-import dev.carrier.message.Inboxes;
+import dev.carrier.message.MessageSinks;
 import dev.carrier.message.Messenger;
 import dev.carrier.message.SendBudgets;
 import dev.carrier.message.SqliteMessageStore;
 import dev.carrier.presence.Presence;
-import dev.carrier.session.ManualTime;
-import dev.carrier.session.Workers;
+import dev.carrier.runtime.ManualTime;
+import dev.carrier.runtime.Workers;
 import dev.carrier.store.Database;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.User;
@@ -100,7 +100,7 @@ class EventHubTest {
         Presence presence = new Presence(bus, time, Duration.ofMinutes(15));
         ChatManager chat = new ChatManager(bus, time, ChatConfig.defaults());
         SendBudgets budgets = new SendBudgets(ChatConfig.defaults(), time);
-        Messenger messenger = new Messenger(new Inboxes(), presence, new SqliteMessageStore(db), users, workers, time,
+        Messenger messenger = new Messenger(new MessageSinks(), presence, new SqliteMessageStore(db), users, workers, time,
                 budgets, ChatConfig.defaults().maxWaitingMessages());
         hub = new EventHub(bus, presence, messenger, chat, budgets, time, Runnable::run, time);
     }

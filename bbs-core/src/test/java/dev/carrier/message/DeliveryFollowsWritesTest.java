@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.carrier.bus.InProcessBus;
 import dev.carrier.presence.Presence;
-import dev.carrier.session.ManualTime;
-import dev.carrier.session.Workers;
+import dev.carrier.runtime.ManualTime;
+import dev.carrier.runtime.Workers;
 import dev.carrier.store.Database;
 import dev.carrier.user.SqliteUserStore;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class DeliveryFollowsWritesTest {
     private Messenger messenger;
 
     /** An inbox whose connection has not (yet) taken what it was handed. */
-    private static final class SlowInbox implements Inbox {
+    private static final class SlowInbox implements MessageSink {
         final List<Runnable> unwritten = new ArrayList<>();
 
         @Override
@@ -57,7 +57,7 @@ class DeliveryFollowsWritesTest {
         users.create("alice", "x");
         users.create("bob", "x");
         store = new SqliteMessageStore(db);
-        messenger = new Messenger(new Inboxes(), new Presence(new InProcessBus(), time, Duration.ofMinutes(15)), store,
+        messenger = new Messenger(new MessageSinks(), new Presence(new InProcessBus(), time, Duration.ofMinutes(15)), store,
                 users, workers, time, SendBudgets.unlimited(time), 3);
     }
 

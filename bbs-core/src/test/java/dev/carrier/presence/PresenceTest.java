@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrier.bus.InProcessBus;
 import dev.carrier.presence.PresenceEvent.Reason;
-import dev.carrier.session.ManualTime;
+import dev.carrier.runtime.ManualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.carrier.session;
 
+import dev.carrier.runtime.ManualTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -33,7 +33,7 @@ class SessionStateMachineTest {
                   - { key: G, label: Goodbye, service: __goodbye__ }
                 """);
         bbs = new TestEngine(dir.resolve("data"), menus, TestEngine.fastConfig());
-        terminal = new TestTerminal().connect(bbs.engine());
+        terminal = new TestTerminal().connect(bbs.host());
     }
 
     @AfterEach
@@ -95,9 +95,9 @@ class SessionStateMachineTest {
     @Test
     void hangingUpReleasesTheNode() {
         terminal.awaitText("login: ");
-        assertEquals(1, bbs.engine().nodes().inUse());
+        assertEquals(1, bbs.host().nodes().inUse());
         terminal.hangUp();
         terminal.onLoop(input -> { });
-        assertEquals(0, bbs.engine().nodes().inUse());
+        assertEquals(0, bbs.host().nodes().inUse());
     }
 }

@@ -6,13 +6,18 @@ import dev.carrier.auth.LoginLimits;
 import dev.carrier.auth.LoginThrottle;
 import dev.carrier.auth.PasswordWork;
 import dev.carrier.bus.InProcessBus;
-import dev.carrier.login.LoginStage;
+import dev.carrier.login.Reception;
 import dev.carrier.menu.MenuLoader;
 import dev.carrier.menu.MenuSource;
+import dev.carrier.menu.MenuStage;
+import dev.carrier.menu.Menus;
 import dev.carrier.presence.Presence;
+import dev.carrier.runtime.ThreadScheduler;
+import dev.carrier.runtime.Workers;
 import dev.carrier.store.Database;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.SqliteUserStore;
+import dev.carrier.who.ProfileCard;
 import dev.carrier.who.WhoStage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,28 +30,32 @@ public final class TestEngine implements AutoCloseable {
     private final Workers workers = new Workers(2, 100);
     private final ThreadScheduler scheduler = new ThreadScheduler();
     private final PasswordWork passwordWork = new PasswordWork(2, 16);
-    private final Engine engine;
+    private final SessionHost host;
 
     public TestEngine(Path dataDir, Path menusDir, EngineConfig config) {
         database = Database.open(dataDir);
-        ServiceCatalog services = ServiceCatalog.of(
-                WhoStage.service(new Presence(new InProcessBus(), Clock.systemUTC(), Duration.ofMinutes(15))),
-                GoodbyeStage.service());
         SqliteUserStore users = new SqliteUserStore(database);
+        Nodes nodes = new Nodes(config.maxNodes());
+        Presence presence = new Presence(new InProcessBus(), Clock.systemUTC(), Duration.ofMinutes(15));
+        ServiceCatalog services = ServiceCatalog.of(
+                WhoStage.service(presence, nodes, new ProfileCard(users, presence, workers, Clock.systemUTC()),
+                        Clock.systemUTC()),
+                GoodbyeStage.service(config.bbsName()));
         BcryptPasswordHasher hasher = new BcryptPasswordHasher(4);
         LoginGate gate = new LoginGate(new LoginThrottle(LoginLimits.defaults(), Clock.systemUTC()), passwordWork,
                 new Authenticator(users, hasher, Clock.systemUTC()));
-        engine = new Engine(config, Clock.systemUTC(), scheduler, workers, users,
-                hasher, new MenuLoader(MenuSource.folder(menusDir), services.ids()).load(),
-                services, new Nodes(config.maxNodes()), session -> LoginStage.afterBanner(session, gate));
+        Menus menus = new MenuLoader(MenuSource.folder(menusDir), services.ids()).load();
+        Reception reception = new Reception(gate, users, hasher, workers, Clock.systemUTC(), menus.banner(), config,
+                MenuStage.main(menus, services));
+        host = new SessionHost(config, Clock.systemUTC(), scheduler, nodes, reception.firstStage());
     }
 
     public static EngineConfig fastConfig() {
         return EngineConfig.defaults().withLoginFailureDelay(Duration.ofMillis(20));
     }
 
-    public Engine engine() {
-        return engine;
+    public SessionHost host() {
+        return host;
     }
 
     @Override

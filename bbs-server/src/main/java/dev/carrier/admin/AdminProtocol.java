@@ -1,7 +1,7 @@
 package dev.carrier.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.carrier.session.Workers;
+import dev.carrier.runtime.Workers;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 

@@ -1,10 +1,5 @@
 package dev.carrier.server;
 
-import dev.carrier.auth.Authenticator;
-import dev.carrier.auth.LoginGate;
-import dev.carrier.auth.LoginThrottle;
-import dev.carrier.auth.PasswordWork;
-import dev.carrier.auth.Tokens;
 import dev.carrier.admin.AdminConfig;
 import dev.carrier.admin.AdminEndpoint;
 import dev.carrier.admin.AdminProtocol;
@@ -14,51 +9,61 @@ import dev.carrier.admin.ServerInfo;
 import dev.carrier.admin.Traffic;
 import dev.carrier.audit.AuditLog;
 import dev.carrier.audit.SqliteAuditLog;
+import dev.carrier.auth.Authenticator;
+import dev.carrier.auth.LoginGate;
+import dev.carrier.auth.LoginThrottle;
+import dev.carrier.auth.PasswordWork;
+import dev.carrier.auth.Tokens;
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.InProcessBus;
 import dev.carrier.chat.ChatManager;
+import dev.carrier.chat.ChatServices;
 import dev.carrier.chat.ChatStage;
 import dev.carrier.chat.StatusAnnouncer;
 import dev.carrier.connection.ConnectionLimit;
 import dev.carrier.events.EventHub;
-import dev.carrier.login.LoginStage;
+import dev.carrier.login.Reception;
 import dev.carrier.mail.MailComposeStage;
 import dev.carrier.mail.MailInboxStage;
 import dev.carrier.mail.PostOffice;
 import dev.carrier.mail.SqliteMailStore;
 import dev.carrier.menu.MenuLoader;
 import dev.carrier.menu.MenuSource;
+import dev.carrier.menu.MenuStage;
 import dev.carrier.menu.Menus;
-import dev.carrier.message.Inboxes;
+import dev.carrier.message.MessageSinks;
 import dev.carrier.message.Messenger;
 import dev.carrier.message.SendBudgets;
 import dev.carrier.message.SqliteMessageStore;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.PresenceTracker;
 import dev.carrier.profile.ProfileStage;
-import dev.carrier.session.Engine;
+import dev.carrier.runtime.Scheduler;
+import dev.carrier.runtime.ThreadScheduler;
+import dev.carrier.runtime.Workers;
 import dev.carrier.session.GoodbyeStage;
 import dev.carrier.session.Logouts;
 import dev.carrier.session.Nodes;
-import dev.carrier.session.Scheduler;
 import dev.carrier.session.ServiceCatalog;
-import dev.carrier.session.ThreadScheduler;
-import dev.carrier.session.Workers;
+import dev.carrier.session.SessionHost;
 import dev.carrier.store.Database;
 import dev.carrier.sysop.LiveSessions;
 import dev.carrier.sysop.NodeAdmin;
+import dev.carrier.sysop.SysopRights;
 import dev.carrier.sysop.SysopStage;
 import dev.carrier.sysop.UserAdmin;
 import dev.carrier.telnet.NettyTransport;
 import dev.carrier.telnet.TelnetConfig;
 import dev.carrier.telnet.TelnetServer;
 import dev.carrier.user.BcryptPasswordHasher;
+import dev.carrier.user.PasswordHasher;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.UserStore;
 import dev.carrier.web.ApiServices;
 import dev.carrier.web.ProxyTrust;
 import dev.carrier.web.WebConfig;
 import dev.carrier.web.WebServer;
+import dev.carrier.who.ProfileCard;
 import dev.carrier.who.WhoStage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,7 +90,11 @@ public final class CarrierServer implements AutoCloseable {
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private final ServerConfig config;
     private final AdminConfig adminConfig;
-    private Engine engine;
+    private SessionHost host;
+    private UserStore users;
+    private PasswordHasher hasher;
+    private Menus menus;
+    private Nodes nodes;
     private Database database;
     private Presence presence;
     private ChatManager chat;
@@ -111,14 +120,14 @@ public final class CarrierServer implements AutoCloseable {
         Workers workers = own(Workers.forThisMachine());
         Scheduler scheduler = config.scheduler().orElseGet(() -> own(new ThreadScheduler()));
         Bus bus = new InProcessBus();
-        UserStore users = new SqliteUserStore(database, clock);
-        Nodes nodes = new Nodes(config.engine().maxNodes());
+        users = new SqliteUserStore(database, clock);
+        nodes = new Nodes(config.engine().maxNodes());
 
         presence = new Presence(bus, clock, config.awayAfter());
         chat = new ChatManager(bus, clock, config.chat());
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
         Traffic traffic = new Traffic(clock);
-        Messenger messenger = new Messenger(new Inboxes(), presence, traffic.counting(new SqliteMessageStore(database)),
+        Messenger messenger = new Messenger(new MessageSinks(), presence, traffic.counting(new SqliteMessageStore(database)),
                 users, workers, clock, budgets, config.chat().maxWaitingMessages());
         StatusAnnouncer.attach(bus, chat);
         PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock,
@@ -136,27 +145,32 @@ public final class CarrierServer implements AutoCloseable {
         NodeAdmin nodeAdmin = new NodeAdmin(nodes, audit);
         nodeAdmin.onBroadcast(text -> events.announce(NodeAdmin.line(text)));
 
+        hasher = new BcryptPasswordHasher(config.passwordCost());
+        // Each service's factory hands its stage what it uses.
+        SysopRights rights = new SysopRights(users, workers);
+        ProfileCard cards = new ProfileCard(users, presence, workers, clock);
         ServiceCatalog services = ServiceCatalog.of(
-                ChatStage.service(chat, presence, messenger, budgets, nodeAdmin),
+                ChatStage.service(new ChatServices(chat, presence, messenger, budgets, nodeAdmin, rights, nodes,
+                        cards, clock)),
                 MailInboxStage.service(post),
                 MailComposeStage.service(post),
-                ProfileStage.service(logouts),
-                SysopStage.service(nodeAdmin, presence),
-                WhoStage.service(presence),
-                GoodbyeStage.service());
+                ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts),
+                SysopStage.service(nodeAdmin, rights, presence, nodes, clock),
+                WhoStage.service(presence, nodes, cards, clock),
+                GoodbyeStage.service(config.engine().bbsName()));
         MenuSource menuSource = config.menusDir().map(MenuSource::folder).orElseGet(MenuSource::builtIn);
-        Menus menus = new MenuLoader(menuSource, services.ids()).load();
+        menus = new MenuLoader(menuSource, services.ids()).load();
 
         // One gate for every password login (telnet, web terminal, REST): shared budgets, and
         // hashing on its own pool so guesses never hold up the workers.
-        BcryptPasswordHasher hasher = new BcryptPasswordHasher(config.passwordCost());
         LoginGate logins = new LoginGate(new LoginThrottle(config.engine().loginLimits(), clock),
                 own(PasswordWork.forThisMachine()), new Authenticator(users, hasher, clock));
-        engine = new Engine(config.engine(), clock, scheduler, workers, users,
-                hasher, menus, services, nodes, session -> LoginStage.afterBanner(session, logins));
-        engine.addListener(new PresenceTracker(presence));
-        engine.addListener(messenger);
-        engine.addListener(post);
+        Reception reception = new Reception(logins, users, hasher, workers, clock, menus.banner(), config.engine(),
+                MenuStage.main(menus, services));
+        host = new SessionHost(config.engine(), clock, scheduler, nodes, reception.firstStage());
+        host.addListener(new PresenceTracker(presence));
+        host.addListener(messenger);
+        host.addListener(post);
         checkIdleEvery(scheduler, workers, IDLE_CHECK);
         // A ban or a deletion ends the user's sessions, JSON connections and tokens at once.
         LiveSessions live = (handle, farewell) -> {
@@ -177,7 +191,7 @@ public final class CarrierServer implements AutoCloseable {
 
         if (config.telnetPort() != 0) {
             int port = config.telnetPort() == ServerConfig.EPHEMERAL ? 0 : config.telnetPort();
-            TelnetServer server = own(new TelnetServer(telnetConfig.withPort(port), engine, loops.boss(), loops.workers()))
+            TelnetServer server = own(new TelnetServer(telnetConfig.withPort(port), host, loops.boss(), loops.workers()))
                     .limitConnections(perAddress);
             try {
                 server.start();
@@ -198,7 +212,7 @@ public final class CarrierServer implements AutoCloseable {
                     .withOutput(config.output())
                     .withPings(config.web().pingInterval(), config.web().pingTimeout())
                     .withTelnet(telnetConfig);
-            WebServer server = own(new WebServer(webConfig, engine, nodes::inUse, perAddress,
+            WebServer server = own(new WebServer(webConfig, host, nodes::inUse, perAddress,
                     loops.boss(), loops.workers()));
             server.serveApi(new ApiServices(logins, tokens, users, presence, events, messenger, workers, clock));
             try {
@@ -221,8 +235,8 @@ public final class CarrierServer implements AutoCloseable {
         bus.subscribe(traffic::onBus);
         EventFeed feed = new EventFeed(clock);
         bus.subscribe(feed::onBus);
-        engine.addListener(feed);
-        UserAdmin userAdmin = new UserAdmin(engine.users(), engine.hasher(), audit, liveSessions, logouts);
+        host.addListener(feed);
+        UserAdmin userAdmin = new UserAdmin(users, hasher, audit, liveSessions, logouts);
         LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, traffic,
                 new ServerInfo(Version.current(), clock.instant(), this::listeners, clock), feed, clock);
         AdminProtocol protocol = new AdminProtocol(
@@ -263,8 +277,20 @@ public final class CarrierServer implements AutoCloseable {
         return resource;
     }
 
-    public Engine engine() {
-        return engine;
+    public Nodes nodes() {
+        return nodes;
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public PasswordHasher hasher() {
+        return hasher;
+    }
+
+    public Menus menus() {
+        return menus;
     }
 
     public Database database() {
@@ -300,7 +326,7 @@ public final class CarrierServer implements AutoCloseable {
         if (closed) return;
         closed = true;
         web.ifPresent(WebServer::goingAway); // browsers hear 1001 and call again by themselves
-        if (engine != null) engine.hangUpAll("*** The system is going down. Goodbye.");
+        if (host != null) host.hangUpAll("*** The system is going down. Goodbye.");
         while (!toClose.isEmpty()) {
             AutoCloseable resource = toClose.pop();
             try {

@@ -1,8 +1,8 @@
 package dev.carrier.server;
 
 import dev.carrier.chat.ChatConfig;
+import dev.carrier.runtime.Scheduler;
 import dev.carrier.session.EngineConfig;
-import dev.carrier.session.Scheduler;
 import dev.carrier.telnet.OutputLimits;
 import java.nio.file.Path;
 import java.time.Clock;

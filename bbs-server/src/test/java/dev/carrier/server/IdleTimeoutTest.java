@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.session.ManualTime;
+import dev.carrier.runtime.ManualTime;
 import dev.carrier.telnet.TelnetTestClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,11 +37,11 @@ class IdleTimeoutTest {
     void aCallerSilentAtTheLoginPromptForTwoMinutesIsHungUpOn() {
         TelnetTestClient caller = bbs.call();
         bbs.passTime(time, Duration.ofSeconds(115));
-        assertEquals(1, bbs.server().engine().nodes().inUse());
+        assertEquals(1, bbs.server().nodes().inUse());
         bbs.passTime(time, Duration.ofSeconds(10));
         caller.awaitText("Login timed out. Goodbye.", WAIT);
         assertTrue(caller.awaitClosed(WAIT));
-        assertEquals(0, bbs.server().engine().nodes().inUse());
+        assertEquals(0, bbs.server().nodes().inUse());
     }
 
     @Test

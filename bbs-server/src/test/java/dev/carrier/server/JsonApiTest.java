@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.carrier.session.ManualTime;
+import dev.carrier.runtime.ManualTime;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -105,8 +105,8 @@ class JsonApiTest {
     void aPasswordChangeOrBanEndsTheTokens() {
         try (TestServer bbs = TestServer.start(data)) {
             JsonClient alice = bbs.json("alice");
-            long id = bbs.server().engine().users().find("alice").orElseThrow().id();
-            bbs.server().engine().users().setBanned(id, true);
+            long id = bbs.server().users().find("alice").orElseThrow().id();
+            bbs.server().users().setBanned(id, true);
             assertError(alice.get("/api/presence"), 401, "bad_token");
             assertError(JsonClient.post(bbs.webOrigin(), "/api/login", null,
                     JsonClient.body("handle", "alice", "password", "secret-alice")), 403, "banned");

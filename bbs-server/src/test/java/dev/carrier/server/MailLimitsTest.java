@@ -169,7 +169,7 @@ class MailLimitsTest {
     }
 
     private void makeSysop(String handle, boolean sysop) {
-        UserStore users = bbs.server().engine().users();
+        UserStore users = bbs.server().users();
         users.setSysop(users.find(handle).orElseThrow().id(), sysop);
     }
 

@@ -53,7 +53,7 @@ class ProfileTest {
     }
 
     private User stored(String handle) {
-        return bbs.server().engine().users().find(handle).orElseThrow();
+        return bbs.server().users().find(handle).orElseThrow();
     }
 
     @Test

@@ -56,8 +56,8 @@ class StartupTest {
     void theShippedMenusLoad() {
         try (CarrierServer server = CarrierServer.start(
                 ServerConfig.forTests(dir.resolve("data")).withMenusDir(Path.of("..", "menus")))) {
-            assertTrue(server.engine().menus().main().entryFor('w').isPresent());
-            assertTrue(server.engine().menus().banner().contains("{node}"));
+            assertTrue(server.menus().main().entryFor('w').isPresent());
+            assertTrue(server.menus().banner().contains("{node}"));
         }
     }
 

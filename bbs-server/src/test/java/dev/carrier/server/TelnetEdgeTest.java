@@ -103,9 +103,9 @@ class TelnetEdgeTest {
     void nodesAreCountedBackWhenCallersHangUp() {
         try (TestServer bbs = TestServer.start(data)) {
             TelnetTestClient client = bbs.call();
-            assertEquals(1, bbs.server().engine().nodes().inUse());
+            assertEquals(1, bbs.server().nodes().inUse());
             client.close();
-            eventually().untilAsserted(() -> assertEquals(0, bbs.server().engine().nodes().inUse()));
+            eventually().untilAsserted(() -> assertEquals(0, bbs.server().nodes().inUse()));
         }
     }
 }

@@ -43,7 +43,7 @@ class TelnetOverWebSocketTest {
             bob.sendLine("héllo back");
             carol.awaitText("<bob> héllo back");
 
-            NodeInfo node = bbs.server().engine().nodes().snapshot().stream()
+            NodeInfo node = bbs.server().nodes().snapshot().stream()
                     .filter(n -> n.handle().filter("carol"::equals).isPresent()).findFirst().orElseThrow();
             assertEquals("web", node.transport());
             assertEquals("127.0.0.1", node.remoteAddress());

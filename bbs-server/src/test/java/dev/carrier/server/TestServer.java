@@ -1,7 +1,5 @@
 package dev.carrier.server;
 
-import org.awaitility.core.ConditionFactory;
-import org.awaitility.Awaitility;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.telnet.TelnetTestClient;
 import java.net.URI;
@@ -11,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 /** A whole Carrier on loopback with ephemeral ports and a fast password hash, for one test. */
 final class TestServer implements AutoCloseable {
@@ -116,7 +116,7 @@ final class TestServer implements AutoCloseable {
      * Moves hand-driven time on in small steps, letting every session catch up after each, so
      * timers that sessions set again on their own executors are met in order.
      */
-    void passTime(dev.carrier.session.ManualTime time, java.time.Duration total) {
+    void passTime(dev.carrier.runtime.ManualTime time, java.time.Duration total) {
         java.time.Duration step = java.time.Duration.ofSeconds(5);
         for (java.time.Duration passed = java.time.Duration.ZERO; passed.compareTo(total) < 0; passed = passed.plus(step)) {
             time.advance(step.compareTo(total.minus(passed)) <= 0 ? step : total.minus(passed));
@@ -126,7 +126,7 @@ final class TestServer implements AutoCloseable {
 
     /** Waits until every session has run what was handed to it so far. */
     void settle() {
-        for (dev.carrier.session.Session session : server.engine().nodes().sessions()) {
+        for (dev.carrier.session.Session session : server.nodes().sessions()) {
             java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
             session.terminal().executor().execute(done::countDown);
             try {
@@ -169,12 +169,12 @@ final class TestServer implements AutoCloseable {
 
     /** A user made straight in the store, for tests that log in over the JSON API. */
     void createUser(String handle, String password) {
-        server.engine().users().create(handle, server.engine().hasher().hash(password));
+        server.users().create(handle, server.hasher().hash(password));
     }
 
     /** A JSON client logged in over REST (the user is created first if need be), not yet connected. */
     JsonClient json(String handle) {
-        if (server.engine().users().find(handle).isEmpty()) createUser(handle, "secret-" + handle);
+        if (server.users().find(handle).isEmpty()) createUser(handle, "secret-" + handle);
         JsonClient client = JsonClient.login(webOrigin(), handle, "secret-" + handle);
         jsonClients.add(client);
         return client;

@@ -131,7 +131,7 @@ class WebGuardRailsTest {
     }
 
     private static String onlyAddress(TestServer bbs) {
-        var nodes = bbs.server().engine().nodes().snapshot();
+        var nodes = bbs.server().nodes().snapshot();
         assertEquals(1, nodes.size(), nodes.toString());
         return nodes.get(0).remoteAddress();
     }

@@ -142,13 +142,13 @@ class WebTerminalTest {
     }
 
     private static Session sessionOf(TestServer bbs, String handle) {
-        List<Session> sessions = bbs.server().engine().nodes().sessionsOf(handle);
+        List<Session> sessions = bbs.server().nodes().sessionsOf(handle);
         assertEquals(1, sessions.size(), "sessions of " + handle);
         return sessions.get(0);
     }
 
     private static Session only(TestServer bbs) {
-        List<Session> sessions = bbs.server().engine().nodes().sessions();
+        List<Session> sessions = bbs.server().nodes().sessions();
         assertEquals(1, sessions.size(), "sessions");
         return sessions.get(0);
     }

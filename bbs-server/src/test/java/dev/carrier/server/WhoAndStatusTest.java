@@ -83,7 +83,7 @@ class WhoAndStatusTest {
             Cli.run(data, "user", "list").succeeded();
         }
 
-        assertEquals(1, bbs.server().engine().nodes().inUse());
+        assertEquals(1, bbs.server().nodes().inUse());
         assertEquals(List.of("alice"), bbs.server().presence().all().stream().map(UserPresence::handle).toList());
         assertEquals(aliceLastInput, bbs.server().presence().find("alice").orElseThrow().lastInput());
         assertTrue(Cli.run(data, "status").out().contains("nodes:               1 of 256 in use"));

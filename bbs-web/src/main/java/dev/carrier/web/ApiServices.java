@@ -5,7 +5,7 @@ import dev.carrier.auth.Tokens;
 import dev.carrier.events.EventHub;
 import dev.carrier.message.Messenger;
 import dev.carrier.presence.Presence;
-import dev.carrier.session.Workers;
+import dev.carrier.runtime.Workers;
 import dev.carrier.user.UserStore;
 import java.time.Clock;
 

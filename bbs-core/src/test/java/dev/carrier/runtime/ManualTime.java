@@ -1,4 +1,4 @@
-package dev.carrier.session;
+package dev.carrier.runtime;
 
 import java.time.Clock;
 import java.time.Duration;

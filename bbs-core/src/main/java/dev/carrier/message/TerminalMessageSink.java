@@ -2,12 +2,12 @@ package dev.carrier.message;
 
 import dev.carrier.session.Session;
 
-/** A terminal session's inbox: messages as lines, between what the user is doing. */
-final class TerminalInbox implements Inbox {
+/** A terminal session's sink: messages as lines, between what the user is doing. */
+final class TerminalMessageSink implements MessageSink {
 
     private final Session session;
 
-    TerminalInbox(Session session) {
+    TerminalMessageSink(Session session) {
         this.session = session;
     }
 

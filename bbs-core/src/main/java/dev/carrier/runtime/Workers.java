@@ -1,4 +1,4 @@
-package dev.carrier.session;
+package dev.carrier.runtime;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The bounded pool where blocking work runs (password hashing, SQLite, file reads), so that no
@@ -15,12 +16,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Workers implements AutoCloseable {
 
     private final ThreadPoolExecutor pool;
+    private final Function<RejectedExecutionException, RuntimeException> whenFull;
 
     public Workers(int threads, int queueCapacity) {
+        this("worker", threads, queueCapacity,
+                rejected -> new IllegalStateException("server is too busy, try again", rejected));
+    }
+
+    /**
+     * A pool of its own, for work that must not wait behind the general workers (or make them wait).
+     *
+     * @param name     names its threads {@code carrier-NAME-N}
+     * @param whenFull what a task's future fails with when every thread is busy and the queue is full
+     */
+    public Workers(String name, int threads, int queueCapacity,
+            Function<RejectedExecutionException, RuntimeException> whenFull) {
+        this.whenFull = whenFull;
         AtomicInteger count = new AtomicInteger();
         pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queueCapacity), runnable -> {
-                    Thread thread = new Thread(runnable, "carrier-worker-" + count.incrementAndGet());
+                    Thread thread = new Thread(runnable, "carrier-" + name + "-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
@@ -44,7 +59,7 @@ public final class Workers implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new IllegalStateException("server is too busy, try again", e));
+            result.completeExceptionally(whenFull.apply(e));
         }
         return result;
     }

@@ -1,11 +1,9 @@
 package dev.carrier.session;
 
-import dev.carrier.menu.Menus;
+import dev.carrier.runtime.Scheduler;
 import dev.carrier.terminal.Terminal;
 import dev.carrier.terminal.TerminalHost;
 import dev.carrier.terminal.TerminalInput;
-import dev.carrier.user.PasswordHasher;
-import dev.carrier.user.UserStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -14,36 +12,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine as one object: the shared parts every session reaches (users, menus, services,
- * the node table, the worker pool, time) and the door transports bring terminals to.
- * Built once, in the server's wiring; holds no mutable state of its own beyond the node table.
+ * The door transports bring terminals to: opens a session on a free node for each, starts it at
+ * the first stage, tells the {@link SessionListener}s, and says goodbye to all of them at
+ * shutdown. What a stage uses it is given by its service's factory, not through here.
+ * Built once, in the server's wiring; its only mutable state is the node table.
  */
-public final class Engine implements TerminalHost {
+public final class SessionHost implements TerminalHost {
 
-    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    private static final Logger log = LoggerFactory.getLogger(SessionHost.class);
 
     private final EngineConfig config;
     private final Clock clock;
     private final Scheduler scheduler;
-    private final Workers workers;
-    private final UserStore users;
-    private final PasswordHasher hasher;
-    private final Menus menus;
-    private final ServiceCatalog services;
     private final Nodes nodes;
     private final Service.Opener firstStage;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
-    public Engine(EngineConfig config, Clock clock, Scheduler scheduler, Workers workers, UserStore users,
-            PasswordHasher hasher, Menus menus, ServiceCatalog services, Nodes nodes, Service.Opener firstStage) {
+    /** @param firstStage where every new session starts (the banner and the login prompt) */
+    public SessionHost(EngineConfig config, Clock clock, Scheduler scheduler, Nodes nodes, Service.Opener firstStage) {
         this.config = config;
         this.clock = clock;
         this.scheduler = scheduler;
-        this.workers = workers;
-        this.users = users;
-        this.hasher = hasher;
-        this.menus = menus;
-        this.services = services;
         this.nodes = nodes;
         this.firstStage = firstStage;
     }
@@ -94,36 +83,16 @@ public final class Engine implements TerminalHost {
         }
     }
 
-    public EngineConfig config() {
+    EngineConfig config() {
         return config;
     }
 
-    public Clock clock() {
+    Clock clock() {
         return clock;
     }
 
-    public Scheduler scheduler() {
+    Scheduler scheduler() {
         return scheduler;
-    }
-
-    public Workers workers() {
-        return workers;
-    }
-
-    public UserStore users() {
-        return users;
-    }
-
-    public PasswordHasher hasher() {
-        return hasher;
-    }
-
-    public Menus menus() {
-        return menus;
-    }
-
-    public ServiceCatalog services() {
-        return services;
     }
 
     public Nodes nodes() {
