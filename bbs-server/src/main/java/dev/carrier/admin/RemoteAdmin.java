@@ -34,7 +34,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -151,8 +151,15 @@ public final class RemoteAdmin implements Admin {
             }
         }
         CountDownLatch ready = new CountDownLatch(1);
-        CountDownLatch ended = new CountDownLatch(1);
-        AtomicReference<Boolean> stopped = new AtomicReference<>(false);
+        AtomicBoolean stopped = new AtomicBoolean();
+        EndingFeed feed = new EndingFeed(() -> {
+            stopped.set(true);
+            try {
+                body.close();
+            } catch (IOException e) {
+                // closing is all we wanted
+            }
+        });
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -168,7 +175,7 @@ public final class RemoteAdmin implements Admin {
                 // The server went away, or stop() closed the stream.
             } finally {
                 ready.countDown();
-                ended.countDown();
+                feed.end();
             }
         }, "carrier-tail");
         reader.setDaemon(true);
@@ -178,28 +185,7 @@ public final class RemoteAdmin implements Admin {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new Feed() {
-            @Override
-            public void stop() {
-                stopped.set(true);
-                try {
-                    body.close();
-                } catch (IOException e) {
-                    // closing is all we wanted
-                }
-                ended.countDown();
-            }
-
-            @Override
-            public void await() throws InterruptedException {
-                ended.await();
-            }
-
-            @Override
-            public boolean ended() {
-                return ended.getCount() == 0;
-            }
-        };
+        return feed;
     }
 
     /** Sends {@code arguments} as {@code operation}'s JSON body and reads the answer back. */
