@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.carrier.json.Json;
 import dev.carrier.message.Messenger;
 import dev.carrier.presence.Status;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public final class EventJson {
 
     private static final String EVENTS = "typing, mark_read, send_message, set_status, chat_say, keepalive";
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
 
     public String write(ServerEvent event) {
         ObjectNode envelope = json.createObjectNode();

@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  * server ({@link RemoteAdmin}), or straight on the database file when none runs
  * ({@link LocalAdmin} without a server). Methods block. Refusals are {@link AdminException}s
  * with a one-line reason; the commands that need a running server throw one when there is none.
+ *
+ * <p>Each method but {@link #live()} and {@link #tail} is one {@link AdminOperation}, the table
+ * that names its path and arguments on the admin connection.
  */
 public interface Admin extends AutoCloseable {
 

@@ -1,6 +1,7 @@
 package dev.carrier.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.carrier.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -42,7 +43,7 @@ public record AdminFile(int port, String token, long pid, String version) {
             Path temporary = Files.createTempFile(dataDir, ".admin-", ".json.tmp",
                     PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             try {
-                Files.write(temporary, AdminJson.MAPPER.writeValueAsBytes(this));
+                Files.write(temporary, AdminJson.write(this));
                 try {
                     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -81,7 +82,7 @@ public record AdminFile(int port, String token, long pid, String version) {
             throw new AdminException("cannot read " + file + ": " + e.getMessage(), e);
         }
         try {
-            return Optional.of(AdminJson.MAPPER.readValue(bytes, AdminFile.class));
+            return Optional.of(Json.MAPPER.readValue(bytes, AdminFile.class));
         } catch (IOException e) {
             String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
             throw new AdminException(file + " is damaged (" + why + "); if no server runs, delete it", e);

@@ -2,8 +2,9 @@ package dev.carrier.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.carrier.admin.AdminViews.Problem;
 import dev.carrier.admin.AdminViews.TailEvent;
+import dev.carrier.json.ErrorBody;
+import dev.carrier.json.Json;
 import dev.carrier.store.Timestamps;
 import dev.carrier.text.TextCleaner;
 import io.netty.buffer.ByteBuf;
@@ -27,7 +28,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -57,44 +60,45 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         if (!request.decoderResult().isSuccess()) {
-            respond(ctx, HttpResponseStatus.BAD_REQUEST, new Problem("malformed HTTP request"));
+            respond(ctx, HttpResponseStatus.BAD_REQUEST, ErrorBody.of("bad_request", "malformed HTTP request"));
             return;
         }
         String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
         String presented = authorization.startsWith(BEARER) ? authorization.substring(BEARER.length()).strip() : null;
         if (!AdminToken.matches(token, presented)) {
             log.warn("admin request refused: {} token", presented == null ? "missing" : "wrong");
-            respond(ctx, HttpResponseStatus.UNAUTHORIZED, new Problem(presented == null
-                    ? "no admin token given" : "wrong admin token"));
+            respond(ctx, HttpResponseStatus.UNAUTHORIZED, presented == null
+                    ? ErrorBody.of("no_token", "no admin token given") : ErrorBody.of("bad_token", "wrong admin token"));
             return;
         }
         String path = new QueryStringDecoder(request.uri()).path();
         if (path.equals(AdminProtocol.EVENTS)) {
             if (!request.method().equals(HttpMethod.GET)) {
-                respond(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, new Problem("use GET for " + path));
+                respond(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorBody.of("method_not_allowed", "use GET for " + path));
             } else {
                 stream(ctx);
             }
             return;
         }
-        String operation = path.startsWith(AdminProtocol.PREFIX) ? path.substring(AdminProtocol.PREFIX.length()) : "";
-        if (!AdminProtocol.knows(operation)) {
-            respond(ctx, HttpResponseStatus.NOT_FOUND, new Problem("no such admin request: " + path));
+        Optional<AdminOperation<?, ?>> operation = AdminOperation.at(
+                path.startsWith(AdminProtocol.PREFIX) ? path.substring(AdminProtocol.PREFIX.length()) : "");
+        if (operation.isEmpty()) {
+            respond(ctx, HttpResponseStatus.NOT_FOUND, ErrorBody.of("not_found", "no such admin request: " + path));
             return;
         }
         if (!request.method().equals(HttpMethod.POST)) {
-            respond(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, new Problem("use POST for " + path));
+            respond(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorBody.of("method_not_allowed", "use POST for " + path));
             return;
         }
         JsonNode args;
         try {
             args = body(request.content());
         } catch (IOException e) {
-            respond(ctx, HttpResponseStatus.BAD_REQUEST, new Problem("the request body must be a JSON object"));
+            respond(ctx, HttpResponseStatus.BAD_REQUEST, ErrorBody.of("bad_json", "the request body must be a JSON object"));
             return;
         }
         String actor = TextCleaner.clean(request.headers().get(AdminProtocol.ACTOR_HEADER, ""), 64);
-        protocol.call(operation, actor.isEmpty() ? "admin" : actor, args).whenComplete((result, failure) -> {
+        protocol.call(operation.get(), actor.isEmpty() ? "admin" : actor, args).whenComplete((result, failure) -> {
             if (failure == null) {
                 respond(ctx, HttpResponseStatus.OK, result);
                 return;
@@ -102,18 +106,18 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof AdminException) {
-                respond(ctx, HttpResponseStatus.BAD_REQUEST, new Problem(cause.getMessage()));
+                respond(ctx, HttpResponseStatus.BAD_REQUEST, ErrorBody.of("refused", cause.getMessage()));
             } else {
-                log.warn("admin request {} failed", operation, cause);
+                log.warn("admin request {} failed", path, cause);
                 respond(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR,
-                        new Problem("the server failed: " + cause.getMessage()));
+                        ErrorBody.of("internal", "the server failed: " + cause.getMessage()));
             }
         });
     }
 
     private static JsonNode body(ByteBuf content) throws IOException {
         if (!content.isReadable()) return JsonNodeFactory.instance.objectNode();
-        JsonNode node = AdminJson.MAPPER.readTree(new ByteBufInputStream(content.duplicate()));
+        JsonNode node = Json.MAPPER.readTree(new ByteBufInputStream(content.duplicate()));
         if (node == null || !node.isObject()) throw new IOException("not an object");
         return node;
     }
@@ -122,10 +126,11 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static void respond(ChannelHandlerContext ctx, HttpResponseStatus status, Object body) {
         byte[] json;
         try {
-            json = AdminJson.MAPPER.writeValueAsBytes(body);
+            json = AdminJson.write(body);
         } catch (IOException e) {
             status = HttpResponseStatus.INTERNAL_SERVER_ERROR;
-            json = ("{\"error\":\"cannot write the answer\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            json = "{\"error\":{\"code\":\"internal\",\"message\":\"cannot write the answer\"}}"
+                    .getBytes(StandardCharsets.UTF_8);
         }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(json));
@@ -163,7 +168,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static void send(ChannelHandlerContext ctx, TailEvent event) {
         try {
-            byte[] line = AdminJson.MAPPER.writeValueAsBytes(event);
+            byte[] line = AdminJson.write(event);
             ByteBuf buffer = Unpooled.buffer(line.length + 1).writeBytes(line).writeByte('\n');
             ctx.writeAndFlush(new DefaultHttpContent(buffer));
         } catch (IOException e) {

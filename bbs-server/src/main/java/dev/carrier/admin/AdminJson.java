@@ -1,17 +1,23 @@
 package dev.carrier.admin;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import dev.carrier.json.Json;
 
-/** The one JSON mapper of the admin connection: nulls left out, unknown fields ignored. */
+/**
+ * How the admin connection writes what it answers (results, the feed, {@code admin.json}): the
+ * shared mapper, with null fields left out. A reader takes an absent field as null, so this only
+ * keeps the lines short.
+ */
 final class AdminJson {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectWriter WITHOUT_NULLS = Json.MAPPER.writer()
+            .without(JsonNodeFeature.WRITE_NULL_PROPERTIES);
 
     private AdminJson() {}
+
+    static byte[] write(Object value) throws JsonProcessingException {
+        return WITHOUT_NULLS.writeValueAsBytes(Json.MAPPER.valueToTree(value));
+    }
 }

@@ -67,7 +67,4 @@ public final class AdminViews {
      * @param text   what to show: the chat line as a viewer sees it, where a caller came from
      */
     public record TailEvent(String at, String kind, Integer node, String handle, String text) {}
-
-    /** What the admin endpoint answers instead of a result. */
-    public record Problem(String error) {}
 }

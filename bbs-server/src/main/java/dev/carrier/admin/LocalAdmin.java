@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -192,25 +191,7 @@ public final class LocalAdmin implements Admin {
     @Override
     public Feed tail(Consumer<TailEvent> sink) {
         Live server = running("tail");
-        CountDownLatch ended = new CountDownLatch(1);
-        Runnable cancel = server.feed().subscribe(sink);
-        return new Feed() {
-            @Override
-            public void stop() {
-                cancel.run();
-                ended.countDown();
-            }
-
-            @Override
-            public void await() throws InterruptedException {
-                ended.await();
-            }
-
-            @Override
-            public boolean ended() {
-                return ended.getCount() == 0;
-            }
-        };
+        return new EndingFeed(server.feed().subscribe(sink));
     }
 
     private Live running(String command) {

@@ -1,9 +1,15 @@
 package dev.carrier.admin;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.carrier.admin.AdminOperation.AddUser;
+import dev.carrier.admin.AdminOperation.Audit;
+import dev.carrier.admin.AdminOperation.Ban;
+import dev.carrier.admin.AdminOperation.ChangePassword;
+import dev.carrier.admin.AdminOperation.Handle;
+import dev.carrier.admin.AdminOperation.Kick;
+import dev.carrier.admin.AdminOperation.None;
+import dev.carrier.admin.AdminOperation.SetSysop;
+import dev.carrier.admin.AdminOperation.Text;
 import dev.carrier.admin.AdminViews.AuditView;
 import dev.carrier.admin.AdminViews.Broadcast;
 import dev.carrier.admin.AdminViews.Closed;
@@ -12,6 +18,7 @@ import dev.carrier.admin.AdminViews.StatusView;
 import dev.carrier.admin.AdminViews.TailEvent;
 import dev.carrier.admin.AdminViews.UserView;
 import dev.carrier.admin.AdminViews.WhoView;
+import dev.carrier.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,12 +34,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * {@link Admin} through a running server's admin endpoint (see {@link AdminProtocol}), with the
- * token from its {@code admin.json}. Blocking; one instance per command.
+ * {@link Admin} through a running server's admin endpoint: each method sends its
+ * {@link AdminOperation} (see {@link AdminProtocol}) with the token from the server's
+ * {@code admin.json}. Blocking; one instance per command.
  */
 public final class RemoteAdmin implements Admin {
 
@@ -66,68 +74,67 @@ public final class RemoteAdmin implements Admin {
 
     @Override
     public UserView addUser(String handle, String password, boolean sysop) {
-        return call("users/add", args().put("handle", handle).put("password", password).put("sysop", sysop),
-                UserView.class);
+        return call(AdminOperation.ADD_USER, new AddUser(handle, password, sysop));
     }
 
     @Override
     public List<UserView> users() {
-        return call("users/list", args(), new TypeReference<List<UserView>>() {});
+        return call(AdminOperation.LIST_USERS, new None());
     }
 
     @Override
     public UserView user(String handle) {
-        return call("users/show", args().put("handle", handle), UserView.class);
+        return call(AdminOperation.SHOW_USER, new Handle(handle));
     }
 
     @Override
     public UserView changePassword(String handle, String password) {
-        return call("users/passwd", args().put("handle", handle).put("password", password), UserView.class);
+        return call(AdminOperation.CHANGE_PASSWORD, new ChangePassword(handle, password));
     }
 
     @Override
     public Closed ban(String handle, String reason) {
-        return call("users/ban", args().put("handle", handle).put("reason", reason), Closed.class);
+        return call(AdminOperation.BAN, new Ban(handle, reason));
     }
 
     @Override
     public UserView unban(String handle) {
-        return call("users/unban", args().put("handle", handle), UserView.class);
+        return call(AdminOperation.UNBAN, new Handle(handle));
     }
 
     @Override
     public UserView setSysop(String handle, boolean sysop) {
-        return call("users/sysop", args().put("handle", handle).put("sysop", sysop), UserView.class);
+        return call(AdminOperation.SET_SYSOP, new SetSysop(handle, sysop));
     }
 
     @Override
     public Closed delete(String handle) {
-        return call("users/delete", args().put("handle", handle), Closed.class);
+        return call(AdminOperation.DELETE_USER, new Handle(handle));
     }
 
     @Override
     public List<AuditView> audit(int limit) {
-        return call("audit", args().put("limit", limit), new TypeReference<List<AuditView>>() {});
+        return call(AdminOperation.AUDIT, new Audit(limit));
     }
 
     @Override
     public WhoView who() {
-        return call("who", args(), WhoView.class);
+        return call(AdminOperation.WHO, new None());
     }
 
     @Override
     public Kicked kick(String target, String reason) {
-        return call("kick", args().put("target", target).put("reason", reason), Kicked.class);
+        return call(AdminOperation.KICK, new Kick(target, reason));
     }
 
     @Override
     public Broadcast broadcast(String text) {
-        return call("broadcast", args().put("text", text), Broadcast.class);
+        return call(AdminOperation.BROADCAST, new Text(text));
     }
 
     @Override
     public StatusView status() {
-        return call("status", args(), StatusView.class);
+        return call(AdminOperation.STATUS, new None());
     }
 
     /** Streams {@code /v1/events}; returns once the server says the feed is on. */
@@ -144,13 +151,20 @@ public final class RemoteAdmin implements Admin {
             }
         }
         CountDownLatch ready = new CountDownLatch(1);
-        CountDownLatch ended = new CountDownLatch(1);
-        AtomicReference<Boolean> stopped = new AtomicReference<>(false);
+        AtomicBoolean stopped = new AtomicBoolean();
+        EndingFeed feed = new EndingFeed(() -> {
+            stopped.set(true);
+            try {
+                body.close();
+            } catch (IOException e) {
+                // closing is all we wanted
+            }
+        });
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (line.isBlank()) continue;
-                    TailEvent event = AdminJson.MAPPER.readValue(line, TailEvent.class);
+                    TailEvent event = Json.MAPPER.readValue(line, TailEvent.class);
                     if ("ready".equals(event.kind())) {
                         ready.countDown();
                     } else if (!stopped.get()) {
@@ -161,7 +175,7 @@ public final class RemoteAdmin implements Admin {
                 // The server went away, or stop() closed the stream.
             } finally {
                 ready.countDown();
-                ended.countDown();
+                feed.end();
             }
         }, "carrier-tail");
         reader.setDaemon(true);
@@ -171,55 +185,23 @@ public final class RemoteAdmin implements Admin {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new Feed() {
-            @Override
-            public void stop() {
-                stopped.set(true);
-                try {
-                    body.close();
-                } catch (IOException e) {
-                    // closing is all we wanted
-                }
-                ended.countDown();
-            }
-
-            @Override
-            public void await() throws InterruptedException {
-                ended.await();
-            }
-
-            @Override
-            public boolean ended() {
-                return ended.getCount() == 0;
-            }
-        };
+        return feed;
     }
 
-    private static ObjectNode args() {
-        return AdminJson.MAPPER.createObjectNode();
-    }
-
-    private <T> T call(String operation, ObjectNode args, Class<T> type) {
-        return call(operation, args, AdminJson.MAPPER.constructType(type));
-    }
-
-    private <T> T call(String operation, ObjectNode args, TypeReference<T> type) {
-        return call(operation, args, AdminJson.MAPPER.getTypeFactory().constructType(type));
-    }
-
-    private <T> T call(String operation, ObjectNode args, JavaType type) {
+    /** Sends {@code arguments} as {@code operation}'s JSON body and reads the answer back. */
+    private <A, R> R call(AdminOperation<A, R> operation, A arguments) {
         byte[] json;
         try {
-            json = AdminJson.MAPPER.writeValueAsBytes(args);
+            json = Json.MAPPER.writeValueAsBytes(arguments);
         } catch (IOException e) {
             throw new AdminException("cannot write the request: " + e.getMessage(), e);
         }
-        HttpResponse<byte[]> response = send(request(operation).timeout(REQUEST_TIMEOUT)
+        HttpResponse<byte[]> response = send(request(operation.path()).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) throw refusal(response.statusCode(), response.body());
         try {
-            return AdminJson.MAPPER.readValue(response.body(), type);
+            return Json.MAPPER.readValue(response.body(), operation.answer());
         } catch (IOException e) {
             throw new AdminException("the server's answer makes no sense: " + e.getMessage(), e);
         }
@@ -249,18 +231,19 @@ public final class RemoteAdmin implements Admin {
     }
 
     private AdminException refusal(int status, byte[] body) {
-        String error;
+        String message;
         try {
-            JsonNode node = AdminJson.MAPPER.readTree(body);
-            error = node.path("error").asText("HTTP status " + status);
+            JsonNode error = Json.MAPPER.readTree(body).path("error");
+            // {"error": "..."} is how a server from before the shared error shape words it.
+            message = (error.isTextual() ? error : error.path("message")).asText("HTTP status " + status);
         } catch (IOException e) {
-            error = "HTTP status " + status;
+            message = "HTTP status " + status;
         }
         if (status == 401) {
             return new AdminException("the server refused the admin token in " + AdminFile.path(dataDir) + " ("
-                    + error + "); run carrier as the server's system user, on the server's data folder");
+                    + message + "); run carrier as the server's system user, on the server's data folder");
         }
-        return new AdminException(error);
+        return new AdminException(message);
     }
 
     @Override

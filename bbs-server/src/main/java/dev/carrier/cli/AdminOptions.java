@@ -12,6 +12,8 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,6 +43,31 @@ public final class AdminOptions {
     /** As {@link #connect()}, but a missing database is created (for adding the first user). */
     Admin connectCreating() {
         return AdminConnector.connect(dataDir, actor(), passwordCost, true);
+    }
+
+    /**
+     * Asks the data one thing, then prints the answer: as JSON when {@code json} (for scripts),
+     * else for people. Returns the exit code.
+     */
+    <T> int show(boolean json, Function<Admin, T> question, BiConsumer<T, PrintWriter> forPeople) {
+        T answer;
+        try (Admin data = connect()) {
+            answer = question.apply(data);
+        }
+        if (json) {
+            out().println(Format.json(answer));
+        } else {
+            forPeople.accept(answer, out());
+        }
+        return 0;
+    }
+
+    /** Does one thing to the data and prints the line {@code action} words its outcome in. Returns the exit code. */
+    int report(Function<Admin, String> action) {
+        try (Admin data = connect()) {
+            out().println(action.apply(data));
+        }
+        return 0;
     }
 
     /** Who acts, for the audit log: {@code shell:NAME} or {@code console:NAME}, NAME the system user. */

@@ -1,6 +1,5 @@
 package dev.carrier.cli;
 
-import dev.carrier.admin.Admin;
 import dev.carrier.admin.AdminViews.AuditView;
 import dev.carrier.admin.LocalAdmin;
 import java.io.PrintWriter;
@@ -31,15 +30,10 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<AuditView> entries;
-        try (Admin data = admin.connect()) {
-            entries = data.audit(limit);
-        }
-        PrintWriter out = admin.out();
-        if (json) {
-            out.println(Format.json(entries));
-            return 0;
-        }
+        return admin.show(json, data -> data.audit(limit), this::print);
+    }
+
+    private void print(List<AuditView> entries, PrintWriter out) {
         Table table = new Table(Table.Column.keep("WHEN"), Table.Column.text("WHO", 80), Table.Column.keep("WHAT"),
                 Table.Column.flexible("DETAIL", 90));
         for (AuditView entry : entries) {
@@ -51,6 +45,5 @@ public final class AuditCommand implements Callable<Integer> {
         } else {
             out.print(table.render(admin.width()));
         }
-        return 0;
     }
 }

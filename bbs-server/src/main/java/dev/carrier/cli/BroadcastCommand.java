@@ -1,6 +1,5 @@
 package dev.carrier.cli;
 
-import dev.carrier.admin.Admin;
 import dev.carrier.admin.AdminViews.Broadcast;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,10 +25,9 @@ public final class BroadcastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Admin data = admin.connect()) {
+        return admin.report(data -> {
             Broadcast sent = data.broadcast(String.join(" ", words));
-            admin.out().println("broadcast to " + sent.nodes() + (sent.nodes() == 1 ? " node" : " nodes"));
-        }
-        return 0;
+            return "broadcast to " + sent.nodes() + (sent.nodes() == 1 ? " node" : " nodes");
+        });
     }
 }

@@ -1,10 +1,9 @@
 package dev.carrier.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.carrier.admin.AdminException;
 import dev.carrier.admin.AdminViews.TailEvent;
+import dev.carrier.json.Json;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,7 +19,7 @@ final class Format {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectWriter JSON = Json.MAPPER.writerWithDefaultPrettyPrinter();
 
     private Format() {}
 

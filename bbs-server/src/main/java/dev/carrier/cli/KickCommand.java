@@ -1,6 +1,5 @@
 package dev.carrier.cli;
 
-import dev.carrier.admin.Admin;
 import dev.carrier.admin.AdminViews.Kicked;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -28,11 +27,10 @@ public final class KickCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Admin data = admin.connect()) {
+        return admin.report(data -> {
             Kicked kicked = data.kick(target, reason);
-            admin.out().println("kicked " + target + (kicked.nodes().size() == 1 ? " (node " : " (nodes ")
-                    + kicked.nodes().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
-        }
-        return 0;
+            return "kicked " + target + (kicked.nodes().size() == 1 ? " (node " : " (nodes ")
+                    + kicked.nodes().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+        });
     }
 }

@@ -25,15 +25,10 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StatusView status;
-        try (Admin data = admin.connect()) {
-            status = data.status();
-        }
-        PrintWriter out = admin.out();
-        if (json) {
-            out.println(Format.json(status));
-            return 0;
-        }
+        return admin.show(json, Admin::status, StatusCommand::print);
+    }
+
+    private static void print(StatusView status, PrintWriter out) {
         out.println("carrier " + status.server().version() + ", up " + Format.duration(status.server().uptimeSeconds())
                 + " (since " + Format.dateTimeSeconds(status.server().startedAt()) + ")");
         out.println("listening:           " + String.join(", ", status.server().listeners()));
@@ -43,6 +38,5 @@ public final class StatusCommand implements Callable<Integer> {
         out.println("memory:              " + Format.mebibytes(status.memoryUsedBytes()) + " used of "
                 + Format.mebibytes(status.memoryTotalBytes()) + " (at most " + Format.mebibytes(status.memoryMaxBytes())
                 + ")");
-        return 0;
     }
 }

@@ -84,15 +84,10 @@ public final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<UserView> users;
-            try (Admin data = admin.connect()) {
-                users = data.users();
-            }
-            PrintWriter out = admin.out();
-            if (json) {
-                out.println(Format.json(users));
-                return 0;
-            }
+            return admin.show(json, Admin::users, this::print);
+        }
+
+        private void print(List<UserView> users, PrintWriter out) {
             Table table = new Table(Table.Column.keep("HANDLE"), Table.Column.text("ROLE", 90),
                     Table.Column.text("LAST LOGIN", 70), Table.Column.text("CREATED", 50),
                     Table.Column.flexible("NAME", 30));
@@ -104,7 +99,6 @@ public final class UserCommand implements Runnable {
             }
             out.print(table.render(admin.width()));
             out.println(users.size() + (users.size() == 1 ? " user" : " users"));
-            return 0;
         }
     }
 
@@ -122,15 +116,10 @@ public final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            UserView user;
-            try (Admin data = admin.connect()) {
-                user = data.user(handle);
-            }
-            PrintWriter out = admin.out();
-            if (json) {
-                out.println(Format.json(user));
-                return 0;
-            }
+            return admin.show(json, data -> data.user(handle), Show::print);
+        }
+
+        private static void print(UserView user, PrintWriter out) {
             out.println("handle:      " + user.handle());
             out.println("name:        " + (user.displayName() == null || user.displayName().isEmpty()
                     ? "-" : user.displayName()));
@@ -138,7 +127,6 @@ public final class UserCommand implements Runnable {
             out.println("banned:      " + (user.banned() ? "yes" : "no"));
             out.println("created:     " + Format.dateTime(user.createdAt()));
             out.println("last login:  " + Format.dateTime(user.lastLoginAt()));
-            return 0;
         }
     }
 
@@ -160,12 +148,10 @@ public final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Admin data = admin.connect()) {
+            return admin.report(data -> {
                 data.user(handle); // no password asked for an account that does not exist
-                UserView user = data.changePassword(handle, admin.newPassword(passwordStdin));
-                admin.out().println("changed the password of " + user.handle());
-            }
-            return 0;
+                return "changed the password of " + data.changePassword(handle, admin.newPassword(passwordStdin)).handle();
+            });
         }
     }
 
@@ -186,12 +172,11 @@ public final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Admin data = admin.connect()) {
+            return admin.report(data -> {
                 Closed closed = data.ban(handle, reason);
-                admin.out().println("banned " + closed.handle() + (data.live()
-                        ? "; hung up " + sessions(closed.sessionsClosed()) : " (the server is not running)"));
-            }
-            return 0;
+                return "banned " + closed.handle() + (data.live()
+                        ? "; hung up " + sessions(closed.sessionsClosed()) : " (the server is not running)");
+            });
         }
     }
 
@@ -206,10 +191,7 @@ public final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Admin data = admin.connect()) {
-                admin.out().println("unbanned " + data.unban(handle).handle());
-            }
-            return 0;
+            return admin.report(data -> "unbanned " + data.unban(handle).handle());
         }
     }
 
@@ -230,11 +212,10 @@ public final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Admin data = admin.connect()) {
+            return admin.report(data -> {
                 UserView user = data.setSysop(handle, !revoke);
-                admin.out().println(user.handle() + (user.sysop() ? " is now a sysop" : " is no longer a sysop"));
-            }
-            return 0;
+                return user.handle() + (user.sysop() ? " is now a sysop" : " is no longer a sysop");
+            });
         }
     }
 
@@ -252,12 +233,11 @@ public final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Admin data = admin.connect()) {
+            return admin.report(data -> {
                 Closed closed = data.delete(handle);
-                admin.out().println("deleted " + closed.handle() + (data.live() && closed.sessionsClosed() > 0
-                        ? "; hung up " + sessions(closed.sessionsClosed()) : ""));
-            }
-            return 0;
+                return "deleted " + closed.handle() + (data.live() && closed.sessionsClosed() > 0
+                        ? "; hung up " + sessions(closed.sessionsClosed()) : "");
+            });
         }
     }
 }

@@ -28,15 +28,10 @@ public final class WhoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WhoView who;
-        try (Admin data = admin.connect()) {
-            who = data.who();
-        }
-        PrintWriter out = admin.out();
-        if (json) {
-            out.println(Format.json(who));
-            return 0;
-        }
+        return admin.show(json, Admin::who, this::print);
+    }
+
+    private void print(WhoView who, PrintWriter out) {
         Table table = new Table(Table.Column.number("NODE", Integer.MAX_VALUE), Table.Column.keep("HANDLE"),
                 Table.Column.text("VIA", 80), Table.Column.text("FROM", 60), Table.Column.text("TERMINAL", 40),
                 Table.Column.text("SINCE", 50), Table.Column.number("IDLE", 70), Table.Column.text("STATUS", 90),
@@ -50,6 +45,5 @@ public final class WhoCommand implements Callable<Integer> {
                     String.valueOf(node.idleSeconds()), node.status(), node.activity());
         }
         out.print(table.render(admin.width()));
-        return 0;
     }
 }

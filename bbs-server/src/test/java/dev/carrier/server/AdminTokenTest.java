@@ -76,13 +76,15 @@ class AdminTokenTest {
             HttpResponse<String> none = HTTP.send(HttpRequest.newBuilder(who).POST(HttpRequest.BodyPublishers.noBody())
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(401, none.statusCode());
-            assertEquals("no admin token given", JSON.readTree(none.body()).get("error").asText());
+            assertEquals("no admin token given", JSON.readTree(none.body()).get("error").get("message").asText());
+            assertEquals("no_token", JSON.readTree(none.body()).get("error").get("code").asText(), "REST's error shape");
 
             String wrong = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
             HttpResponse<String> guessed = HTTP.send(HttpRequest.newBuilder(who).header("Authorization", "Bearer " + wrong)
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(401, guessed.statusCode());
-            assertEquals("wrong admin token", JSON.readTree(guessed.body()).get("error").asText());
+            assertEquals("wrong admin token", JSON.readTree(guessed.body()).get("error").get("message").asText());
+            assertEquals("bad_token", JSON.readTree(guessed.body()).get("error").get("code").asText());
 
             HttpResponse<String> right = HTTP.send(HttpRequest.newBuilder(who).header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.carrier.auth.LoginGate.Outcome;
 import dev.carrier.events.EventHub;
+import dev.carrier.json.ErrorBody;
+import dev.carrier.json.Json;
 import dev.carrier.message.DirectMessage;
 import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
@@ -60,7 +62,7 @@ final class ApiRouter {
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
     private final ApiServices api;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
 
     ApiRouter(ApiServices api) {
         this.api = api;
@@ -323,9 +325,7 @@ final class ApiRouter {
     }
 
     private FullHttpResponse error(HttpResponseStatus status, String code, String message) {
-        ObjectNode body = json.createObjectNode();
-        body.putObject("error").put("code", code).put("message", message);
-        FullHttpResponse response = response(status, body);
+        FullHttpResponse response = response(status, json.valueToTree(ErrorBody.of(code, message)));
         if (status == UNAUTHORIZED) response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
         return response;
     }

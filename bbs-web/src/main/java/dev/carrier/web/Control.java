@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.carrier.json.Json;
 
 /**
  * The JSON of {@code /terminal}'s text frames. From the browser: {@code {"type":"resize","cols":C,"rows":R}}.
@@ -17,7 +18,7 @@ final class Control {
 
     static final String BELL = "{\"type\":\"bell\"}";
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
 
     /** What a browser's text frame asked for. */
     sealed interface Message permits Resize, Invalid {}
