@@ -28,6 +28,10 @@ public record LoginLimits(
         int handleFailures, Duration handleWindow, int strangerTries,
         Duration trustedFor, Duration forgetAfter, int maxKeys) {
 
+    public static final int DEFAULT_PAIR_FREE_FAILURES = 5;
+    public static final int DEFAULT_ADDRESS_FAILURES = 20;
+    public static final int DEFAULT_HANDLE_FAILURES = 100;
+
     public LoginLimits {
         if (pairFreeFailures < 1 || addressFailures < 1 || handleFailures < 1 || strangerTries < 1 || maxKeys < 1) {
             throw new IllegalArgumentException("login limits must allow at least one try and keep at least one key");
@@ -36,9 +40,9 @@ public record LoginLimits(
 
     /** OWASP-style defaults: 5 free per handle and address, 20 per address per 10 minutes, 100 per handle per hour. */
     public static LoginLimits defaults() {
-        return new LoginLimits(5, Duration.ofSeconds(1), Duration.ofMinutes(5),
-                20, Duration.ofMinutes(10),
-                100, Duration.ofHours(1), 10,
+        return new LoginLimits(DEFAULT_PAIR_FREE_FAILURES, Duration.ofSeconds(1), Duration.ofMinutes(5),
+                DEFAULT_ADDRESS_FAILURES, Duration.ofMinutes(10),
+                DEFAULT_HANDLE_FAILURES, Duration.ofHours(1), 10,
                 Duration.ofDays(30), Duration.ofHours(1), 10_000);
     }
 

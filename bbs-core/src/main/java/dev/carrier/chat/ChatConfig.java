@@ -1,6 +1,7 @@
 package dev.carrier.chat;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Chat settings.
@@ -17,7 +18,29 @@ import java.time.Duration;
 public record ChatConfig(int floodBurst, Duration floodInterval, int maxLineLength, int mailboxLines, int scrollback,
         int maxWaitingMessages) {
 
+    public static final int DEFAULT_FLOOD_BURST = 5;
+    /** In seconds, so that the command line can show it as text ({@code 1s}). */
+    public static final int DEFAULT_FLOOD_INTERVAL_SECONDS = 1;
+    public static final Duration DEFAULT_FLOOD_INTERVAL = Duration.ofSeconds(DEFAULT_FLOOD_INTERVAL_SECONDS);
+    public static final int DEFAULT_MAX_LINE_LENGTH = 500;
+    public static final int DEFAULT_MAILBOX_LINES = 256;
+    public static final int DEFAULT_SCROLLBACK = 20;
+    public static final int DEFAULT_MAX_WAITING_MESSAGES = 500;
+
     public ChatConfig {
+        if (floodBurst < 0) {
+            throw new IllegalArgumentException("the flood burst (--flood-burst) must be 0 (no limit) or more, was "
+                    + floodBurst);
+        }
+        Objects.requireNonNull(floodInterval, "floodInterval");
+        if (floodInterval.isNegative()) {
+            throw new IllegalArgumentException("the flood interval (--flood-interval) must be 0 or more, such as 1s;"
+                    + " was " + floodInterval);
+        }
+        if (maxLineLength < 1 || mailboxLines < 1 || scrollback < 0) {
+            throw new IllegalArgumentException("chat lines must be at least 1 character and mailboxes at least 1 line"
+                    + " long, scrollback 0 or more; was " + maxLineLength + ", " + mailboxLines + ", " + scrollback);
+        }
         if (maxWaitingMessages < 1) {
             throw new IllegalArgumentException("the cap on waiting messages must be at least 1, got "
                     + maxWaitingMessages);
@@ -25,7 +48,8 @@ public record ChatConfig(int floodBurst, Duration floodInterval, int maxLineLeng
     }
 
     public static ChatConfig defaults() {
-        return new ChatConfig(5, Duration.ofSeconds(1), 500, 256, 20, 500);
+        return new ChatConfig(DEFAULT_FLOOD_BURST, DEFAULT_FLOOD_INTERVAL, DEFAULT_MAX_LINE_LENGTH,
+                DEFAULT_MAILBOX_LINES, DEFAULT_SCROLLBACK, DEFAULT_MAX_WAITING_MESSAGES);
     }
 
     /** The send budget per user, over every transport: a burst, then one per interval; 0 lifts it. */

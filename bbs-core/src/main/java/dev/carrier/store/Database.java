@@ -23,6 +23,9 @@ public final class Database implements AutoCloseable {
     /** The file's name inside the data folder. */
     public static final String FILE_NAME = "carrier.db";
 
+    /** The data folder, relative to where the server and the sysop commands run, unless told otherwise. */
+    public static final String DEFAULT_DATA_DIR = "data";
+
     /** SQLite has one writer at a time; a few connections cover readers alongside it. */
     static final int POOL_SIZE = 4;
 

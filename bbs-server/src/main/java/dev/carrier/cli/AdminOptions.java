@@ -3,6 +3,8 @@ package dev.carrier.cli;
 import dev.carrier.admin.Admin;
 import dev.carrier.admin.AdminConnector;
 import dev.carrier.admin.AdminException;
+import dev.carrier.store.Database;
+import dev.carrier.user.BcryptPasswordHasher;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -24,12 +26,12 @@ import picocli.CommandLine.Spec;
  */
 public final class AdminOptions {
 
-    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
+    @Option(names = "--data-dir", defaultValue = Database.DEFAULT_DATA_DIR, paramLabel = "DIR",
             description = "The server's data folder (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     /** bcrypt cost for passwords set while no server runs; from the settings, like the server's. */
-    @Option(names = "--password-cost", defaultValue = "10", paramLabel = "N", hidden = true)
+    @Option(names = "--password-cost", defaultValue = "" + BcryptPasswordHasher.DEFAULT_COST, paramLabel = "N", hidden = true)
     int passwordCost;
 
     @Spec(Spec.Target.MIXEE)

@@ -53,15 +53,12 @@ import dev.carrier.sysop.SysopRights;
 import dev.carrier.sysop.SysopStage;
 import dev.carrier.sysop.UserAdmin;
 import dev.carrier.telnet.NettyTransport;
-import dev.carrier.telnet.TelnetConfig;
 import dev.carrier.telnet.TelnetServer;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.PasswordHasher;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.UserStore;
 import dev.carrier.web.ApiServices;
-import dev.carrier.web.ProxyTrust;
-import dev.carrier.web.WebConfig;
 import dev.carrier.web.WebServer;
 import dev.carrier.who.ProfileCard;
 import dev.carrier.who.WhoStage;
@@ -74,7 +71,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -185,41 +181,29 @@ public final class CarrierServer implements AutoCloseable {
         EventLoops loops = own(new EventLoops());
         log.info("network transport: {}", NettyTransport.name());
         ConnectionLimit perAddress = new ConnectionLimit(config.maxPerAddress());
-        TelnetConfig telnetConfig = new TelnetConfig(config.bindAddress(), 0,
-                Set.copyOf(config.cp437TerminalTypes()), config.negotiationTimeout(), config.telnetKeepalive(),
-                config.output());
 
-        if (config.telnetPort() != 0) {
-            int port = config.telnetPort() == ServerConfig.EPHEMERAL ? 0 : config.telnetPort();
-            TelnetServer server = own(new TelnetServer(telnetConfig.withPort(port), host, loops.boss(), loops.workers()))
+        if (!config.telnetPort().isOff()) {
+            TelnetServer server = own(new TelnetServer(config.telnet(), host, loops.boss(), loops.workers()))
                     .limitConnections(perAddress);
             try {
                 server.start();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot listen for telnet on " + config.bindAddress() + ":" + port
-                        + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot listen for telnet on " + config.telnet().bindHost() + ":"
+                        + config.telnet().port() + ": " + e.getMessage(), e);
             }
             telnet = Optional.of(server);
         }
 
         // The web: the terminal page, /terminal and /telnet WebSockets, /health.
-        if (config.web().port() != 0) {
-            int port = config.web().port() == ServerConfig.EPHEMERAL ? 0 : config.web().port();
-            WebConfig webConfig = WebConfig.defaults().withBindHost(config.bindAddress()).withPort(port)
-                    .withProxy(ProxyTrust.of(config.web().trustProxy(), config.web().trustedProxies(),
-                            config.web().proxyHeader()))
-                    .withAllowedOrigins(config.web().allowedOrigins()).withPublicHosts(config.web().publicHosts())
-                    .withOutput(config.output())
-                    .withPings(config.web().pingInterval(), config.web().pingTimeout())
-                    .withTelnet(telnetConfig);
-            WebServer server = own(new WebServer(webConfig, host, nodes::inUse, perAddress,
+        if (!config.webPort().isOff()) {
+            WebServer server = own(new WebServer(config.web(), host, nodes::inUse, perAddress,
                     loops.boss(), loops.workers()));
             server.serveApi(new ApiServices(logins, tokens, users, presence, events, messenger, workers, clock));
             try {
                 server.start();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot listen for the web on " + config.bindAddress() + ":" + port
-                        + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot listen for the web on " + config.web().bindHost() + ":"
+                        + config.web().port() + ": " + e.getMessage(), e);
             }
             web = Optional.of(server);
         }
@@ -247,8 +231,8 @@ public final class CarrierServer implements AutoCloseable {
     /** What the server listens on, as the sysop's who and status show it. */
     public List<String> listeners() {
         List<String> listening = new ArrayList<>();
-        telnet.ifPresent(server -> listening.add("telnet " + config.bindAddress() + ":" + server.port()));
-        web.ifPresent(server -> listening.add("web " + config.bindAddress() + ":" + server.port()));
+        telnet.ifPresent(server -> listening.add("telnet " + config.telnet().bindHost() + ":" + server.port()));
+        web.ifPresent(server -> listening.add("web " + config.web().bindHost() + ":" + server.port()));
         if (admin != null) listening.add(admin.listener());
         return listening;
     }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine;
 
-/** Reads durations the way sysops write them: {@code 90s}, {@code 15m}, {@code 2h}, {@code 500ms}, or ISO-8601. */
+/** Reads durations the way sysops write them: {@code 90s}, {@code 15m}, {@code 2h}, {@code 500ms}, ISO-8601, or plain seconds ({@code 0}). */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
     @Override
@@ -13,13 +13,14 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         try {
             if (text.startsWith("p")) return Duration.parse(text.toUpperCase(Locale.ROOT));
             if (text.endsWith("ms")) return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            if (Character.isDigit(text.charAt(text.length() - 1))) return Duration.ofSeconds(Long.parseLong(text));
             long amount = Long.parseLong(text.substring(0, text.length() - 1));
             return switch (text.charAt(text.length() - 1)) {
                 case 's' -> Duration.ofSeconds(amount);
                 case 'm' -> Duration.ofMinutes(amount);
                 case 'h' -> Duration.ofHours(amount);
                 case 'd' -> Duration.ofDays(amount);
-                default -> Duration.ofSeconds(Long.parseLong(text));
+                default -> throw new IllegalArgumentException("unknown unit");
             };
         } catch (RuntimeException e) {
             throw new CommandLine.TypeConversionException(

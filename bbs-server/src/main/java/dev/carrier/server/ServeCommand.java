@@ -4,12 +4,15 @@ import dev.carrier.admin.AdminConfig;
 import dev.carrier.chat.ChatConfig;
 import dev.carrier.auth.LoginLimits;
 import dev.carrier.session.EngineConfig;
+import dev.carrier.store.Database;
 import dev.carrier.telnet.OutputLimits;
+import dev.carrier.telnet.TelnetConfig;
+import dev.carrier.user.BcryptPasswordHasher;
+import dev.carrier.web.ProxyTrust;
+import dev.carrier.web.WebConfig;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Option;
             "  CARRIER_DATA_DIR=/srv/bbs carrier serve"})
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
+    @Option(names = "--data-dir", defaultValue = Database.DEFAULT_DATA_DIR, paramLabel = "DIR",
             description = "Where the database and carrier.properties live (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
@@ -31,15 +34,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "The sysop's menus and screens; the built-in ones when not given.")
     Path menusDir;
 
-    @Option(names = "--bind", defaultValue = "0.0.0.0", paramLabel = "ADDRESS",
+    @Option(names = "--bind", defaultValue = TelnetConfig.DEFAULT_BIND_HOST, paramLabel = "ADDRESS",
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--telnet-port", defaultValue = "2323", paramLabel = "PORT",
+    @Option(names = "--telnet-port", defaultValue = "" + TelnetConfig.DEFAULT_PORT, paramLabel = "PORT",
             description = "Telnet port; 0 turns telnet off (default: ${DEFAULT-VALUE}).")
     int telnetPort;
 
-    @Option(names = "--web-port", defaultValue = "8080", paramLabel = "PORT",
+    @Option(names = "--web-port", defaultValue = "" + WebConfig.DEFAULT_PORT, paramLabel = "PORT",
             description = "Web port for the browser terminal; 0 turns the web off (default: ${DEFAULT-VALUE}).")
     int webPort;
 
@@ -48,12 +51,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " --trusted-proxies address; only behind your own reverse proxy (default: ${DEFAULT-VALUE}).")
     boolean trustProxy;
 
-    @Option(names = "--trusted-proxies", split = ",", paramLabel = "ADDRESS", defaultValue = "127.0.0.1,::1",
+    @Option(names = "--trusted-proxies", split = ",", paramLabel = "ADDRESS", defaultValue = ProxyTrust.DEFAULT_TRUSTED_PROXY_LIST,
             description = "Addresses or CIDR blocks of your reverse proxies, e.g. 10.0.0.5,fd00::/8"
                     + " (default: ${DEFAULT-VALUE}).")
     List<String> trustedProxies;
 
-    @Option(names = "--proxy-header", defaultValue = "X-Forwarded-For", paramLabel = "HEADER",
+    @Option(names = "--proxy-header", defaultValue = ProxyTrust.DEFAULT_HEADER, paramLabel = "HEADER",
             description = "The one header your proxy sets to name the client; its right-most entry counts,"
                     + " e.g. X-Real-IP (default: ${DEFAULT-VALUE}).")
     String proxyHeader;
@@ -64,13 +67,13 @@ final class ServeCommand implements Callable<Integer> {
                     + " or this machine's name when binding 0.0.0.0).")
     List<String> publicHosts;
 
-    @Option(names = "--output-stall-limit", defaultValue = "60s", paramLabel = "DURATION",
+    @Option(names = "--output-stall-limit", defaultValue = OutputLimits.DEFAULT_BLOCKED_SECONDS + "s", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Hangs up on a connection whose output stays blocked this long because its client"
                     + " does not read (default: ${DEFAULT-VALUE}).")
     Duration outputStallLimit;
 
-    @Option(names = "--max-pending-output", defaultValue = "1048576", paramLabel = "BYTES",
+    @Option(names = "--max-pending-output", defaultValue = "" + OutputLimits.DEFAULT_MAX_PENDING_BYTES, paramLabel = "BYTES",
             description = "Hangs up on a connection with more output than this waiting for its client;"
                     + " at least 65536 (default: ${DEFAULT-VALUE}).")
     long maxPendingOutput;
@@ -80,93 +83,93 @@ final class ServeCommand implements Callable<Integer> {
                     + " e.g. https://bbs.example.org; * allows any (default: none).")
     List<String> allowedOrigins;
 
-    @Option(names = "--max-per-address", defaultValue = "8", paramLabel = "N",
+    @Option(names = "--max-per-address", defaultValue = "" + ServerConfig.DEFAULT_MAX_PER_ADDRESS, paramLabel = "N",
             description = "Connections one address may hold over telnet and web together; 0 lifts the limit"
                     + " (default: ${DEFAULT-VALUE}).")
     int maxPerAddress;
 
-    @Option(names = "--max-nodes", defaultValue = "256", paramLabel = "N",
+    @Option(names = "--max-nodes", defaultValue = "" + EngineConfig.DEFAULT_MAX_NODES, paramLabel = "N",
             description = "Callers at once over all transports (default: ${DEFAULT-VALUE}).")
     int maxNodes;
 
-    @Option(names = "--bbs-name", defaultValue = "Carrier BBS", paramLabel = "NAME",
+    @Option(names = "--bbs-name", defaultValue = EngineConfig.DEFAULT_BBS_NAME, paramLabel = "NAME",
             description = "The name in the banner (default: ${DEFAULT-VALUE}).")
     String bbsName;
 
     @Option(names = "--cp437-terminals", split = ",", paramLabel = "TYPE",
-            defaultValue = "ansi,ansi-bbs,syncterm,pcansi",
+            defaultValue = TelnetConfig.DEFAULT_CP437_TERMINAL_TYPE_LIST,
             description = "Terminal types that get CP437 instead of UTF-8 (default: ${DEFAULT-VALUE}).")
     List<String> cp437Terminals;
 
-    @Option(names = "--login-free-failures", defaultValue = "5", paramLabel = "N",
+    @Option(names = "--login-free-failures", defaultValue = "" + LoginLimits.DEFAULT_PAIR_FREE_FAILURES, paramLabel = "N",
             description = "Failed logins one address may make at one handle before it must wait, 1 s doubling"
                     + " to 5 min (default: ${DEFAULT-VALUE}).")
     int loginFreeFailures;
 
-    @Option(names = "--login-address-failures", defaultValue = "20", paramLabel = "N",
+    @Option(names = "--login-address-failures", defaultValue = "" + LoginLimits.DEFAULT_ADDRESS_FAILURES, paramLabel = "N",
             description = "Failed logins one address may make at all handles together per 10 minutes"
                     + " (default: ${DEFAULT-VALUE}).")
     int loginAddressFailures;
 
-    @Option(names = "--login-handle-failures", defaultValue = "100", paramLabel = "N",
+    @Option(names = "--login-handle-failures", defaultValue = "" + LoginLimits.DEFAULT_HANDLE_FAILURES, paramLabel = "N",
             description = "Failed logins at one handle from all addresses per hour before only addresses it"
                     + " logged in from pass freely (default: ${DEFAULT-VALUE}).")
     int loginHandleFailures;
 
-    @Option(names = "--password-cost", defaultValue = "10", paramLabel = "N",
+    @Option(names = "--password-cost", defaultValue = "" + BcryptPasswordHasher.DEFAULT_COST, paramLabel = "N",
             description = "bcrypt cost factor for new passwords, 4 to 31 (default: ${DEFAULT-VALUE}).")
     int passwordCost;
 
-    @Option(names = "--away-after", defaultValue = "15m", paramLabel = "DURATION",
+    @Option(names = "--away-after", defaultValue = ServerConfig.DEFAULT_AWAY_AFTER_MINUTES + "m", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Idle time after which an online user shows as away, e.g. 15m, 90s (default: ${DEFAULT-VALUE}).")
     Duration awayAfter;
 
-    @Option(names = "--flood-burst", defaultValue = "5", paramLabel = "N",
+    @Option(names = "--flood-burst", defaultValue = "" + ChatConfig.DEFAULT_FLOOD_BURST, paramLabel = "N",
             description = "Messages (chat lines, DMs, pages, letters) a user may send at once, over all their "
                     + "connections; 0 lifts the limit (default: ${DEFAULT-VALUE}).")
     int floodBurst;
 
-    @Option(names = "--flood-interval", defaultValue = "1s", paramLabel = "DURATION",
+    @Option(names = "--flood-interval", defaultValue = ChatConfig.DEFAULT_FLOOD_INTERVAL_SECONDS + "s", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "After the burst, one more message per interval (default: ${DEFAULT-VALUE}).")
     Duration floodInterval;
 
-    @Option(names = "--max-waiting-messages", defaultValue = "500", paramLabel = "N",
+    @Option(names = "--max-waiting-messages", defaultValue = "" + ChatConfig.DEFAULT_MAX_WAITING_MESSAGES, paramLabel = "N",
             description = "Direct messages that may wait unread for one user; further ones are refused "
                     + "and the sender told (default: ${DEFAULT-VALUE}).")
     int maxWaitingMessages;
 
-    @Option(names = "--idle-logoff", defaultValue = "60m", paramLabel = "DURATION",
+    @Option(names = "--idle-logoff", defaultValue = EngineConfig.DEFAULT_IDLE_LOGOFF_MINUTES + "m", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Logs off a user silent this long, after a warning a minute before; 0 never (default: ${DEFAULT-VALUE}).")
     Duration idleLogoff;
 
-    @Option(names = "--login-timeout", defaultValue = "2m", paramLabel = "DURATION",
+    @Option(names = "--login-timeout", defaultValue = EngineConfig.DEFAULT_LOGIN_TIMEOUT_MINUTES + "m", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Hangs up on a caller silent this long at the login prompt; 0 never (default: ${DEFAULT-VALUE}).")
     Duration loginTimeout;
 
-    @Option(names = "--sysops-idle-exempt", defaultValue = "false", paramLabel = "true|false", arity = "1",
+    @Option(names = "--sysops-idle-exempt", defaultValue = "" + EngineConfig.DEFAULT_SYSOPS_IDLE_EXEMPT, paramLabel = "true|false", arity = "1",
             description = "Whether sysops are never logged off for idling (default: ${DEFAULT-VALUE}).")
     boolean sysopsIdleExempt;
 
-    @Option(names = "--ping-interval", defaultValue = "30s", paramLabel = "DURATION",
+    @Option(names = "--ping-interval", defaultValue = WebConfig.DEFAULT_PING_INTERVAL_SECONDS + "s", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "How often each WebSocket is pinged (default: ${DEFAULT-VALUE}).")
     Duration pingInterval;
 
-    @Option(names = "--ping-timeout", defaultValue = "45s", paramLabel = "DURATION",
+    @Option(names = "--ping-timeout", defaultValue = WebConfig.DEFAULT_PING_TIMEOUT_SECONDS + "s", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "A WebSocket silent this long (no pong, no frame) is closed as gone (default: ${DEFAULT-VALUE}).")
     Duration pingTimeout;
 
-    @Option(names = "--telnet-keepalive", defaultValue = "60s", paramLabel = "DURATION",
+    @Option(names = "--telnet-keepalive", defaultValue = TelnetConfig.DEFAULT_KEEPALIVE_SECONDS + "s", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "How often telnet clients get an IAC NOP so vanished ones are noticed; 0 never (default: ${DEFAULT-VALUE}).")
     Duration telnetKeepalive;
 
-    @Option(names = "--token-ttl", defaultValue = "30d", paramLabel = "DURATION",
+    @Option(names = "--token-ttl", defaultValue = ServerConfig.DEFAULT_TOKEN_TTL_DAYS + "d", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "How long a JSON client's login token lives (default: ${DEFAULT-VALUE}).")
     Duration tokenTtl;
@@ -176,33 +179,44 @@ final class ServeCommand implements Callable<Integer> {
                     + " written to admin.json in the data folder (default: ${DEFAULT-VALUE}).")
     int adminPort;
 
-    @Override
-    public Integer call() throws InterruptedException {
-        EngineConfig engine;
-        try {
-            engine = EngineConfig.defaults().withMaxNodes(maxNodes).withBbsName(bbsName)
-                    .withIdleLimits(loginTimeout, idleLogoff, sysopsIdleExempt)
-                    .withLoginLimits(LoginLimits.defaults().withBudgets(loginFreeFailures, loginAddressFailures,
-                            loginHandleFailures));
-        } catch (IllegalArgumentException e) {
-            System.err.println("carrier: " + e.getMessage());
-            return 2;
-        }
+    /**
+     * The options as one checked config, every module's part in it; what was not given keeps the
+     * default the option names.
+     *
+     * @throws IllegalArgumentException naming the option and what it takes, when a value is out of range
+     */
+    ServerConfig config() {
+        EngineConfig engine = EngineConfig.defaults().withMaxNodes(maxNodes).withBbsName(bbsName)
+                .withIdleLimits(loginTimeout, idleLogoff, sysopsIdleExempt)
+                .withLoginLimits(LoginLimits.defaults().withBudgets(loginFreeFailures, loginAddressFailures,
+                        loginHandleFailures));
         ChatConfig chat = ChatConfig.defaults().withFlood(floodBurst, floodInterval)
                 .withMaxWaitingMessages(maxWaitingMessages);
-        OutputLimits output;
+        return ServerConfig.builder()
+                .dataDir(dataDir).menusDir(menusDir).bindAddress(bind)
+                .telnetPort(Port.fromOption("--telnet-port", telnetPort))
+                .webPort(Port.fromOption("--web-port", webPort))
+                .cp437TerminalTypes(cp437Terminals).telnetKeepalive(telnetKeepalive)
+                .output(new OutputLimits(outputStallLimit, maxPendingOutput))
+                .proxy(trustProxy, trustedProxies, proxyHeader)
+                .allowedOrigins(allowedOrigins == null ? List.of() : allowedOrigins)
+                .publicHosts(publicHosts == null ? List.of() : publicHosts)
+                .pings(pingInterval, pingTimeout)
+                .maxPerAddress(maxPerAddress)
+                .engine(engine).chat(chat)
+                .passwordCost(passwordCost).awayAfter(awayAfter).tokenTtl(tokenTtl)
+                .build();
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config;
         try {
-            output = new OutputLimits(outputStallLimit, maxPendingOutput);
+            config = config();
         } catch (IllegalArgumentException e) {
             System.err.println("carrier: " + e.getMessage());
             return 2;
         }
-        ServerConfig config = new ServerConfig(dataDir, Optional.ofNullable(menusDir), bind, telnetPort,
-                List.copyOf(cp437Terminals), Duration.ofSeconds(1), passwordCost, awayAfter, engine, chat,
-                Clock.systemUTC(), Optional.empty(), new WebOptions(webPort, trustProxy,
-                        allowedOrigins == null ? List.of() : allowedOrigins, pingInterval, pingTimeout,
-                        trustedProxies, proxyHeader, publicHosts == null ? List.of() : publicHosts),
-                maxPerAddress, tokenTtl, telnetKeepalive, output);
         CarrierServer server;
         try {
             server = CarrierServer.start(config, new AdminConfig(adminPort));
@@ -217,11 +231,11 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "carrier-shutdown"));
         System.out.println("carrier " + Version.current() + " is up. Data in " + dataDir.toAbsolutePath());
-        if (telnetPort != 0) {
+        if (!config.telnetPort().isOff()) {
             System.out.println("  telnet: " + bind + ":" + server.telnetPort()
                     + "   (connect with: telnet localhost " + server.telnetPort() + ")");
         }
-        if (webPort != 0) {
+        if (!config.webPort().isOff()) {
             System.out.println("  web:    " + bind + ":" + server.webPort()
                     + "   (open in a browser: http://localhost:" + server.webPort() + "/)");
         }

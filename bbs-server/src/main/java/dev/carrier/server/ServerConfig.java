@@ -3,115 +3,301 @@ package dev.carrier.server;
 import dev.carrier.chat.ChatConfig;
 import dev.carrier.runtime.Scheduler;
 import dev.carrier.session.EngineConfig;
+import dev.carrier.store.Database;
 import dev.carrier.telnet.OutputLimits;
+import dev.carrier.telnet.TelnetConfig;
+import dev.carrier.user.BcryptPasswordHasher;
+import dev.carrier.web.ProxyTrust;
+import dev.carrier.web.WebConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything {@code carrier serve} needs to start, after flags, environment and
- * carrier.properties have had their say.
+ * carrier.properties have had their say: each module's own config, and what the wiring itself
+ * uses. Made by a {@link Builder}, which starts from every default and checks each value as it is
+ * set; {@link #toBuilder()} changes a copy.
  *
  * @param menusDir      the sysop's menus; the built-in defaults when empty
- * @param telnetPort    0 turns telnet off; {@link #EPHEMERAL} asks for any free port (tests)
+ * @param telnetPort    whether and where telnet listens; {@link #telnet()}'s own port follows it
+ * @param webPort       whether and where the web listens; {@link #web()}'s own port follows it
+ * @param telnet        how telnet treats its clients; the web's {@code /telnet} treats them the same
+ * @param web           the browser terminal's guard rails, proxies and pings
+ * @param maxPerAddress connections one client address may hold over telnet and web together; 0: no limit
  * @param passwordCost  bcrypt cost factor (each step doubles the time)
  * @param awayAfter     idle time that turns an online user away
+ * @param tokenTtl      how long a JSON client's login token lives
  * @param clock         the server's time; tests pass one they can move
  * @param scheduler     the server's timers; empty for real ones, tests pass one they can move
- * @param web           the browser terminal's port and guard rails
- * @param maxPerAddress connections one client address may hold over telnet and web together; 0: no limit
- * @param tokenTtl      how long a JSON client's login token lives
- * @param telnetKeepalive how often telnet clients get an IAC NOP, so vanished ones are noticed; 0: never
- * @param output        how long a connection's output may stay blocked, and how much may wait, before a
- *                      client that does not read is hung up on (every transport and the admin endpoint)
  */
 public record ServerConfig(
         Path dataDir,
         Optional<Path> menusDir,
-        String bindAddress,
-        int telnetPort,
-        List<String> cp437TerminalTypes,
-        Duration negotiationTimeout,
-        int passwordCost,
-        Duration awayAfter,
+        Port telnetPort,
+        Port webPort,
+        TelnetConfig telnet,
+        WebConfig web,
+        int maxPerAddress,
         EngineConfig engine,
         ChatConfig chat,
-        Clock clock,
-        Optional<Scheduler> scheduler,
-        WebOptions web,
-        int maxPerAddress,
+        int passwordCost,
+        Duration awayAfter,
         Duration tokenTtl,
-        Duration telnetKeepalive,
-        OutputLimits output) {
+        Clock clock,
+        Optional<Scheduler> scheduler) {
 
-    public static final int EPHEMERAL = -1;
+    public static final int DEFAULT_MAX_PER_ADDRESS = 8;
+    /** In minutes, so that the command line can show it as text ({@code 15m}). */
+    public static final int DEFAULT_AWAY_AFTER_MINUTES = 15;
+    public static final Duration DEFAULT_AWAY_AFTER = Duration.ofMinutes(DEFAULT_AWAY_AFTER_MINUTES);
+    /** In days, so that the command line can show it as text ({@code 30d}). */
+    public static final int DEFAULT_TOKEN_TTL_DAYS = 30;
+    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofDays(DEFAULT_TOKEN_TTL_DAYS);
 
-    /** With the default output limits. */
-    public ServerConfig(Path dataDir, Optional<Path> menusDir, String bindAddress, int telnetPort,
-                        List<String> cp437TerminalTypes, Duration negotiationTimeout, int passwordCost,
-                        Duration awayAfter, EngineConfig engine, ChatConfig chat, Clock clock,
-                        Optional<Scheduler> scheduler, WebOptions web, int maxPerAddress, Duration tokenTtl,
-                        Duration telnetKeepalive) {
-        this(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout, passwordCost,
-                awayAfter, engine, chat, clock, scheduler, web, maxPerAddress, tokenTtl, telnetKeepalive,
-                OutputLimits.defaults());
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(menusDir, "menusDir");
+        Objects.requireNonNull(telnetPort, "telnetPort");
+        Objects.requireNonNull(webPort, "webPort");
+        Objects.requireNonNull(telnet, "telnet");
+        Objects.requireNonNull(web, "web");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(scheduler, "scheduler");
+        telnet = telnet.withPort(telnetPort.isOff() ? 0 : telnetPort.bindNumber());
+        web = web.withPort(webPort.isOff() ? 0 : webPort.bindNumber()).withTelnet(telnet.withPort(0));
+        if (maxPerAddress < 0) {
+            throw new IllegalArgumentException("--max-per-address must be 0 (no limit) or more, was " + maxPerAddress);
+        }
+        if (passwordCost < BcryptPasswordHasher.MIN_COST || passwordCost > BcryptPasswordHasher.MAX_COST) {
+            throw new IllegalArgumentException("--password-cost must be " + BcryptPasswordHasher.MIN_COST + " to "
+                    + BcryptPasswordHasher.MAX_COST + ", was " + passwordCost);
+        }
+        positive(awayAfter, "--away-after");
+        positive(tokenTtl, "--token-ttl");
     }
 
-    public static final List<String> DEFAULT_CP437_TYPES = List.of("ansi", "ansi-bbs", "syncterm", "pcansi");
+    private static void positive(Duration duration, String option) {
+        Objects.requireNonNull(duration, option);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(option + " must be above 0, such as 15m; was " + duration);
+        }
+    }
 
-    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofDays(30);
+    /** Every default: the ones {@code carrier serve} starts with when given no options. */
+    public static Builder builder() {
+        return new Builder();
+    }
 
-    /** What tests start: loopback only, ephemeral ports, a fast hash, no per-address limit. */
+    /** What tests start: loopback only, any free ports, a fast hash, quick retries, no per-address limit. */
     public static ServerConfig forTests(Path dataDir) {
-        return new ServerConfig(dataDir, Optional.empty(), "127.0.0.1", EPHEMERAL, DEFAULT_CP437_TYPES,
-                Duration.ofMillis(300), 4, Duration.ofMinutes(15),
-                EngineConfig.defaults().withLoginFailureDelay(Duration.ofMillis(50)), ChatConfig.defaults(),
-                Clock.systemUTC(), Optional.empty(), new WebOptions(EPHEMERAL, false, List.of()), 0,
-                DEFAULT_TOKEN_TTL, Duration.ofSeconds(60));
+        return builder().dataDir(dataDir).bindAddress("127.0.0.1")
+                .telnetPort(Port.anyFree()).webPort(Port.anyFree())
+                .negotiationTimeout(Duration.ofMillis(300)).passwordCost(BcryptPasswordHasher.MIN_COST)
+                .engine(EngineConfig.defaults().withLoginFailureDelay(Duration.ofMillis(50)))
+                .maxPerAddress(0)
+                .build();
+    }
+
+    /** A builder holding this config's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
-        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, newEngine, chat, clock, scheduler, web, maxPerAddress, tokenTtl, telnetKeepalive, output);
+        return toBuilder().engine(newEngine).build();
     }
 
     public ServerConfig withChat(ChatConfig newChat) {
-        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, newChat, clock, scheduler, web, maxPerAddress, tokenTtl, telnetKeepalive, output);
+        return toBuilder().chat(newChat).build();
     }
 
     public ServerConfig withMenusDir(Path dir) {
-        return new ServerConfig(dataDir, Optional.of(dir), bindAddress, telnetPort, cp437TerminalTypes,
-                negotiationTimeout, passwordCost, awayAfter, engine, chat, clock, scheduler, web, maxPerAddress,
-                tokenTtl, telnetKeepalive, output);
+        return toBuilder().menusDir(dir).build();
     }
 
     /** Time that tests move by hand: the clock and the timers together. */
     public <T extends Clock & Scheduler> ServerConfig withTime(T time) {
-        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, chat, time, Optional.of(time), web, maxPerAddress, tokenTtl, telnetKeepalive, output);
+        return toBuilder().time(time).build();
     }
 
     public ServerConfig withTelnetKeepalive(Duration interval) {
-        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, chat, clock, scheduler, web, maxPerAddress, tokenTtl, interval, output);
-    }
-
-    public ServerConfig withWeb(WebOptions newWeb) {
-        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, chat, clock, scheduler, newWeb, maxPerAddress, tokenTtl, telnetKeepalive, output);
+        return toBuilder().telnetKeepalive(interval).build();
     }
 
     public ServerConfig withMaxPerAddress(int newMaxPerAddress) {
-        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, chat, clock, scheduler, web, newMaxPerAddress, tokenTtl, telnetKeepalive, output);
+        return toBuilder().maxPerAddress(newMaxPerAddress).build();
     }
 
     public ServerConfig withOutput(OutputLimits newOutput) {
-        return new ServerConfig(dataDir, menusDir, bindAddress, telnetPort, cp437TerminalTypes, negotiationTimeout,
-                passwordCost, awayAfter, engine, chat, clock, scheduler, web, maxPerAddress, tokenTtl, telnetKeepalive,
-                newOutput);
+        return toBuilder().output(newOutput).build();
+    }
+
+    /**
+     * Copy-on-change: each setter checks its value at once (through the module's own config), so
+     * a bad one fails with the reason before anything starts.
+     */
+    public static final class Builder {
+
+        private Path dataDir = Path.of(Database.DEFAULT_DATA_DIR);
+        private Optional<Path> menusDir = Optional.empty();
+        private Port telnetPort = Port.of(TelnetConfig.DEFAULT_PORT);
+        private Port webPort = Port.of(WebConfig.DEFAULT_PORT);
+        private TelnetConfig telnet = TelnetConfig.defaults();
+        private WebConfig web = WebConfig.defaults();
+        private int maxPerAddress = DEFAULT_MAX_PER_ADDRESS;
+        private EngineConfig engine = EngineConfig.defaults();
+        private ChatConfig chat = ChatConfig.defaults();
+        private int passwordCost = BcryptPasswordHasher.DEFAULT_COST;
+        private Duration awayAfter = DEFAULT_AWAY_AFTER;
+        private Duration tokenTtl = DEFAULT_TOKEN_TTL;
+        private Clock clock = Clock.systemUTC();
+        private Optional<Scheduler> scheduler = Optional.empty();
+
+        private Builder() {
+        }
+
+        private Builder(ServerConfig config) {
+            dataDir = config.dataDir;
+            menusDir = config.menusDir;
+            telnetPort = config.telnetPort;
+            webPort = config.webPort;
+            telnet = config.telnet;
+            web = config.web;
+            maxPerAddress = config.maxPerAddress;
+            engine = config.engine;
+            chat = config.chat;
+            passwordCost = config.passwordCost;
+            awayAfter = config.awayAfter;
+            tokenTtl = config.tokenTtl;
+            clock = config.clock;
+            scheduler = config.scheduler;
+        }
+
+        public Builder dataDir(Path dir) {
+            dataDir = Objects.requireNonNull(dir, "dataDir");
+            return this;
+        }
+
+        public Builder menusDir(Path dir) {
+            menusDir = Optional.ofNullable(dir);
+            return this;
+        }
+
+        /** Where both transports listen. */
+        public Builder bindAddress(String address) {
+            telnet = telnet.withBindHost(address);
+            web = web.withBindHost(address);
+            return this;
+        }
+
+        public Builder telnetPort(Port port) {
+            telnetPort = Objects.requireNonNull(port, "telnetPort");
+            return this;
+        }
+
+        public Builder webPort(Port port) {
+            webPort = Objects.requireNonNull(port, "webPort");
+            return this;
+        }
+
+        public Builder cp437TerminalTypes(Collection<String> types) {
+            telnet = telnet.withCp437TerminalTypes(Set.copyOf(types));
+            return this;
+        }
+
+        public Builder negotiationTimeout(Duration timeout) {
+            telnet = telnet.withNegotiationTimeout(timeout);
+            return this;
+        }
+
+        public Builder telnetKeepalive(Duration interval) {
+            telnet = telnet.withKeepaliveInterval(interval);
+            return this;
+        }
+
+        /** Output limits for every transport. */
+        public Builder output(OutputLimits limits) {
+            telnet = telnet.withOutput(limits);
+            web = web.withOutput(limits);
+            return this;
+        }
+
+        /** Reads proxy headers from the trusted proxies (loopback unless set), or stops reading them. */
+        public Builder trustProxy(boolean trust) {
+            web = web.withTrustProxy(trust);
+            return this;
+        }
+
+        /** Whose header names the client: {@code trusted} addresses or CIDR blocks, and the one header. */
+        public Builder proxy(boolean trust, List<String> trusted, String header) {
+            web = web.withProxy(ProxyTrust.of(trust, trusted, header));
+            return this;
+        }
+
+        public Builder allowedOrigins(List<String> origins) {
+            web = web.withAllowedOrigins(origins);
+            return this;
+        }
+
+        public Builder publicHosts(List<String> hosts) {
+            web = web.withPublicHosts(hosts);
+            return this;
+        }
+
+        public Builder pings(Duration interval, Duration timeout) {
+            web = web.withPings(interval, timeout);
+            return this;
+        }
+
+        public Builder maxPerAddress(int max) {
+            maxPerAddress = max;
+            return this;
+        }
+
+        public Builder engine(EngineConfig config) {
+            engine = Objects.requireNonNull(config, "engine");
+            return this;
+        }
+
+        public Builder chat(ChatConfig config) {
+            chat = Objects.requireNonNull(config, "chat");
+            return this;
+        }
+
+        public Builder passwordCost(int cost) {
+            passwordCost = cost;
+            return this;
+        }
+
+        public Builder awayAfter(Duration idle) {
+            awayAfter = idle;
+            return this;
+        }
+
+        public Builder tokenTtl(Duration ttl) {
+            tokenTtl = ttl;
+            return this;
+        }
+
+        /** Time that tests move by hand: the clock and the timers together. */
+        public <T extends Clock & Scheduler> Builder time(T time) {
+            clock = time;
+            scheduler = Optional.of(time);
+            return this;
+        }
+
+        /** Checks what no single setter can, and makes the config. */
+        public ServerConfig build() {
+            return new ServerConfig(dataDir, menusDir, telnetPort, webPort, telnet, web, maxPerAddress, engine, chat,
+                    passwordCost, awayAfter, tokenTtl, clock, scheduler);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.carrier.server;
 
+import dev.carrier.store.Database;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ final class Settings implements CommandLine.IDefaultValueProvider {
 
     /** The data folder decides where the file is, so it is found before anything else. */
     static Settings forArguments(String[] args, Map<String, String> environment) {
-        String dataDir = environment.getOrDefault("CARRIER_DATA_DIR", "data");
+        String dataDir = environment.getOrDefault(environmentName("data-dir"), Database.DEFAULT_DATA_DIR);
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--data-dir") && i + 1 < args.length) dataDir = args[i + 1];
             if (args[i].startsWith("--data-dir=")) dataDir = args[i].substring("--data-dir=".length());

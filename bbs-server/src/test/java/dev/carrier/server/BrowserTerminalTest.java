@@ -72,7 +72,7 @@ class BrowserTerminalTest {
                 System.out.println("browser: " + line);
                 if (line.equals("RESTART-SERVER")) {
                     server.close();
-                    server = CarrierServer.start(config.withWeb(config.web().withPort(webPort))); // the same port
+                    server = CarrierServer.start(config.toBuilder().webPort(Port.of(webPort)).build()); // the same port
                     restarted = true;
                     OutputStream toScript = browser.getOutputStream();
                     toScript.write("SERVER-RESTARTED\n".getBytes(StandardCharsets.US_ASCII));

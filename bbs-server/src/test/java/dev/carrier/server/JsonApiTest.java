@@ -201,7 +201,7 @@ class JsonApiTest {
     @Test
     void aSilentConnectionIsReapedByThePingRule() throws Exception {
         ServerConfig config = ServerConfig.forTests(data);
-        config = config.withWeb(config.web().withPings(Duration.ofMillis(100), Duration.ofMillis(300)));
+        config = config.toBuilder().pings(Duration.ofMillis(100), Duration.ofMillis(300)).build();
         try (TestServer bbs = TestServer.start(config)) {
             JsonClient alice = bbs.json("alice");
             try (java.net.Socket silent = new java.net.Socket("127.0.0.1", bbs.server().webPort())) {

@@ -34,7 +34,7 @@ class PublicHostAndProxyTest {
     @Test
     void aListedPublicHostIsAllowed() {
         ServerConfig config = ServerConfig.forTests(data);
-        config = config.withWeb(config.web().withPublicHosts(List.of("bbs.example.org")));
+        config = config.toBuilder().publicHosts(List.of("bbs.example.org")).build();
         try (TestServer bbs = TestServer.start(config); RawClient client = RawClient.connect(bbs.server().webPort())) {
             client.upgrade("/terminal", "bbs.example.org", "https://bbs.example.org");
             client.awaitText("login: ", WAIT);
@@ -44,7 +44,7 @@ class PublicHostAndProxyTest {
     @Test
     void behindAProxyThatSetsOnlyXRealIpAClientChosenForwardedForIsIgnored() {
         ServerConfig config = ServerConfig.forTests(data);
-        config = config.withWeb(config.web().withProxy(List.of("127.0.0.1"), "X-Real-IP"));
+        config = config.toBuilder().proxy(true, List.of("127.0.0.1"), "X-Real-IP").build();
         try (TestServer bbs = TestServer.start(config)) {
             bbs.track(WebSocketTestClient.terminal(bbs.webUri("/terminal"),
                     Map.of("X-Forwarded-For", "192.0.2.66", "X-Real-IP", "203.0.113.7"))).awaitText("login: ");
@@ -55,7 +55,7 @@ class PublicHostAndProxyTest {
     @Test
     void headersFromAPeerThatIsNotATrustedProxyAreIgnored() {
         ServerConfig config = ServerConfig.forTests(data);
-        config = config.withWeb(config.web().withProxy(List.of("10.0.0.0/8"), "X-Forwarded-For"));
+        config = config.toBuilder().proxy(true, List.of("10.0.0.0/8"), "X-Forwarded-For").build();
         try (TestServer bbs = TestServer.start(config)) {
             bbs.track(WebSocketTestClient.terminal(bbs.webUri("/terminal"), Map.of("X-Forwarded-For", "203.0.113.7")))
                     .awaitText("login: ");

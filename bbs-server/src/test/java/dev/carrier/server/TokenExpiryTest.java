@@ -15,11 +15,7 @@ class TokenExpiryTest {
 
     @Test
     void anEventsSocketClosesWhenItsTokenExpires() {
-        ServerConfig tests = ServerConfig.forTests(data);
-        ServerConfig shortTokens = new ServerConfig(tests.dataDir(), tests.menusDir(), tests.bindAddress(),
-                tests.telnetPort(), tests.cp437TerminalTypes(), tests.negotiationTimeout(), tests.passwordCost(),
-                tests.awayAfter(), tests.engine(), tests.chat(), tests.clock(), tests.scheduler(), tests.web(),
-                tests.maxPerAddress(), Duration.ofSeconds(2), tests.telnetKeepalive());
+        ServerConfig shortTokens = ServerConfig.forTests(data).toBuilder().tokenTtl(Duration.ofSeconds(2)).build();
         try (TestServer bbs = TestServer.start(shortTokens)) {
             JsonClient bob = bbs.json("bob").connect();
             bob.await("presence");

@@ -45,7 +45,7 @@ class WebAddressLimitTest {
     @Test
     void behindATrustedProxyEachForwardedClientIsCountedNotTheProxy() {
         ServerConfig config = ServerConfig.forTests(data).withMaxPerAddress(1);
-        config = config.withWeb(config.web().withTrustProxy(true));
+        config = config.toBuilder().trustProxy(true).build();
         try (TestServer bbs = TestServer.start(config)) {
             int port = bbs.server().webPort();
             String forAlice = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 203.0.113.1\r\n\r\n";

@@ -43,7 +43,7 @@ class WebGuardRailsTest {
     @Test
     void allowedOriginsWidenTheSameOriginRule() {
         ServerConfig config = ServerConfig.forTests(data);
-        config = config.withWeb(config.web().withAllowedOrigins(List.of("https://bbs.example.org/")));
+        config = config.toBuilder().allowedOrigins(List.of("https://bbs.example.org/")).build();
         try (TestServer bbs = TestServer.start(config)) {
             bbs.track(WebSocketTestClient.terminal(bbs.webUri("/terminal"), Map.of("Origin", "https://BBS.example.org")))
                     .awaitText("login: ");
@@ -115,14 +115,14 @@ class WebGuardRailsTest {
             assertEquals("127.0.0.1", onlyAddress(bbs), "headers are anyone's to send");
         }
         ServerConfig trusting = ServerConfig.forTests(data.resolve("trusting"));
-        trusting = trusting.withWeb(trusting.web().withTrustProxy(true));
+        trusting = trusting.toBuilder().trustProxy(true).build();
         try (TestServer bbs = TestServer.start(trusting)) {
             WebSocketTestClient first = bbs.track(WebSocketTestClient.terminal(bbs.webUri("/terminal"), forwarded));
             first.awaitText("login: ");
             assertEquals("203.0.113.7", onlyAddress(bbs), "the entry the proxy added, not the client's own");
         }
         ServerConfig realIp = ServerConfig.forTests(data.resolve("real-ip"));
-        realIp = realIp.withWeb(realIp.web().withProxy(List.of("127.0.0.1", "::1"), "X-Real-IP"));
+        realIp = realIp.toBuilder().proxy(true, List.of("127.0.0.1", "::1"), "X-Real-IP").build();
         try (TestServer bbs = TestServer.start(realIp)) { // only the one named header counts
             bbs.track(WebSocketTestClient.terminal(bbs.webUri("/terminal"), Map.of("X-Real-IP", "2001:db8::5")))
                     .awaitText("login: ");

@@ -99,7 +99,7 @@ class WebPageTest {
     @Test
     void webPortZeroTurnsTheWebOff() {
         ServerConfig config = ServerConfig.forTests(data);
-        try (TestServer bbs = TestServer.start(config.withWeb(config.web().withPort(0)))) {
+        try (TestServer bbs = TestServer.start(config.toBuilder().webPort(Port.off()).build())) {
             assertThrows(IllegalStateException.class, () -> bbs.server().webPort());
             bbs.call(); // telnet goes on
         }
@@ -111,7 +111,7 @@ class WebPageTest {
             int taken = first.server().webPort();
             ServerConfig second = ServerConfig.forTests(data.resolve("second"));
             RuntimeException e = assertThrows(RuntimeException.class,
-                    () -> CarrierServer.start(second.withWeb(second.web().withPort(taken))));
+                    () -> CarrierServer.start(second.toBuilder().webPort(Port.of(taken)).build()));
             assertTrue(e.getMessage().contains("web") && e.getMessage().contains(":" + taken), e.getMessage());
         }
     }

@@ -17,7 +17,9 @@ public record OutputLimits(Duration blockedLimit, long maxPendingBytes) {
     /** Outbound bytes queued per connection before the engine is told to hold back; every transport uses them. */
     public static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
 
-    public static final Duration DEFAULT_BLOCKED_LIMIT = Duration.ofSeconds(60);
+    /** In seconds, so that the command line can show it as text ({@code 60s}). */
+    public static final int DEFAULT_BLOCKED_SECONDS = 60;
+    public static final Duration DEFAULT_BLOCKED_LIMIT = Duration.ofSeconds(DEFAULT_BLOCKED_SECONDS);
     /** Sixteen times the high water mark: room for what one read's input can still produce. */
     public static final long DEFAULT_MAX_PENDING_BYTES = 1024 * 1024;
 

@@ -27,10 +27,16 @@ public record TelnetConfig(String bindHost, int port, Set<String> cp437TerminalT
 
     public static final String DEFAULT_BIND_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 2323;
-    public static final Set<String> DEFAULT_CP437_TERMINAL_TYPES =
-            Set.of("ansi", "ansi-bbs", "pcansi", "syncterm", "cp437", "ibm437");
+    /**
+     * The terminal types that get CP437 by default, as the command line takes them: the ANSI-BBS
+     * names, and {@code cp437}/{@code ibm437}, which some clients send as their terminal type.
+     */
+    public static final String DEFAULT_CP437_TERMINAL_TYPE_LIST = "ansi,ansi-bbs,syncterm,pcansi,cp437,ibm437";
+    public static final Set<String> DEFAULT_CP437_TERMINAL_TYPES = Set.of(DEFAULT_CP437_TERMINAL_TYPE_LIST.split(","));
     public static final Duration DEFAULT_NEGOTIATION_TIMEOUT = Duration.ofSeconds(1);
-    public static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofSeconds(60);
+    /** In seconds, so that the command line can show it as text ({@code 60s}). */
+    public static final int DEFAULT_KEEPALIVE_SECONDS = 60;
+    public static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofSeconds(DEFAULT_KEEPALIVE_SECONDS);
 
     /** The IBM PC character set that ANSI-BBS clients draw box and shade characters with. */
     public static final Charset CP437 = Charset.forName("IBM437");

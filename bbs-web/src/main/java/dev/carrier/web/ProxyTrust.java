@@ -20,7 +20,9 @@ import java.util.Objects;
 public record ProxyTrust(boolean enabled, List<AddressRange> trustedProxies, String header) {
 
     public static final String DEFAULT_HEADER = "X-Forwarded-For";
-    public static final List<String> DEFAULT_TRUSTED_PROXIES = List.of("127.0.0.1", "::1");
+    /** Loopback, as the command line takes it: a proxy on the same machine. */
+    public static final String DEFAULT_TRUSTED_PROXY_LIST = "127.0.0.1,::1";
+    public static final List<String> DEFAULT_TRUSTED_PROXIES = List.of(DEFAULT_TRUSTED_PROXY_LIST.split(","));
 
     public ProxyTrust {
         trustedProxies = List.copyOf(trustedProxies);

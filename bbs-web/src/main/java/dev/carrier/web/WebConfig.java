@@ -29,12 +29,16 @@ public record WebConfig(String bindHost, int port, ProxyTrust proxy, List<String
                         List<String> publicHosts, int maxFrameBytes, int maxRequestBytes, TelnetConfig telnet,
                         Duration pingInterval, Duration pingTimeout, OutputLimits output) {
 
-    public static final String DEFAULT_BIND_HOST = "0.0.0.0";
+    /** Both transports listen alike. */
+    public static final String DEFAULT_BIND_HOST = TelnetConfig.DEFAULT_BIND_HOST;
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
     public static final int DEFAULT_MAX_REQUEST_BYTES = 16 * 1024;
-    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(45);
+    /** In seconds, so that the command line can show them as text ({@code 30s}). */
+    public static final int DEFAULT_PING_INTERVAL_SECONDS = 30;
+    public static final int DEFAULT_PING_TIMEOUT_SECONDS = 45;
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(DEFAULT_PING_INTERVAL_SECONDS);
+    public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(DEFAULT_PING_TIMEOUT_SECONDS);
 
     public WebConfig {
         Objects.requireNonNull(bindHost, "bindHost");
