@@ -4,7 +4,7 @@ import dev.carrier.admin.AdminConfig;
 import dev.carrier.chat.ChatConfig;
 import dev.carrier.auth.LoginLimits;
 import dev.carrier.session.EngineConfig;
-import dev.carrier.telnet.OutputLimits;
+import dev.carrier.netty.OutputLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

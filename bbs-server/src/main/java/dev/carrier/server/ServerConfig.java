@@ -3,7 +3,7 @@ package dev.carrier.server;
 import dev.carrier.chat.ChatConfig;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.session.Scheduler;
-import dev.carrier.telnet.OutputLimits;
+import dev.carrier.netty.OutputLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

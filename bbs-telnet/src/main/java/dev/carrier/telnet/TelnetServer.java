@@ -1,6 +1,10 @@
 package dev.carrier.telnet;
 
 import dev.carrier.connection.ConnectionLimit;
+import dev.carrier.netty.Listening;
+import dev.carrier.netty.NettyTransport;
+import dev.carrier.netty.OutputLimits;
+import dev.carrier.netty.PeerIp;
 import dev.carrier.terminal.TerminalHost;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -121,7 +125,7 @@ public final class TelnetServer implements AutoCloseable {
 
     /** Takes a place in the per-address limit for the connection, or refuses it with a line of text. */
     private boolean admit(Channel ch) {
-        String address = TelnetSessionHandler.remoteIp(ch.remoteAddress());
+        String address = PeerIp.of(ch.remoteAddress());
         Optional<ConnectionLimit.Permit> permit = limit.tryAcquire(address);
         if (permit.isEmpty()) {
             log.info("refused telnet from {}: {} connections from that address already", address, limit.perAddress());

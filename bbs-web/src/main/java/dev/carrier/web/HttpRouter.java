@@ -12,8 +12,8 @@ import static io.netty.handler.codec.http.HttpResponseStatus.TOO_MANY_REQUESTS;
 import static io.netty.handler.codec.http.HttpResponseStatus.UNAUTHORIZED;
 import static io.netty.handler.codec.http.HttpResponseStatus.UPGRADE_REQUIRED;
 
-import dev.carrier.telnet.OutputGuard;
-import dev.carrier.telnet.ReadSuspensions;
+import dev.carrier.netty.OutputGuard;
+import dev.carrier.netty.ReadSuspensions;
 import dev.carrier.terminal.TerminalHost;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
@@ -114,7 +114,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
             HttpResponseStatus status = cause instanceof TooLongHttpLineException ? REQUEST_URI_TOO_LONG
                     : cause instanceof TooLongHttpHeaderException ? REQUEST_HEADER_FIELDS_TOO_LARGE
                     : BAD_REQUEST;
-            log.debug("{}: bad HTTP request: {}", ClientAddress.peerIp(ctx.channel().remoteAddress()), cause.toString());
+            log.debug("{}: bad HTTP request: {}", PeerIp.of(ctx.channel().remoteAddress()), cause.toString());
             sendAndClose(ctx, plain(status, status.reasonPhrase() + ": " + cause.getMessage()));
             return;
         }
@@ -177,7 +177,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
         String origin = headers.get(HttpHeaderNames.ORIGIN);
         if (!origins.allows(origin, requested)) {
             log.info("refused a WebSocket from {}: origin {} is not allowed",
-                    ClientAddress.peerIp(ctx.channel().remoteAddress()), origin);
+                    PeerIp.of(ctx.channel().remoteAddress()), origin);
             sendAndClose(ctx, plain(FORBIDDEN, "Pages from " + origin + " may not connect here. The sysop can allow"
                     + " them with --allowed-origins.\n"));
             return;
@@ -358,7 +358,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.debug("{}: HTTP connection error, closing: {}", ClientAddress.peerIp(ctx.channel().remoteAddress()),
+        log.debug("{}: HTTP connection error, closing: {}", PeerIp.of(ctx.channel().remoteAddress()),
                 cause.toString());
         ctx.close();
     }

@@ -1,6 +1,6 @@
 package dev.carrier.web;
 
-import dev.carrier.telnet.OutputGuard;
+import dev.carrier.netty.OutputGuard;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpDecoderConfig;

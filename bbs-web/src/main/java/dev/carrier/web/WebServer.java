@@ -1,6 +1,6 @@
 package dev.carrier.web;
 
-import dev.carrier.telnet.Listening;
+import dev.carrier.netty.Listening;
 
 import dev.carrier.connection.ConnectionLimit;
 import dev.carrier.terminal.TerminalHost;
@@ -8,8 +8,8 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import dev.carrier.telnet.NettyTransport;
-import dev.carrier.telnet.OutputLimits;
+import dev.carrier.netty.NettyTransport;
+import dev.carrier.netty.OutputLimits;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -153,7 +153,7 @@ public final class WebServer implements AutoCloseable {
         ch.attr(AddressPermit.KEY).set(permit);
         ch.closeFuture().addListener(closed -> permit.release());
         if (config.proxy().trusts(ch.remoteAddress())) return;
-        String address = ClientAddress.peerIp(ch.remoteAddress());
+        String address = PeerIp.of(ch.remoteAddress());
         if (!permit.admit(address)) {
             ch.eventLoop().schedule(() -> {
                 if (!permit.holds()) ch.close();
