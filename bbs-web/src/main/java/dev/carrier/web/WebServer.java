@@ -1,15 +1,15 @@
 package dev.carrier.web;
 
-import dev.carrier.netty.Listening;
-
 import dev.carrier.connection.ConnectionLimit;
+import dev.carrier.netty.Listening;
+import dev.carrier.netty.NettyTransport;
+import dev.carrier.netty.OutputLimits;
+import dev.carrier.netty.PeerIp;
 import dev.carrier.terminal.TerminalHost;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import dev.carrier.netty.NettyTransport;
-import dev.carrier.netty.OutputLimits;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -115,7 +115,8 @@ public final class WebServer implements AutoCloseable {
     public int start() throws IOException {
         if (closed) throw new IllegalStateException("this web server was closed; make a new one");
         if (listener != null) throw new IllegalStateException("this web server is already started on port " + port);
-        HttpRouter router = new HttpRouter(config, host, files, nodesInUse, () -> goingDown, api);
+        HttpRouter router = new HttpRouter(config, new WebSocketUpgrade(config, host, () -> goingDown, api),
+                new Health(nodesInUse), new StaticPage(files), api.map(ApiRouter::new));
         WebChannelInitializer pipeline = new WebChannelInitializer(config, router);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
