@@ -1,7 +1,7 @@
 package dev.carrier.admin;
 
-import dev.carrier.telnet.OutputGuard;
-import dev.carrier.telnet.OutputLimits;
+import dev.carrier.netty.OutputGuard;
+import dev.carrier.netty.OutputLimits;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

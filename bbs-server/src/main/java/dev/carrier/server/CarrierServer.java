@@ -52,7 +52,7 @@ import dev.carrier.sysop.NodeAdmin;
 import dev.carrier.sysop.SysopRights;
 import dev.carrier.sysop.SysopStage;
 import dev.carrier.sysop.UserAdmin;
-import dev.carrier.telnet.NettyTransport;
+import dev.carrier.netty.NettyTransport;
 import dev.carrier.telnet.TelnetServer;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.PasswordHasher;

@@ -1,6 +1,6 @@
 package dev.carrier.server;
 
-import dev.carrier.telnet.NettyTransport;
+import dev.carrier.netty.NettyTransport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import java.util.concurrent.TimeUnit;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrier.auth.LoginLimits;
-import dev.carrier.telnet.OutputLimits;
+import dev.carrier.netty.OutputLimits;
 import dev.carrier.telnet.TelnetConfig;
 import dev.carrier.web.ProxyTrust;
 import dev.carrier.web.WebConfig;

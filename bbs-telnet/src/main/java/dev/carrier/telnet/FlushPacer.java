@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Owned by the channel's event loop; call {@link #written()} there after each write.
  */
-public final class FlushPacer {
+final class FlushPacer {
 
     /** Long enough to gather a busy room's lines, far below what a person notices. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMillis(5);

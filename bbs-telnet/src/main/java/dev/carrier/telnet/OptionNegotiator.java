@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One instance per channel, used on its event loop only.
  */
-public final class OptionNegotiator extends ChannelInboundHandlerAdapter {
+final class OptionNegotiator extends ChannelInboundHandlerAdapter {
 
     /** The answer to Are You There. */
     static final byte[] AYT_REPLY = "\r\n[Carrier: yes]\r\n".getBytes(US_ASCII);

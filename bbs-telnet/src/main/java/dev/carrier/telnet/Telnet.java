@@ -4,7 +4,7 @@ package dev.carrier.telnet;
  * The byte values of RFC 854 and of the option RFCs Carrier speaks, named once so that the codec,
  * the negotiator and their tests agree on them.
  */
-public final class Telnet {
+final class Telnet {
 
     // Commands (RFC 854).
     public static final int IAC = 255;

@@ -1,5 +1,6 @@
 package dev.carrier.telnet;
 
+import dev.carrier.netty.OutputGuard;
 import dev.carrier.terminal.TerminalHost;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;

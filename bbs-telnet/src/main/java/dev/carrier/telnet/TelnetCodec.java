@@ -7,7 +7,7 @@ import io.netty.channel.CombinedChannelDuplexHandler;
  * client sends and a {@link TelnetEncoder} for negotiation the server sends. One per channel,
  * because the decoder keeps the state of sequences split across reads.
  */
-public final class TelnetCodec extends CombinedChannelDuplexHandler<TelnetDecoder, TelnetEncoder> {
+final class TelnetCodec extends CombinedChannelDuplexHandler<TelnetDecoder, TelnetEncoder> {
 
     public TelnetCodec() {
         this(TelnetDecoder.DEFAULT_MAX_SUBNEGOTIATION);

@@ -1,5 +1,6 @@
 package dev.carrier.telnet;
 
+import dev.carrier.netty.OutputLimits;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One instance per channel; it runs on the channel's event loop only.
  */
-public final class TelnetDecoder extends MessageToMessageDecoder<ByteBuf> {
+final class TelnetDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     /** Longest subnegotiation payload kept; real ones (NAWS, TTYPE, NEW-ENVIRON) are far shorter. */
     public static final int DEFAULT_MAX_SUBNEGOTIATION = 1024;

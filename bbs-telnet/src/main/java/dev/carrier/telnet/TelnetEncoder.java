@@ -11,7 +11,7 @@ import io.netty.handler.codec.MessageToByteEncoder;
  * shared text once for many viewers is the point of those forms.
  */
 @ChannelHandler.Sharable
-public final class TelnetEncoder extends MessageToByteEncoder<TelnetMessage> {
+final class TelnetEncoder extends MessageToByteEncoder<TelnetMessage> {
 
     public TelnetEncoder() {
         super(TelnetMessage.class);

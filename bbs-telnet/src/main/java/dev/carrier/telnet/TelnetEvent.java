@@ -8,7 +8,7 @@ import java.util.Objects;
  * between the {@link TelnetMessage.Data} it lets through, so the handler above never parses
  * telnet itself.
  */
-public sealed interface TelnetEvent
+sealed interface TelnetEvent
         permits TelnetEvent.TerminalType, TelnetEvent.TerminalTypeRefused, TelnetEvent.WindowSize,
                 TelnetEvent.Environment, TelnetEvent.ServerEcho {
 

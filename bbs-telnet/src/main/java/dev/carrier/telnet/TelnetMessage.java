@@ -9,7 +9,7 @@ import java.util.Objects;
  * negotiation, subnegotiation and bare commands. The decoder produces these and the encoder
  * writes them, so no other handler needs to know about IAC escaping.
  */
-public sealed interface TelnetMessage
+sealed interface TelnetMessage
         permits TelnetMessage.Data, TelnetMessage.Negotiation, TelnetMessage.Subnegotiation, TelnetMessage.Command {
 
     /** The four option verbs of RFC 854, with their wire codes. */

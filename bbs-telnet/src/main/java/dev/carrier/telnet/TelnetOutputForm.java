@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentMap;
  * <p>There is one instance per charset, so that {@link dev.carrier.terminal.SharedText} encodes a
  * chat line once for every telnet viewer of that charset. Thread-safe.
  */
-public final class TelnetOutputForm implements OutputForm {
+final class TelnetOutputForm implements OutputForm {
 
     private static final ConcurrentMap<Charset, TelnetOutputForm> FORMS = new ConcurrentHashMap<>();
 

@@ -1,16 +1,16 @@
 package dev.carrier.telnet;
 
 import dev.carrier.connection.ConnectionLimit;
+import dev.carrier.netty.Listening;
+import dev.carrier.netty.NettyTransport;
+import dev.carrier.netty.PeerIp;
 import dev.carrier.terminal.TerminalHost;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -34,9 +34,6 @@ import org.slf4j.LoggerFactory;
  * and {@link #connectionCount()} may be read from any.
  */
 public final class TelnetServer implements AutoCloseable {
-
-    /** Outbound bytes queued per connection before the engine is told to hold back. */
-    static final WriteBufferWaterMark WATER_MARK = OutputLimits.WATER_MARK;
 
     private static final long CLOSE_WAIT_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(TelnetServer.class);
@@ -95,24 +92,9 @@ public final class TelnetServer implements AutoCloseable {
         if (closed) throw new IllegalStateException("this telnet server was closed; make a new one");
         if (listener != null) throw new IllegalStateException("this telnet server is already started on port " + port);
         TelnetChannelInitializer pipeline = new TelnetChannelInitializer(config, host);
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(bossGroup, workerGroup)
-                .channel(NettyTransport.serverChannel())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.SO_KEEPALIVE, true)   // notice peers that vanished
-                .childOption(ChannelOption.TCP_NODELAY, true)    // keystroke echo must not wait
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        connections.add(ch); // removed again by the group when it closes
-                        if (closed) {
-                            ch.close(); // accepted while close() ran: it would escape the group's close
-                            return;
-                        }
-                        if (admit(ch)) ch.pipeline().addLast(pipeline);
-                    }
-                });
+        ServerBootstrap bootstrap = Listening.bootstrap(bossGroup, workerGroup, connections, () -> closed, ch -> {
+            if (admit(ch)) ch.pipeline().addLast(pipeline);
+        });
         listener = Listening.bind(bootstrap, config.bindHost(), config.port(), "telnet");
         port = ((InetSocketAddress) listener.localAddress()).getPort();
         log.info("telnet listening on {}:{}", config.bindHost(), port);
@@ -121,7 +103,7 @@ public final class TelnetServer implements AutoCloseable {
 
     /** Takes a place in the per-address limit for the connection, or refuses it with a line of text. */
     private boolean admit(Channel ch) {
-        String address = TelnetSessionHandler.remoteIp(ch.remoteAddress());
+        String address = PeerIp.of(ch.remoteAddress());
         Optional<ConnectionLimit.Permit> permit = limit.tryAcquire(address);
         if (permit.isEmpty()) {
             log.info("refused telnet from {}: {} connections from that address already", address, limit.perAddress());

@@ -1,16 +1,15 @@
 package dev.carrier.telnet;
 
+import dev.carrier.netty.PeerIp;
+import dev.carrier.netty.SessionBridge;
 import dev.carrier.terminal.TerminalHost;
 import dev.carrier.terminal.TerminalInfo;
-import dev.carrier.terminal.TerminalInput;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -41,13 +40,11 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
     private final String transport;
     private final String remoteAddress; // null: the socket's peer
     private TelnetTerminal terminal;
+    private SessionBridge session;
     private ScheduledFuture<?> negotiationTimer;
     private ByteArrayOutputStream earlyInput = new ByteArrayOutputStream();
     private InputDecoder decoder;
-    private TerminalInput input;   // null until the session is open
-    private HeldInput held;        // keystrokes waiting for the output to drain
     private boolean opened;
-    private boolean hungUp;
     private boolean sawWindowSize;
 
     TelnetSessionHandler(TelnetConfig config, TerminalHost host) {
@@ -67,11 +64,11 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        String address = remoteAddress != null ? remoteAddress : remoteIp(ctx.channel().remoteAddress());
+        String address = remoteAddress != null ? remoteAddress : PeerIp.of(ctx.channel().remoteAddress());
         TerminalInfo info = new TerminalInfo(transport, address, "unknown",
                 TerminalInfo.DEFAULT_COLUMNS, TerminalInfo.DEFAULT_ROWS, StandardCharsets.UTF_8);
         terminal = new TelnetTerminal(ctx.channel(), info);
-        held = new HeldInput(ctx.channel(), text -> input.onText(text));
+        session = new SessionBridge(terminal);
         negotiationTimer = ctx.executor().schedule(() -> {
             try {
                 open(ctx);
@@ -94,7 +91,7 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onData(byte[] bytes) {
-        if (input == null) {
+        if (!session.isOpen()) {
             int room = MAX_EARLY_INPUT - earlyInput.size();
             if (room > 0) earlyInput.write(bytes, 0, Math.min(room, bytes.length));
             return;
@@ -106,8 +103,7 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
         if (decoder == null || !decoder.charset().equals(terminal.info().charset())) {
             decoder = new InputDecoder(terminal.info().charset()); // the user switched charset
         }
-        CharSequence text = decoder.decode(bytes);
-        if (text.length() > 0) held.add(text);
+        session.type(decoder.decode(bytes));
     }
 
     private void onEvent(ChannelHandlerContext ctx, TelnetEvent event) {
@@ -118,7 +114,7 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
             open(ctx);
         } else if (event instanceof TelnetEvent.WindowSize size) {
             sawWindowSize = true;
-            resize(size.columns(), size.rows());
+            session.resize(size.columns(), size.rows());
         } else if (event instanceof TelnetEvent.Environment env) {
             onEnvironment(env.variables());
         } else if (event instanceof TelnetEvent.ServerEcho echo) {
@@ -127,7 +123,7 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onTerminalType(String type) {
-        terminal.updateInfo(info -> info.withType(type));
+        terminal.setType(type);
         // A type that arrives after the session opened still picks the charset, unless the user
         // chose one; that is the slow link's chance to get CP437 after all.
         terminal.chooseCharset(config.charsetFor(type));
@@ -144,17 +140,8 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
             int rows = parseDimension(variables.getOrDefault("ROWS", variables.get("LINES")));
             if (columns > 0 || rows > 0) {
                 TerminalInfo info = terminal.info();
-                resize(columns > 0 ? columns : info.columns(), rows > 0 ? rows : info.rows());
+                session.resize(columns > 0 ? columns : info.columns(), rows > 0 ? rows : info.rows());
             }
-        }
-    }
-
-    private void resize(int columns, int rows) {
-        TerminalInfo before = terminal.info();
-        terminal.updateInfo(info -> info.withSize(columns, rows));
-        TerminalInfo after = terminal.info();
-        if (input != null && (after.columns() != before.columns() || after.rows() != before.rows())) {
-            input.onResize(after.columns(), after.rows());
         }
     }
 
@@ -165,16 +152,7 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
         if (negotiationTimer != null) negotiationTimer.cancel(false);
         terminal.chooseCharset(config.charsetFor(terminal.info().type()));
         decoder = new InputDecoder(terminal.info().charset());
-        TerminalInput session;
-        try {
-            session = host.open(terminal);
-        } catch (RuntimeException e) {
-            log.error("{}: the engine could not open a session; closing", terminal.info().remoteAddress(), e);
-            ctx.close();
-            return;
-        }
-        input = session != null ? session : TerminalInput.IGNORED;
-        if (log.isDebugEnabled()) log.debug("{}: session opened: {}", terminal.info().remoteAddress(), terminal.info());
+        if (!session.open(ctx, host)) return;
         byte[] early = earlyInput.toByteArray();
         earlyInput = null;
         if (early.length > 0) deliver(early);
@@ -182,19 +160,14 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        if (terminal != null) terminal.onWritabilityChanged();
-        if (held != null && input != null) held.writabilityChanged();
+        if (session != null) session.writabilityChanged();
         super.channelWritabilityChanged(ctx);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (negotiationTimer != null) negotiationTimer.cancel(false);
-        if (terminal != null) terminal.onClosed();
-        if (input != null && !hungUp) {
-            hungUp = true;
-            input.onHangup();
-        }
+        if (session != null) session.closed();
         super.channelInactive(ctx);
     }
 
@@ -217,13 +190,5 @@ final class TelnetSessionHandler extends ChannelInboundHandlerAdapter {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    /** The peer's IP without the port; whatever the address says for other channel kinds. */
-    static String remoteIp(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet) {
-            return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
-        }
-        return String.valueOf(address);
     }
 }

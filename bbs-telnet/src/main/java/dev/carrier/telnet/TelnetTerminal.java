@@ -1,99 +1,66 @@
 package dev.carrier.telnet;
 
-import dev.carrier.terminal.SharedText;
-import dev.carrier.terminal.Terminal;
+import dev.carrier.netty.ChannelTerminal;
+import dev.carrier.terminal.OutputForm;
 import dev.carrier.terminal.TerminalInfo;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.EventLoop;
 import java.nio.charset.Charset;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The engine's {@link Terminal} on a telnet channel.
+ * The engine's terminal on a telnet channel.
  *
  * <p>Writes are queued without a flush, and a {@link FlushPacer} sends them together: a chat
  * fan-out writing many small lines costs one syscall per connection and pacing window. Text goes
  * out through the {@link TelnetOutputForm} of the current charset; shared text is wrapped, not
  * copied.
  *
- * <p>Threads: the engine calls it on {@link #executor()}, the channel's event loop, which owns
- * every mutable field here. {@link #info()} is readable from anywhere. A call from another thread
- * is moved onto the event loop rather than refused.
+ * <p>Threads: as every {@link ChannelTerminal}, owned by the channel's event loop;
+ * {@link #serverEchoes()} is readable from anywhere.
  */
-public final class TelnetTerminal implements Terminal {
+final class TelnetTerminal extends ChannelTerminal {
 
     private static final byte[] BEL = {0x07};
-    private static final Logger log = LoggerFactory.getLogger(TelnetTerminal.class);
 
-    private final Channel channel;
-    private final EventLoop loop;
     private final FlushPacer flushes;
-    private final DrainWaiters drainWaiters;
-    private volatile TerminalInfo info;
     private volatile TelnetOutputForm form;
     private volatile boolean serverEchoes;
     private boolean charsetChosenByUser;
-    private boolean closing;
 
     TelnetTerminal(Channel channel, TerminalInfo info) {
-        this.channel = Objects.requireNonNull(channel, "channel");
-        this.loop = channel.eventLoop();
-        this.info = Objects.requireNonNull(info, "info");
-        this.drainWaiters = new DrainWaiters(channel);
+        super(channel, info);
         this.form = TelnetOutputForm.of(info.charset());
         this.flushes = new FlushPacer(channel, FlushPacer.DEFAULT_WINDOW);
     }
 
     @Override
-    public void write(String text) {
-        if (!loop.inEventLoop()) {
-            loop.execute(() -> write(text));
-            return;
-        }
-        if (!text.isEmpty()) send(form.encode(text));
+    protected OutputForm form() {
+        return form;
     }
 
     @Override
-    public void write(SharedText text) {
-        if (!loop.inEventLoop()) {
-            loop.execute(() -> write(text));
-            return;
-        }
-        if (!text.text().isEmpty()) send(text.bytes(form));
-    }
-
-    @Override
-    public void bell() {
-        if (!loop.inEventLoop()) {
-            loop.execute(this::bell);
-            return;
-        }
-        send(BEL);
-    }
-
-    /** Queues bytes that are already in wire form; the array is wrapped, so it must not change. */
-    private void send(byte[] bytes) {
-        if (closing || !channel.isActive()) return;
-        channel.write(Unpooled.wrappedBuffer(bytes), channel.voidPromise());
+    protected void send(byte[] bytes) {
+        channel().write(Unpooled.wrappedBuffer(bytes), channel().voidPromise());
         flushes.written();
     }
 
     @Override
-    public TerminalInfo info() {
-        return info;
+    protected void ring() {
+        send(BEL);
+    }
+
+    @Override
+    protected void hangUp() {
+        channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
     public void useCharset(Charset charset) {
         Objects.requireNonNull(charset, "charset");
-        if (!loop.inEventLoop()) {
-            loop.execute(() -> useCharset(charset));
+        if (!channel().eventLoop().inEventLoop()) {
+            channel().eventLoop().execute(() -> useCharset(charset));
             return;
         }
         charsetChosenByUser = true;
@@ -105,49 +72,10 @@ public final class TelnetTerminal implements Terminal {
         return serverEchoes;
     }
 
-    @Override
-    public boolean isWritable() {
-        return channel.isWritable();
-    }
-
-    @Override
-    public void whenWritable(Runnable task) {
-        drainWaiters.add(task);
-    }
-
-    @Override
-    public Executor executor() {
-        return loop;
-    }
-
-    @Override
-    public void close() {
-        if (!loop.inEventLoop()) {
-            loop.execute(this::close);
-            return;
-        }
-        if (closing) return;
-        closing = true;
-        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-    }
-
     // What the session handler tells the terminal, on the event loop.
 
-    /**
-     * Runs the tasks waiting for the buffer to drain, stopping if it fills up again. Only those
-     * queued before this call run, so a task that queues itself again cannot spin here.
-     */
-    void onWritabilityChanged() {
-        drainWaiters.writabilityChanged();
-    }
-
-    /** The channel is gone: tasks waiting for it to drain never will. */
-    void onClosed() {
-        drainWaiters.clear();
-    }
-
-    void updateInfo(UnaryOperator<TerminalInfo> change) {
-        info = change.apply(info);
+    void setType(String type) {
+        updateInfo(info -> info.withType(type));
     }
 
     void setServerEchoes(boolean enabled) {
@@ -161,6 +89,6 @@ public final class TelnetTerminal implements Terminal {
 
     private void switchCharset(Charset charset) {
         form = TelnetOutputForm.of(charset);
-        info = info.withCharset(charset);
+        updateInfo(info -> info.withCharset(charset));
     }
 }

@@ -22,17 +22,13 @@ import dev.carrier.message.DirectMessage;
 import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
 import dev.carrier.user.User;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,6 +40,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +60,7 @@ final class ApiRouter {
 
     private final ApiServices api;
     private final ObjectMapper json = Json.MAPPER;
+    private final List<Route> routes = table();
 
     ApiRouter(ApiServices api) {
         this.api = api;
@@ -86,39 +84,55 @@ final class ApiRouter {
         }
     }
 
+    /** How one route answers: checks run before the future (a bad body is told before a bad token). */
+    @FunctionalInterface
+    private interface Handler {
+        CompletableFuture<JsonNode> answer(FullHttpRequest request, String clientAddress);
+    }
+
+    private record Route(HttpMethod method, String path, Handler handler) {}
+
+    /** Every route: a new one is one line here and one method below. */
+    private List<Route> table() {
+        return List.of(
+                new Route(HttpMethod.POST, "/api/login", (request, address) -> login(body(request), address)),
+                new Route(HttpMethod.POST, "/api/logout", (request, address) -> logout(bearer(request))),
+                new Route(HttpMethod.GET, "/api/presence", (request, address) -> authenticated(request, this::presence)),
+                new Route(HttpMethod.POST, "/api/presence", (request, address) -> {
+                    JsonNode body = body(request);
+                    return authenticated(request, user -> setStatus(user, body));
+                }),
+                new Route(HttpMethod.POST, "/api/typing", (request, address) -> {
+                    JsonNode body = body(request);
+                    return authenticated(request, user -> typing(user, body));
+                }),
+                new Route(HttpMethod.GET, "/api/messages", (request, address) -> {
+                    QueryStringDecoder query = new QueryStringDecoder(request.uri());
+                    return authenticated(request, user -> messages(user, query));
+                }));
+    }
+
     void route(ChannelHandlerContext ctx, FullHttpRequest request, String path, String clientAddress) {
         HttpMethod method = request.method();
         CompletableFuture<JsonNode> answer;
         try {
-            answer = switch (path) {
-                case "/api/login" -> only(method, HttpMethod.POST, () -> login(body(request), clientAddress));
-                case "/api/logout" -> only(method, HttpMethod.POST, () -> logout(bearer(request)));
-                case "/api/presence" -> {
-                    if (HttpMethod.GET.equals(method)) yield authenticated(request, this::presence);
-                    JsonNode body = only(method, HttpMethod.POST, () -> body(request));
-                    yield authenticated(request, user -> setStatus(user, body));
-                }
-                case "/api/typing" -> {
-                    JsonNode body = only(method, HttpMethod.POST, () -> body(request));
-                    yield authenticated(request, user -> typing(user, body));
-                }
-                case "/api/messages" -> {
-                    QueryStringDecoder query = only(method, HttpMethod.GET, () -> new QueryStringDecoder(request.uri()));
-                    yield authenticated(request, user -> messages(user, query));
-                }
-                default -> throw new ApiError(NOT_FOUND, "not_found", "no API at " + path
-                        + "; see /api/login, /api/logout, /api/presence, /api/typing, /api/messages");
-            };
+            answer = find(method, path).handler().answer(request, clientAddress);
         } catch (ApiError error) {
             answer = CompletableFuture.failedFuture(error);
         }
-        answer.whenComplete((body, failure) -> ctx.executor().execute(() -> {
-            if (failure == null) {
-                ctx.writeAndFlush(response(OK, body));
-            } else {
-                ctx.writeAndFlush(errorResponse(unwrap(failure)));
-            }
-        }));
+        answer.whenComplete((body, failure) -> ctx.executor().execute(() -> HttpResponses.send(ctx, method,
+                failure == null ? HttpResponses.json(OK, body) : errorResponse(unwrap(failure)))));
+    }
+
+    private Route find(HttpMethod method, String path) {
+        List<Route> atPath = routes.stream().filter(route -> route.path().equals(path)).toList();
+        if (atPath.isEmpty()) {
+            throw new ApiError(NOT_FOUND, "not_found", "no API at " + path + "; see "
+                    + routes.stream().map(Route::path).distinct().collect(Collectors.joining(", ")));
+        }
+        return atPath.stream().filter(route -> route.method().equals(method)).findFirst().orElseThrow(() ->
+                new ApiError(METHOD_NOT_ALLOWED, "method_not_allowed", "use " + atPath.stream()
+                        .map(route -> route.method().name()).collect(Collectors.joining(" or ")) + " here"));
     }
 
     // ---- endpoints ----------------------------------------------------------------------------
@@ -276,13 +290,6 @@ final class ApiRouter {
 
     // ---- requests and responses ------------------------------------------------------------------
 
-    private static <T> T only(HttpMethod method, HttpMethod allowed, java.util.function.Supplier<T> then) {
-        if (!allowed.equals(method)) {
-            throw new ApiError(METHOD_NOT_ALLOWED, "method_not_allowed", "use " + allowed.name() + " here");
-        }
-        return then.get();
-    }
-
     private JsonNode body(FullHttpRequest request) {
         String text = request.content().toString(StandardCharsets.UTF_8);
         if (text.isBlank()) throw new ApiError(BAD_REQUEST, "bad_json", "the request needs a JSON object body");
@@ -317,27 +324,10 @@ final class ApiRouter {
     private FullHttpResponse errorResponse(Throwable failure) {
         if (!(failure instanceof ApiError error)) {
             log.warn("API request failed", failure);
-            return error(INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side; try again");
+            return HttpResponses.error(INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side; try again");
         }
-        FullHttpResponse response = error(error.status, error.code, error.getMessage());
+        FullHttpResponse response = HttpResponses.error(error.status, error.code, error.getMessage());
         error.retryAfter.ifPresent(wait -> response.headers().set(HttpHeaderNames.RETRY_AFTER, seconds(wait)));
-        return response;
-    }
-
-    private FullHttpResponse error(HttpResponseStatus status, String code, String message) {
-        FullHttpResponse response = response(status, json.valueToTree(ErrorBody.of(code, message)));
-        if (status == UNAUTHORIZED) response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
-        return response;
-    }
-
-    private FullHttpResponse response(HttpResponseStatus status, JsonNode body) {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
-                .set("X-Content-Type-Options", "nosniff");
-        HttpUtil.setContentLength(response, bytes.length);
         return response;
     }
 }

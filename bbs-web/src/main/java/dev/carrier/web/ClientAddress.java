@@ -1,7 +1,7 @@
 package dev.carrier.web;
 
+import dev.carrier.netty.PeerIp;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,14 +25,7 @@ final class ClientAddress {
             String named = rightMost(headers.getAll(proxy.header()));
             if (named != null) return named;
         }
-        return peerIp(peer);
-    }
-
-    static String peerIp(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet) {
-            return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
-        }
-        return String.valueOf(address);
+        return PeerIp.of(peer);
     }
 
     /** The last entry of the last header line: the proxy appends (or sets) it last. */

@@ -4,7 +4,7 @@ import dev.carrier.auth.Tokens;
 import dev.carrier.events.EventClient;
 import dev.carrier.events.EventHub;
 import dev.carrier.events.EventSink;
-import dev.carrier.telnet.DrainWaiters;
+import dev.carrier.netty.DrainWaiters;
 import dev.carrier.user.User;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

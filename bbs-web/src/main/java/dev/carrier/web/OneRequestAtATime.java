@@ -1,6 +1,7 @@
 package dev.carrier.web;
 
-import dev.carrier.telnet.ReadSuspensions;
+import dev.carrier.netty.PeerIp;
+import dev.carrier.netty.ReadSuspensions;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -50,7 +51,7 @@ final class OneRequestAtATime extends ChannelDuplexHandler {
         if (waiting.size() >= MAX_WAITING) {
             ReferenceCountUtil.release(request);
             log.info("{}: closing: more than {} HTTP requests sent ahead of their answers",
-                    ClientAddress.peerIp(ctx.channel().remoteAddress()), MAX_WAITING);
+                    PeerIp.of(ctx.channel().remoteAddress()), MAX_WAITING);
             ctx.close();
             return;
         }

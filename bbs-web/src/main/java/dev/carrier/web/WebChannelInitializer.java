@@ -1,6 +1,6 @@
 package dev.carrier.web;
 
-import dev.carrier.telnet.OutputGuard;
+import dev.carrier.netty.OutputGuard;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A web connection's pipeline, top to bottom, as it starts: the output guard, HTTP/1.1 with bounded
  * request lines and headers, keep-alive, whole requests up to the body limit, an idle timer, one
- * request at a time, and the {@link HttpRouter}. A WebSocket upgrade replaces all but the codec with the WebSocket handlers
- * (see {@link HttpRouter}), and the handshake then swaps the codec itself for frames.
+ * request at a time, and the {@link HttpRouter}. A WebSocket upgrade replaces all but the codec with the
+ * WebSocket handlers (see {@link WebSocketUpgrade}), and the handshake then swaps the codec itself for frames.
  */
 final class WebChannelInitializer extends ChannelInitializer<Channel> {
 

@@ -1,6 +1,6 @@
 package dev.carrier.web;
 
-import dev.carrier.telnet.OutputLimits;
+import dev.carrier.netty.OutputLimits;
 import dev.carrier.telnet.TelnetConfig;
 import java.time.Duration;
 import java.util.List;

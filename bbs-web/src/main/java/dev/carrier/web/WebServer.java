@@ -1,18 +1,14 @@
 package dev.carrier.web;
 
-import dev.carrier.telnet.Listening;
-
 import dev.carrier.connection.ConnectionLimit;
+import dev.carrier.netty.Listening;
+import dev.carrier.netty.NettyTransport;
+import dev.carrier.netty.PeerIp;
 import dev.carrier.terminal.TerminalHost;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import dev.carrier.telnet.NettyTransport;
-import dev.carrier.telnet.OutputLimits;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -38,9 +34,6 @@ import org.slf4j.LoggerFactory;
  * thread; {@link #port()} and {@link #connectionCount()} may be read from any.
  */
 public final class WebServer implements AutoCloseable {
-
-    /** Outbound bytes queued per connection before the engine is told to hold back (as for telnet). */
-    static final WriteBufferWaterMark WATER_MARK = OutputLimits.WATER_MARK;
 
     private static final long CLOSE_WAIT_SECONDS = 5;
     /** How long a connection over the per-address limit may take to send the request that gets its 429. */
@@ -115,27 +108,13 @@ public final class WebServer implements AutoCloseable {
     public int start() throws IOException {
         if (closed) throw new IllegalStateException("this web server was closed; make a new one");
         if (listener != null) throw new IllegalStateException("this web server is already started on port " + port);
-        HttpRouter router = new HttpRouter(config, host, files, nodesInUse, () -> goingDown, api);
+        HttpRouter router = new HttpRouter(config, new WebSocketUpgrade(config, host, () -> goingDown, api),
+                new Health(nodesInUse), new StaticPage(files), api.map(ApiRouter::new));
         WebChannelInitializer pipeline = new WebChannelInitializer(config, router);
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(bossGroup, workerGroup)
-                .channel(NettyTransport.serverChannel())
-                .option(ChannelOption.SO_REUSEADDR, true)        // a restart may bind the port at once
-                .childOption(ChannelOption.SO_KEEPALIVE, true)   // notice peers that vanished
-                .childOption(ChannelOption.TCP_NODELAY, true)    // keystroke echo must not wait
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        connections.add(ch); // removed again by the group when it closes
-                        if (closed) {
-                            ch.close(); // accepted while close() ran: it would escape the group's close
-                            return;
-                        }
-                        admit(ch);
-                        ch.pipeline().addLast(pipeline);
-                    }
-                });
+        ServerBootstrap bootstrap = Listening.bootstrap(bossGroup, workerGroup, connections, () -> closed, ch -> {
+            admit(ch);
+            ch.pipeline().addLast(pipeline);
+        });
         listener = Listening.bind(bootstrap, config.bindHost(), config.port(), "the web server");
         port = ((InetSocketAddress) listener.localAddress()).getPort();
         log.info("web listening on {}:{}", config.bindHost(), port);
@@ -153,7 +132,7 @@ public final class WebServer implements AutoCloseable {
         ch.attr(AddressPermit.KEY).set(permit);
         ch.closeFuture().addListener(closed -> permit.release());
         if (config.proxy().trusts(ch.remoteAddress())) return;
-        String address = ClientAddress.peerIp(ch.remoteAddress());
+        String address = PeerIp.of(ch.remoteAddress());
         if (!permit.admit(address)) {
             ch.eventLoop().schedule(() -> {
                 if (!permit.holds()) ch.close();

@@ -1,9 +1,8 @@
 package dev.carrier.web;
 
-import dev.carrier.telnet.HeldInput;
+import dev.carrier.netty.SessionBridge;
 import dev.carrier.terminal.TerminalHost;
 import dev.carrier.terminal.TerminalInfo;
-import dev.carrier.terminal.TerminalInput;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -32,10 +31,7 @@ final class WebTerminalHandler extends ChannelInboundHandlerAdapter {
     private final TerminalHost host;
     private final String clientAddress;
     private final Utf8Input decoder = new Utf8Input();
-    private WebTerminal terminal;
-    private TerminalInput input; // null until the session is open
-    private HeldInput held;      // keystrokes waiting for the output to drain
-    private boolean hungUp;
+    private SessionBridge session; // null until the handshake is done
 
     WebTerminalHandler(TerminalHost host, String clientAddress) {
         this.host = host;
@@ -54,26 +50,16 @@ final class WebTerminalHandler extends ChannelInboundHandlerAdapter {
         QueryStringDecoder query = new QueryStringDecoder(uri);
         TerminalInfo info = new TerminalInfo("web", clientAddress, "xterm",
                 dimension(query, "cols"), dimension(query, "rows"), StandardCharsets.UTF_8);
-        terminal = new WebTerminal(ctx.channel(), info);
-        try {
-            TerminalInput session = host.open(terminal);
-            input = session != null ? session : TerminalInput.IGNORED;
-            held = new HeldInput(ctx.channel(), input::onText);
-        } catch (RuntimeException e) {
-            log.error("{}: the engine could not open a session; closing", clientAddress, e);
-            ctx.close();
-            return;
-        }
-        if (log.isDebugEnabled()) log.debug("{}: web session opened: {}", clientAddress, info);
+        session = new SessionBridge(new WebTerminal(ctx.channel(), info));
+        session.open(ctx, host);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
-            if (input == null) return; // nothing is sent before the handshake completes
+            if (session == null || !session.isOpen()) return; // nothing is sent before the handshake completes
             if (msg instanceof BinaryWebSocketFrame binary) {
-                CharSequence text = decoder.decode(binary.content());
-                if (text.length() > 0) held.add(text);
+                session.type(decoder.decode(binary.content()));
             } else if (msg instanceof TextWebSocketFrame text) {
                 onControl(ctx, text.text());
             }
@@ -85,9 +71,7 @@ final class WebTerminalHandler extends ChannelInboundHandlerAdapter {
     private void onControl(ChannelHandlerContext ctx, String json) {
         Control.Message message = Control.parse(json);
         if (message instanceof Control.Resize resize) {
-            if (terminal.resize(resize.columns(), resize.rows())) {
-                input.onResize(terminal.info().columns(), terminal.info().rows());
-            }
+            session.resize(resize.columns(), resize.rows());
         } else if (message instanceof Control.Invalid invalid) {
             log.debug("{}: unusable control frame: {}", clientAddress, invalid.reason());
             ctx.writeAndFlush(new TextWebSocketFrame(Control.error(invalid.reason())));
@@ -96,18 +80,13 @@ final class WebTerminalHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        if (terminal != null) terminal.onWritabilityChanged();
-        if (held != null) held.writabilityChanged();
+        if (session != null) session.writabilityChanged();
         super.channelWritabilityChanged(ctx);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (terminal != null) terminal.onClosed();
-        if (input != null && !hungUp) {
-            hungUp = true;
-            input.onHangup();
-        }
+        if (session != null) session.closed();
         super.channelInactive(ctx);
     }
 

@@ -1,4 +1,4 @@
-package dev.carrier.telnet;
+package dev.carrier.netty;
 
 import io.netty.channel.Channel;
 import java.util.ArrayDeque;

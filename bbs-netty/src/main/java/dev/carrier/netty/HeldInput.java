@@ -1,4 +1,4 @@
-package dev.carrier.telnet;
+package dev.carrier.netty;
 
 import io.netty.channel.Channel;
 import java.util.Objects;
@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * <p>One per connection, used on its event loop only; {@link #writabilityChanged()} must be
  * called when the channel's writability changes.
  */
-public final class HeldInput {
+final class HeldInput {
 
-    public static final int MAX_HELD_CHARS = 64 * 1024;
+    static final int MAX_HELD_CHARS = 64 * 1024;
 
     /** Keystrokes handed over between writability checks: bounds the output one check lets through. */
     static final int CHUNK = 32;
@@ -34,13 +34,13 @@ public final class HeldInput {
     private boolean pumping;
 
     /** @param session where keystrokes go, a few at a time */
-    public HeldInput(Channel channel, Consumer<CharSequence> session) {
+    HeldInput(Channel channel, Consumer<CharSequence> session) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.session = Objects.requireNonNull(session, "session");
     }
 
     /** Passes {@code text} on as far as the output allows and keeps the rest. */
-    public void add(CharSequence text) {
+    void add(CharSequence text) {
         int waiting = held.length() - start;
         int room = MAX_HELD_CHARS - waiting;
         if (text.length() > room) {
@@ -52,12 +52,12 @@ public final class HeldInput {
     }
 
     /** The output drained (or filled): go on handing keystrokes over, or keep waiting. */
-    public void writabilityChanged() {
+    void writabilityChanged() {
         pump();
     }
 
     /** Characters waiting now. */
-    public int waiting() {
+    int waiting() {
         return held.length() - start;
     }
 

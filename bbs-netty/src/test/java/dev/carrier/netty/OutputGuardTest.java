@@ -1,4 +1,4 @@
-package dev.carrier.telnet;
+package dev.carrier.netty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

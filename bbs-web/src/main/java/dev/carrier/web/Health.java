@@ -1,0 +1,28 @@
+package dev.carrier.web;
+
+import static io.netty.handler.codec.http.HttpResponseStatus.OK;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import java.util.function.IntSupplier;
+
+/** {@code /health}: {@code {"status":"ok","nodes":N,"uptime_s":S}}, for monitors and load balancers. */
+final class Health {
+
+    private final IntSupplier nodesInUse;
+    private final long startedAt = System.nanoTime();
+
+    Health(IntSupplier nodesInUse) {
+        this.nodesInUse = nodesInUse;
+    }
+
+    void answer(ChannelHandlerContext ctx, FullHttpRequest request) {
+        long uptime = (System.nanoTime() - startedAt) / 1_000_000_000L;
+        ObjectNode json = Control.JSON.createObjectNode()
+                .put("status", "ok")
+                .put("nodes", nodesInUse.getAsInt())
+                .put("uptime_s", uptime);
+        HttpResponses.send(ctx, request.method(), HttpResponses.json(OK, json));
+    }
+}
