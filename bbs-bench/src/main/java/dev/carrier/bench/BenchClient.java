@@ -105,6 +105,12 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
             case LOGIN -> expect(ctx, "login: ", handle + "\r\n", Step.PASSWORD);
             case PASSWORD -> expect(ctx, "password: ", UserSeeder.PASSWORD + "\r\n", Step.MENU);
             case MENU -> {
+                // A busy server sends the caller back to the login prompt: call again, as a person would.
+                if (text.indexOf("login: ") >= 0) {
+                    step = Step.LOGIN;
+                    expect(ctx, "login: ", handle + "\r\n", Step.PASSWORD);
+                    return;
+                }
                 if (!enterChat) {
                     if (text.indexOf("Main menu: ") >= 0) becomeReady();
                 } else {

@@ -49,8 +49,9 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar", jar.toString(), "serve",
                 "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--telnet-port", String.valueOf(port),
                 "--max-nodes", String.valueOf(maxNodes), "--flood-burst", "0",
-                // Every caller comes from 127.0.0.1 here.
-                "--max-per-address", "0", "--web-port", String.valueOf(webPort)));
+                // Every caller comes from 127.0.0.1 here, and logs in from it at once.
+                "--max-per-address", "0", "--login-address-failures", "1000000",
+                "--web-port", String.valueOf(webPort)));
         command.addAll(extraArgs);
         Path log = dataDir.resolve("server.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -25,10 +25,15 @@ public final class PasswordWork implements AutoCloseable {
         pool = new Workers("password", threads, queueCapacity, rejected -> new Busy());
     }
 
-    /** Half the cores (at least one), so hashing never takes the whole machine; 8 waiting per thread. */
+    /**
+     * Half the cores (at least one), so hashing never takes the whole machine. 256 may wait per
+     * thread: when every caller calls back at once (after a restart) their logins queue instead
+     * of being turned away, and guessers cannot fill the queue from one address, since the
+     * throttle admits only an address's budget of tries at a time.
+     */
     public static PasswordWork forThisMachine() {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        return new PasswordWork(threads, 8 * threads);
+        return new PasswordWork(threads, 256 * threads);
     }
 
     /** Runs {@code task} here; the future fails with {@link Busy} at once when the pool is full. */
