@@ -73,12 +73,13 @@ public final class EventHub {
 
     /**
      * A client connected. Call on the sink's executor. The user is online from now on; the client
-     * gets everyone's presence, then messages that waited for the user, then live events. A
+     * gets a {@code hello} (the protocol version, its own handle), then everyone's presence, then messages that waited for the user, then live events. A
      * connection with the same instance id replaces the old one without anyone seeing the user
      * leave and come back.
      */
     public EventClient connect(User user, Optional<String> instanceId, EventSink sink) {
         EventClient client = new EventClient(user, instanceId, sink, this);
+        client.send(new ServerEvent.Hello(ServerEvent.PROTOCOL_VERSION, user.handle()));
         presence.connected(user.handle());
         messenger.open(user.handle(), client);
         for (UserPresence online : presence.subscribeWithSnapshot(() -> clients.add(client))) {

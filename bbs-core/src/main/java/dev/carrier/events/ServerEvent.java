@@ -8,8 +8,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public sealed interface ServerEvent {
 
+    /**
+     * The version of the JSON protocol (REST and {@code /events}) this server speaks. It changes
+     * only for a breaking change; added fields, events and routes keep it (PROTOCOL.md, "Versioning").
+     */
+    String PROTOCOL_VERSION = "1";
+
     /** The envelope's {@code event} name. */
     String name();
+
+    /** The first frame of every connection: who the token belongs to, and the protocol spoken. */
+    record Hello(@JsonProperty("protocol_version") String protocolVersion, String username)
+            implements ServerEvent {
+        public String name() {
+            return "hello";
+        }
+    }
 
     record NewMessage(
             @JsonProperty("msg_id") String msgId, String from, String to, String text, String timestamp,

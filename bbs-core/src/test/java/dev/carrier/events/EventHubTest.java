@@ -120,11 +120,14 @@ class EventHubTest {
     }
 
     @Test
-    void onConnectTheClientGetsEveryonesPresenceFirst() {
+    void onConnectTheClientGetsHelloThenEveryonesPresence() {
         connect("bob", new Sink());
         Sink alice = new Sink();
         connect("alice", alice);
-        assertEquals("presence", alice.frames.get(0).path("event").asText());
+        assertEquals("hello", alice.frames.get(0).path("event").asText());
+        assertEquals(ServerEvent.PROTOCOL_VERSION, alice.frames.get(0).path("data").path("protocol_version").asText());
+        assertEquals("alice", alice.frames.get(0).path("data").path("username").asText());
+        assertEquals("presence", alice.frames.get(1).path("event").asText());
         alice.await("presence", d -> d.path("username").asText().equals("bob") && d.path("status").asText().equals("online"));
         alice.await("presence", d -> d.path("username").asText().equals("alice"));
     }

@@ -169,17 +169,17 @@ class JsonApiTest {
             alice.await("error", d -> named(d, "code", "bad_request"));
             alice.sendRaw("{\"event\":\"fly\",\"data\":{}}");
             alice.await("error", d -> named(d, "code", "unknown_event") && d.path("message").asText().contains("fly"));
-            alice.send("send_message", JsonClient.body("text", "to nobody"));
+            alice.sendInvalid("send_message", JsonClient.body("text", "to nobody"));
             alice.await("error", d -> d.path("message").asText().contains("data.to is required"));
-            alice.send("send_message", JsonClient.body("to", "bob").put("text", 42));
+            alice.sendInvalid("send_message", JsonClient.body("to", "bob").put("text", 42));
             alice.await("error", d -> d.path("message").asText().contains("data.text must be a string"));
-            alice.send("send_message", JsonClient.body("to", "bob", "text", "x".repeat(2001)));
+            alice.sendInvalid("send_message", JsonClient.body("to", "bob", "text", "x".repeat(2001)));
             alice.await("error", d -> named(d, "code", "too_long"));
             alice.send("send_message", JsonClient.body("to", "ghost", "text", "hello?"));
             alice.await("error", d -> named(d, "code", "no_such_user"));
-            alice.send("mark_read", JsonClient.body("peer", "bob", "msg_id", "not-a-uuid"));
+            alice.sendInvalid("mark_read", JsonClient.body("peer", "bob", "msg_id", "not-a-uuid"));
             alice.await("error", d -> d.path("message").asText().contains("data.msg_id"));
-            alice.send("typing", JsonClient.body("to", "bob", "typing", "maybe"));
+            alice.sendInvalid("typing", JsonClient.body("to", "bob", "typing", "maybe"));
             alice.await("error", d -> d.path("message").asText().contains("data.typing must be true or false"));
 
             alice.send("send_message", JsonClient.body("to", "bob", "text", "still here"));

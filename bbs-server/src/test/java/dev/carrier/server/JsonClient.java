@@ -25,6 +25,11 @@ import java.util.function.Predicate;
 /**
  * A modern client written against PROTOCOL.md alone: REST with a bearer token, and the
  * {@code /events} WebSocket, whose frames it collects for tests to wait on with a deadline.
+ *
+ * <p>It holds the server to the contract: every REST answer is checked against the OpenAPI
+ * document and every frame, both ways, against the event schemas ({@link Contract}). A REST
+ * answer that does not match fails at once; a received frame that does not match fails the next
+ * {@link #await}, {@link #all} or {@link #close}, since it arrives on the socket's thread.
  */
 final class JsonClient implements AutoCloseable {
 
@@ -37,6 +42,7 @@ final class JsonClient implements AutoCloseable {
     private final String base;
     private final String token;
     private final List<JsonNode> frames = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
@@ -91,8 +97,12 @@ final class JsonClient implements AutoCloseable {
     private static Answer send(String base, HttpRequest.Builder request, String token) {
         if (token != null) request.header("Authorization", "Bearer " + token);
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(WAIT).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.timeout(WAIT).build();
+            HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
+            Contract.SERVER.answerProblem(sent.method(), sent.uri().getPath(), response.statusCode(), response.body())
+                    .ifPresent(problem -> {
+                        throw new AssertionError("the answer breaks PROTOCOL.md: " + problem);
+                    });
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Answer(response.statusCode(), body);
         } catch (IOException e) {
@@ -126,10 +136,28 @@ final class JsonClient implements AutoCloseable {
         return connect(Optional.empty());
     }
 
+    /** Sends a frame the event schemas allow; a test that means to send a bad one uses {@link #sendInvalid}. */
     void send(String event, JsonNode data) {
+        String frame = frame(event, data);
+        Contract.SERVER.clientFrameProblem(frame).ifPresent(problem -> {
+            throw new AssertionError("the test sends a frame PROTOCOL.md does not allow: " + problem);
+        });
+        sendRaw(frame);
+    }
+
+    /** Sends a frame that the event schemas must refuse, as the server does. */
+    void sendInvalid(String event, JsonNode data) {
+        String frame = frame(event, data);
+        if (Contract.SERVER.clientFrameProblem(frame).isEmpty()) {
+            throw new AssertionError("the event schemas allow " + frame + ", which the test expects the server to refuse");
+        }
+        sendRaw(frame);
+    }
+
+    private static String frame(String event, JsonNode data) {
         ObjectNode frame = JSON.createObjectNode().put("event", event);
         if (data != null) frame.set("data", data);
-        sendRaw(frame.toString());
+        return frame.toString();
     }
 
     void sendRaw(String frame) {
@@ -140,6 +168,7 @@ final class JsonClient implements AutoCloseable {
     synchronized JsonNode await(String event, Predicate<JsonNode> data) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
+            failOnViolations();
             for (int i = position; i < frames.size(); i++) {
                 JsonNode frame = frames.get(i);
                 if (frame.path("event").asText().equals(event) && data.test(frame.path("data"))) {
@@ -164,6 +193,7 @@ final class JsonClient implements AutoCloseable {
 
     /** Every frame of this event so far. */
     synchronized List<JsonNode> all(String event) {
+        failOnViolations();
         return frames.stream().filter(f -> f.path("event").asText().equals(event)).map(f -> f.path("data")).toList();
     }
 
@@ -176,9 +206,14 @@ final class JsonClient implements AutoCloseable {
         }
     }
 
+    private synchronized void failOnViolations() {
+        if (!violations.isEmpty()) throw new AssertionError("the server sent frames that break PROTOCOL.md: " + violations);
+    }
+
     @Override
     public void close() {
         if (socket != null && !socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        failOnViolations();
     }
 
     /** Drops the connection without a goodbye, as a client that vanished. */
@@ -192,8 +227,11 @@ final class JsonClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 try {
-                    JsonNode frame = JSON.readTree(partial.toString());
+                    String text = partial.toString();
+                    JsonNode frame = JSON.readTree(text);
+                    Optional<String> problem = Contract.SERVER.serverFrameProblem(text);
                     synchronized (JsonClient.this) {
+                        problem.ifPresent(violations::add);
                         frames.add(frame);
                         JsonClient.this.notifyAll();
                     }

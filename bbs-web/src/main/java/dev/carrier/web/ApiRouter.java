@@ -59,11 +59,17 @@ final class ApiRouter {
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
     private final ApiServices api;
+    private final ApiDocuments documents = ApiDocuments.load();
     private final ObjectMapper json = Json.MAPPER;
     private final List<Route> routes = table();
 
     ApiRouter(ApiServices api) {
         this.api = api;
+    }
+
+    /** Every route as {@code "METHOD /path"}, in table order: what the OpenAPI document must list. */
+    List<String> endpoints() {
+        return routes.stream().map(route -> route.method().name() + " " + route.path()).toList();
     }
 
     /** An answer that is not 200: its status, code and message. */
@@ -109,7 +115,12 @@ final class ApiRouter {
                 new Route(HttpMethod.GET, "/api/messages", (request, address) -> {
                     QueryStringDecoder query = new QueryStringDecoder(request.uri());
                     return authenticated(request, user -> messages(user, query));
-                }));
+                }),
+                // The contract itself, for tools and app authors: no token needed.
+                new Route(HttpMethod.GET, "/api/openapi.json",
+                        (request, address) -> CompletableFuture.completedFuture(documents.openApi())),
+                new Route(HttpMethod.GET, "/api/events.schema.json",
+                        (request, address) -> CompletableFuture.completedFuture(documents.eventSchemas())));
     }
 
     void route(ChannelHandlerContext ctx, FullHttpRequest request, String path, String clientAddress) {
