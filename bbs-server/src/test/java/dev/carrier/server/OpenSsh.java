@@ -83,7 +83,7 @@ final class OpenSsh implements AutoCloseable {
     static OpenSsh registering(int port) {
         List<String> command = new ArrayList<>(List.of("ssh", "-tt", "-p", "" + port));
         command.addAll(NO_HOST_CHECKS);
-        command.addAll(List.of("-v", "-o", "BatchMode=yes", "-o", "PubkeyAuthentication=no"));
+        command.addAll(List.of("-o", "PubkeyAuthentication=no", "-o", "PreferredAuthentications=keyboard-interactive"));
         command.add("new@127.0.0.1");
         return start(command);
     }

@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.auth.AsyncAuthException;
 import org.apache.sshd.server.auth.UserAuthFactory;
-import org.apache.sshd.server.auth.UserAuthNone;
-import org.apache.sshd.server.auth.UserAuthNoneFactory;
+import org.apache.sshd.server.auth.keyboard.DefaultKeyboardInteractiveAuthenticator;
+import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
+import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * How SSH callers prove who they are. A password (the {@code password} and
  * {@code keyboard-interactive} methods alike) goes through the engine's one login gate, so its
  * failures spend the same budgets as telnet's and the web's; a public key must be one the user
- * added; the handle {@code new} needs nothing and starts registration. Password checks run off
+ * added; the handle {@code new} passes keyboard-interactive without a prompt and starts registration. Password checks run off
  * MINA's threads: the authenticator answers with {@link AsyncAuthException} and settles it when
  * the gate's future completes. The caller found is kept on the SSH session under {@link #CALLER}.
  */
@@ -54,7 +54,7 @@ final class SshAuth implements PasswordAuthenticator, PublickeyAuthenticator {
 
     /** The methods offered, in the order a client should try them. */
     List<UserAuthFactory> methods() {
-        return List.of(new NewUserNoneFactory(), UserAuthPublicKeyFactory.INSTANCE,
+        return List.of(UserAuthPublicKeyFactory.INSTANCE,
                 UserAuthKeyboardInteractiveFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE);
     }
 
@@ -102,19 +102,30 @@ final class SshAuth implements PasswordAuthenticator, PublickeyAuthenticator {
         return handle != null && handle.toLowerCase(Locale.ROOT).equals(NEW_USER);
     }
 
-    /** {@code none} succeeds for the handle {@code new} only, so registration needs no password. */
-    private static final class NewUserNoneFactory extends UserAuthNoneFactory {
-        @Override
-        public UserAuthNone createUserAuth(ServerSession session) {
-            return new UserAuthNone() {
-                @Override
-                public Boolean auth(ServerSession session, String handle, String service, Buffer buffer)
-                        throws Exception {
-                    if (!isNewUser(handle)) return false;
-                    session.setAttribute(CALLER, new SshCaller.Registering());
-                    return true;
-                }
-            };
-        }
+    /**
+     * {@code keyboard-interactive}: for the handle {@code new} a challenge without prompts that
+     * succeeds (registration needs no password); for everyone else MINA's password prompt, checked
+     * by {@link #authenticate(String, String, ServerSession)}.
+     */
+    KeyboardInteractiveAuthenticator keyboard() {
+        return new DefaultKeyboardInteractiveAuthenticator() {
+            @Override
+            public InteractiveChallenge generateChallenge(ServerSession session, String handle, String lang,
+                    String subMethods) throws Exception {
+                if (!isNewUser(handle)) return super.generateChallenge(session, handle, lang, subMethods);
+                InteractiveChallenge none = new InteractiveChallenge();
+                none.setInteractionName("");
+                none.setInteractionInstruction("");
+                none.setLanguageTag("");
+                return none;
+            }
+
+            @Override
+            public boolean authenticate(ServerSession session, String handle, List<String> responses) throws Exception {
+                if (!isNewUser(handle)) return super.authenticate(session, handle, responses);
+                session.setAttribute(CALLER, new SshCaller.Registering());
+                return true;
+            }
+        };
     }
 }

@@ -61,6 +61,7 @@ public final class SshTransport implements AutoCloseable {
         server.setUserAuthFactories(auth.methods());
         server.setPasswordAuthenticator(auth);
         server.setPublickeyAuthenticator(auth);
+        server.setKeyboardInteractiveAuthenticator(auth.keyboard());
         server.setShellFactory(channel -> new SshShell(loops.next(), reception, charsetFor, config.output()));
         server.setCommandFactory(null);
         server.setSubsystemFactories(List.of());
