@@ -39,11 +39,16 @@ final class LoginStage implements Stage {
 
     /** The first stage of every node: the banner, then the login prompt. */
     static LoginStage afterBanner(Session session, Reception reception) {
+        showBanner(session, reception);
+        return new LoginStage(session, reception);
+    }
+
+    /** The banner every node shows first, however its caller logs in. */
+    static void showBanner(Session session, Reception reception) {
         String banner = reception.banner()
                 .replace("{bbs}", reception.config().bbsName())
                 .replace("{node}", String.valueOf(session.node()));
         session.write(banner);
-        return new LoginStage(session, reception);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.carrier.auth.LoginGate;
 import dev.carrier.runtime.Workers;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.session.Service;
+import dev.carrier.user.User;
 import dev.carrier.user.PasswordHasher;
 import dev.carrier.user.UserStore;
 import java.time.Clock;
@@ -26,5 +27,19 @@ public record Reception(LoginGate gate, UserStore users, PasswordHasher hasher, 
     /** The first stage of every node: the banner, then the login prompt. */
     public Service.Opener firstStage() {
         return session -> LoginStage.afterBanner(session, this);
+    }
+
+    /**
+     * The first stage for a caller the transport has already identified (an SSH password or key
+     * was checked before the session began): the banner, then the same welcome as after the
+     * login prompt, a ban included.
+     */
+    public Service.Opener identified(User user) {
+        return session -> new IdentifiedStage(session, this, user);
+    }
+
+    /** The first stage for a caller who asked to register ({@code ssh new@host}): the banner, then registration. */
+    public Service.Opener registration() {
+        return session -> new NewUserStage(session, this, LoginStage.afterBanner(session, this));
     }
 }

@@ -39,6 +39,14 @@ public final class SessionHost implements TerminalHost {
 
     @Override
     public TerminalInput open(Terminal terminal) {
+        return open(terminal, firstStage);
+    }
+
+    /**
+     * Opens a session that starts somewhere else than the login prompt: for a transport that
+     * identified its caller itself (SSH checks the password or key before the session begins).
+     */
+    public TerminalInput open(Terminal terminal, Service.Opener start) {
         Optional<Session> claimed = nodes.claim(node -> new Session(node, terminal, this));
         if (claimed.isEmpty()) {
             log.info("refused {}: all {} nodes are busy", terminal.info().remoteAddress(), nodes.capacity());
@@ -49,7 +57,7 @@ public final class SessionHost implements TerminalHost {
         }
         Session session = claimed.get();
         listeners.forEach(listener -> listener.opened(session));
-        session.start(firstStage.open(session));
+        session.start(start.open(session));
         return session;
     }
 

@@ -53,6 +53,10 @@ import dev.carrier.sysop.SysopRights;
 import dev.carrier.sysop.SysopStage;
 import dev.carrier.sysop.UserAdmin;
 import dev.carrier.netty.NettyTransport;
+import dev.carrier.ssh.HostKeys;
+import dev.carrier.ssh.SshTransport;
+import dev.carrier.sshkey.SqliteSshKeyStore;
+import dev.carrier.sshkey.SshKeyStore;
 import dev.carrier.telnet.TelnetServer;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.PasswordHasher;
@@ -96,6 +100,9 @@ public final class CarrierServer implements AutoCloseable {
     private ChatManager chat;
     private Optional<TelnetServer> telnet = Optional.empty();
     private Optional<WebServer> web = Optional.empty();
+    private Optional<SshTransport> ssh = Optional.empty();
+    private List<String> sshFingerprints = List.of();
+    private SshKeyStore sshKeys;
     private AdminEndpoint admin;
     private volatile boolean closed;
 
@@ -117,6 +124,7 @@ public final class CarrierServer implements AutoCloseable {
         Scheduler scheduler = config.scheduler().orElseGet(() -> own(new ThreadScheduler()));
         Bus bus = new InProcessBus();
         users = new SqliteUserStore(database, clock);
+        sshKeys = new SqliteSshKeyStore(database);
         nodes = new Nodes(config.engine().maxNodes());
 
         presence = new Presence(bus, clock, config.awayAfter());
@@ -194,6 +202,11 @@ public final class CarrierServer implements AutoCloseable {
             telnet = Optional.of(server);
         }
 
+        // SSH: the protocol on MINA's threads, each shell's session on one of the shared event loops.
+        if (!config.sshPort().isOff()) {
+            startSsh(reception, logins, workers, clock, perAddress, loops);
+        }
+
         // The web: the terminal page, /terminal and /telnet WebSockets, /health.
         if (!config.webPort().isOff()) {
             WebServer server = own(new WebServer(config.web(), host, nodes::inUse, perAddress,
@@ -207,6 +220,27 @@ public final class CarrierServer implements AutoCloseable {
             }
             web = Optional.of(server);
         }
+    }
+
+    private void startSsh(Reception reception, LoginGate logins, Workers workers, Clock clock,
+            ConnectionLimit perAddress, EventLoops loops) {
+        HostKeys hostKeys;
+        try {
+            hostKeys = HostKeys.inFolder(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        sshFingerprints = hostKeys.fingerprints();
+        SshTransport server = own(new SshTransport(config.ssh(), hostKeys,
+                new SshLogins(logins, users, sshKeys, workers, clock, host, reception), config.telnet()::charsetFor,
+                perAddress, loops.workers()));
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen for ssh on " + config.ssh().bindHost() + ":"
+                    + config.ssh().port() + ": " + e.getMessage(), e);
+        }
+        ssh = Optional.of(server);
     }
 
     /**
@@ -232,6 +266,7 @@ public final class CarrierServer implements AutoCloseable {
     public List<String> listeners() {
         List<String> listening = new ArrayList<>();
         telnet.ifPresent(server -> listening.add("telnet " + config.telnet().bindHost() + ":" + server.port()));
+        ssh.ifPresent(server -> listening.add("ssh " + config.ssh().bindHost() + ":" + server.port()));
         web.ifPresent(server -> listening.add("web " + config.web().bindHost() + ":" + server.port()));
         if (admin != null) listening.add(admin.listener());
         return listening;
@@ -292,6 +327,21 @@ public final class CarrierServer implements AutoCloseable {
     /** The telnet port actually bound (useful when asked for an ephemeral one). */
     public int telnetPort() {
         return telnet.map(TelnetServer::port).orElseThrow(() -> new IllegalStateException("telnet is off"));
+    }
+
+    /** The SSH port actually bound (useful when asked for an ephemeral one). */
+    public int sshPort() {
+        return ssh.map(SshTransport::port).orElseThrow(() -> new IllegalStateException("ssh is off"));
+    }
+
+    /** The SSH host keys' types and SHA-256 fingerprints; empty while SSH is off. */
+    public List<String> sshHostKeyFingerprints() {
+        return sshFingerprints;
+    }
+
+    /** The users' SSH public keys. */
+    public SshKeyStore sshKeys() {
+        return sshKeys;
     }
 
     /** The web port actually bound (useful when asked for an ephemeral one). */

@@ -5,6 +5,7 @@ import dev.carrier.chat.ChatConfig;
 import dev.carrier.auth.LoginLimits;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.netty.OutputLimits;
+import dev.carrier.ssh.SshConfig;
 import dev.carrier.store.Database;
 import dev.carrier.telnet.TelnetConfig;
 import dev.carrier.user.BcryptPasswordHasher;
@@ -41,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--telnet-port", defaultValue = "" + TelnetConfig.DEFAULT_PORT, paramLabel = "PORT",
             description = "Telnet port; 0 turns telnet off (default: ${DEFAULT-VALUE}).")
     int telnetPort;
+
+    @Option(names = "--ssh-port", defaultValue = "" + SshConfig.DEFAULT_PORT, paramLabel = "PORT",
+            description = "SSH port; 0 turns SSH off (default: ${DEFAULT-VALUE}).")
+    int sshPort;
 
     @Option(names = "--web-port", defaultValue = "" + WebConfig.DEFAULT_PORT, paramLabel = "PORT",
             description = "Web port for the browser terminal; 0 turns the web off (default: ${DEFAULT-VALUE}).")
@@ -196,6 +201,7 @@ final class ServeCommand implements Callable<Integer> {
                 .dataDir(dataDir).menusDir(menusDir).bindAddress(bind)
                 .telnetPort(Port.fromOption("--telnet-port", telnetPort))
                 .webPort(Port.fromOption("--web-port", webPort))
+                .sshPort(Port.fromOption("--ssh-port", sshPort))
                 .cp437TerminalTypes(cp437Terminals).telnetKeepalive(telnetKeepalive)
                 .output(new OutputLimits(outputStallLimit, maxPendingOutput))
                 .proxy(trustProxy, trustedProxies, proxyHeader)
@@ -234,6 +240,11 @@ final class ServeCommand implements Callable<Integer> {
         if (!config.telnetPort().isOff()) {
             System.out.println("  telnet: " + bind + ":" + server.telnetPort()
                     + "   (connect with: telnet localhost " + server.telnetPort() + ")");
+        }
+        if (!config.sshPort().isOff()) {
+            System.out.println("  ssh:    " + bind + ":" + server.sshPort()
+                    + "   (connect with: ssh -p " + server.sshPort() + " HANDLE@localhost, or new@localhost to register)");
+            server.sshHostKeyFingerprints().forEach(key -> System.out.println("          host key " + key));
         }
         if (!config.webPort().isOff()) {
             System.out.println("  web:    " + bind + ":" + server.webPort()

@@ -5,6 +5,7 @@ import dev.carrier.runtime.Scheduler;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.netty.OutputLimits;
 import dev.carrier.store.Database;
+import dev.carrier.ssh.SshConfig;
 import dev.carrier.telnet.TelnetConfig;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.web.ProxyTrust;
@@ -29,6 +30,8 @@ import java.util.Set;
  * @param webPort       whether and where the web listens; {@link #web()}'s own port follows it
  * @param telnet        how telnet treats its clients; the web's {@code /telnet} treats them the same
  * @param web           the browser terminal's guard rails, proxies and pings
+ * @param sshPort       whether and where SSH listens; {@link #ssh()}'s own port follows it
+ * @param ssh           how SSH listens (its output limits are every transport's)
  * @param maxPerAddress connections one client address may hold over telnet and web together; 0: no limit
  * @param passwordCost  bcrypt cost factor (each step doubles the time)
  * @param awayAfter     idle time that turns an online user away
@@ -43,6 +46,8 @@ public record ServerConfig(
         Port webPort,
         TelnetConfig telnet,
         WebConfig web,
+        Port sshPort,
+        SshConfig ssh,
         int maxPerAddress,
         EngineConfig engine,
         ChatConfig chat,
@@ -67,12 +72,15 @@ public record ServerConfig(
         Objects.requireNonNull(webPort, "webPort");
         Objects.requireNonNull(telnet, "telnet");
         Objects.requireNonNull(web, "web");
+        Objects.requireNonNull(sshPort, "sshPort");
+        Objects.requireNonNull(ssh, "ssh");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(scheduler, "scheduler");
         telnet = telnet.withPort(telnetPort.isOff() ? 0 : telnetPort.bindNumber());
         web = web.withPort(webPort.isOff() ? 0 : webPort.bindNumber()).withTelnet(telnet.withPort(0));
+        ssh = ssh.withPort(sshPort.isOff() ? 0 : sshPort.bindNumber());
         if (maxPerAddress < 0) {
             throw new IllegalArgumentException("--max-per-address must be 0 (no limit) or more, was " + maxPerAddress);
         }
@@ -96,10 +104,13 @@ public record ServerConfig(
         return new Builder();
     }
 
-    /** What tests start: loopback only, any free ports, a fast hash, quick retries, no per-address limit. */
+    /**
+     * What tests start: loopback only, any free ports, a fast hash, quick retries, no per-address
+     * limit; SSH off (its tests turn it on with {@code sshPort(Port.anyFree())}).
+     */
     public static ServerConfig forTests(Path dataDir) {
         return builder().dataDir(dataDir).bindAddress("127.0.0.1")
-                .telnetPort(Port.anyFree()).webPort(Port.anyFree())
+                .telnetPort(Port.anyFree()).webPort(Port.anyFree()).sshPort(Port.off())
                 .negotiationTimeout(Duration.ofMillis(300)).passwordCost(BcryptPasswordHasher.MIN_COST)
                 .engine(EngineConfig.defaults().withLoginFailureDelay(Duration.ofMillis(50)))
                 .maxPerAddress(0)
@@ -152,6 +163,8 @@ public record ServerConfig(
         private Port webPort = Port.of(WebConfig.DEFAULT_PORT);
         private TelnetConfig telnet = TelnetConfig.defaults();
         private WebConfig web = WebConfig.defaults();
+        private Port sshPort = Port.of(SshConfig.DEFAULT_PORT);
+        private SshConfig ssh = SshConfig.defaults();
         private int maxPerAddress = DEFAULT_MAX_PER_ADDRESS;
         private EngineConfig engine = EngineConfig.defaults();
         private ChatConfig chat = ChatConfig.defaults();
@@ -171,6 +184,8 @@ public record ServerConfig(
             webPort = config.webPort;
             telnet = config.telnet;
             web = config.web;
+            sshPort = config.sshPort;
+            ssh = config.ssh;
             maxPerAddress = config.maxPerAddress;
             engine = config.engine;
             chat = config.chat;
@@ -195,11 +210,17 @@ public record ServerConfig(
         public Builder bindAddress(String address) {
             telnet = telnet.withBindHost(address);
             web = web.withBindHost(address);
+            ssh = ssh.withBindHost(address);
             return this;
         }
 
         public Builder telnetPort(Port port) {
             telnetPort = Objects.requireNonNull(port, "telnetPort");
+            return this;
+        }
+
+        public Builder sshPort(Port port) {
+            sshPort = Objects.requireNonNull(port, "sshPort");
             return this;
         }
 
@@ -227,6 +248,7 @@ public record ServerConfig(
         public Builder output(OutputLimits limits) {
             telnet = telnet.withOutput(limits);
             web = web.withOutput(limits);
+            ssh = ssh.withOutput(limits);
             return this;
         }
 
@@ -296,7 +318,7 @@ public record ServerConfig(
 
         /** Checks what no single setter can, and makes the config. */
         public ServerConfig build() {
-            return new ServerConfig(dataDir, menusDir, telnetPort, webPort, telnet, web, maxPerAddress, engine, chat,
+            return new ServerConfig(dataDir, menusDir, telnetPort, webPort, telnet, web, sshPort, ssh, maxPerAddress, engine, chat,
                     passwordCost, awayAfter, tokenTtl, clock, scheduler);
         }
     }

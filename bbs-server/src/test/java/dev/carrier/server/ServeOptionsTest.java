@@ -31,6 +31,7 @@ class ServeOptionsTest {
             Map.entry("bind", "127.0.0.1"),
             Map.entry("telnet-port", "2300"),
             Map.entry("web-port", "0"),
+            Map.entry("ssh-port", "2022"),
             Map.entry("trust-proxy", "true"),
             Map.entry("trusted-proxies", "10.0.0.0/8,fd00::/8"),
             Map.entry("proxy-header", "X-Real-IP"),
@@ -68,6 +69,7 @@ class ServeOptionsTest {
         ServerConfig config = config(Map.of(), new Properties());
         assertEquals(Path.of("data"), config.dataDir());
         assertEquals(Port.of(2323), config.telnetPort());
+        assertEquals(Port.of(2222), config.sshPort());
         assertEquals(Port.of(8080), config.webPort());
         assertEquals("0.0.0.0", config.telnet().bindHost());
         assertEquals("0.0.0.0", config.web().bindHost());
@@ -132,6 +134,9 @@ class ServeOptionsTest {
         assertEquals(Port.of(2300), config.telnetPort());
         assertEquals(2300, config.telnet().port());
         assertEquals(Port.off(), config.webPort(), "0 on the command line turns the web off");
+        assertEquals(Port.of(2022), config.sshPort());
+        assertEquals(2022, config.ssh().port());
+        assertEquals("127.0.0.1", config.ssh().bindHost());
         assertTrue(config.web().trustProxy());
         assertEquals("X-Real-IP", config.web().proxy().header());
         assertTrue(config.web().proxy().trusts(new InetSocketAddress("10.1.2.3", 1)));

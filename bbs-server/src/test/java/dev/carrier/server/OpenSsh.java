@@ -1,0 +1,160 @@
+package dev.carrier.server;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Debian's OpenSSH client driven as a caller would: {@code ssh -tt} with a pty on the server side,
+ * the password through {@code sshpass}, never asking about host keys. Skips the test with the
+ * reason when a program is missing, unless {@code CARRIER_SSH_TESTS=required}, which fails it.
+ */
+final class OpenSsh implements AutoCloseable {
+
+    /** Every run is a fresh server with a fresh host key: no known_hosts, no questions. */
+    private static final List<String> NO_HOST_CHECKS = List.of("-o", "StrictHostKeyChecking=no",
+            "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-F", "/dev/null");
+
+    private final Process process;
+    private final StringBuffer output = new StringBuffer();
+    private final OutputStream input;
+
+    private final Thread reader;
+
+    private OpenSsh(Process process) {
+        this.process = process;
+        this.input = process.getOutputStream();
+        reader = new Thread(() -> copy(process.getInputStream()), "ssh-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Skips (or fails, when the CI requires them) unless {@code ssh}, {@code ssh-keygen} and {@code sshpass} run. */
+    static void requireClients() {
+        for (String program : List.of("ssh", "ssh-keygen", "sshpass")) {
+            if (!onPath(program)) {
+                String why = program + " is not installed (apt-get install openssh-client sshpass)";
+                if ("required".equals(System.getenv("CARRIER_SSH_TESTS"))) fail(why + ", and CARRIER_SSH_TESTS=required");
+                Assumptions.abort(why + "; skipping the SSH client tests");
+            }
+        }
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (Path.of(dir, program).toFile().canExecute()) return true;
+        }
+        return false;
+    }
+
+    /** {@code ssh -tt} as {@code user} with this password (through sshpass); {@code extra} goes before the host. */
+    static OpenSsh withPassword(int port, String user, String password, String... extra) {
+        List<String> command = new ArrayList<>(List.of("sshpass", "-p", password, "ssh", "-tt", "-p", "" + port));
+        command.addAll(NO_HOST_CHECKS);
+        command.addAll(List.of("-o", "PubkeyAuthentication=no", "-o", "PreferredAuthentications=password,keyboard-interactive"));
+        command.addAll(List.of(extra));
+        command.add(user + "@127.0.0.1");
+        return start(command);
+    }
+
+    /** {@code ssh -tt} as {@code user} with only this key; then {@code remote} (a command, or nothing for a shell). */
+    static OpenSsh withKey(int port, String user, Path key, List<String> options, String... remote) {
+        List<String> command = new ArrayList<>(List.of("ssh", "-p", "" + port));
+        command.addAll(NO_HOST_CHECKS);
+        command.addAll(List.of("-i", key.toString(), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
+                "-o", "PreferredAuthentications=publickey"));
+        command.addAll(options);
+        command.add(user + "@127.0.0.1");
+        command.addAll(List.of(remote));
+        return start(command);
+    }
+
+    /** {@code ssh -tt new@...}: no password at all. */
+    static OpenSsh registering(int port) {
+        List<String> command = new ArrayList<>(List.of("ssh", "-tt", "-p", "" + port));
+        command.addAll(NO_HOST_CHECKS);
+        command.addAll(List.of("-o", "PubkeyAuthentication=no", "-o", "PreferredAuthentications=keyboard-interactive"));
+        command.add("new@127.0.0.1");
+        return start(command);
+    }
+
+    /** Makes an Ed25519 key without a passphrase; answers the private key's path. */
+    static Path newKey(Path folder) throws IOException, InterruptedException {
+        Path key = folder.resolve("id_ed25519");
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "test@carrier",
+                "-f", key.toString()).redirectErrorStream(true).start();
+        if (!keygen.waitFor(30, TimeUnit.SECONDS) || keygen.exitValue() != 0) {
+            throw new IOException("ssh-keygen failed: " + new String(keygen.getInputStream().readAllBytes()));
+        }
+        return key;
+    }
+
+    private static OpenSsh start(List<String> command) {
+        try {
+            return new OpenSsh(new ProcessBuilder(command).redirectErrorStream(true).start());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void copy(InputStream from) {
+        byte[] buffer = new byte[4096];
+        try {
+            for (int n; (n = from.read(buffer)) > 0; ) output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    /** Waits until the output holds {@code text}; fails with the transcript otherwise. */
+    OpenSsh await(String text) {
+        try {
+            TestServer.eventually().until(() -> output.indexOf(text) >= 0);
+        } catch (ConditionTimeoutException e) {
+            fail("no \"" + text + "\" from ssh within " + TestServer.WAIT + "; it printed:\n" + output);
+        }
+        return this;
+    }
+
+    /** Types a line (the server's line editor takes CR). */
+    OpenSsh sendLine(String line) {
+        try {
+            input.write((line + "\r").getBytes(StandardCharsets.UTF_8));
+            input.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException("ssh's input is closed: " + output, e);
+        }
+        return this;
+    }
+
+    /** The exit code, waiting for it. */
+    int exitCode(Duration wait) throws InterruptedException {
+        if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) fail("ssh did not end; it printed:\n" + output);
+        reader.join(wait.toMillis()); // everything it printed has been read
+        return process.exitValue();
+    }
+
+    String output() {
+        return output.toString();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
