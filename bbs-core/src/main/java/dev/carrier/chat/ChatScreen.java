@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * Chat's split screen on a terminal that moves its cursor:
  *
  * <pre>
- *   rows 1 .. H-2   the room: a scroll region (DECSTBM); lines enter at its bottom row
+ *   rows 1 .. H-2   the room: a scroll region (DECSTBM); lines enter at its bottom row, and
+ *                   the line feed that ends each scrolls it up, so row H-2 stays a blank gap
  *   row  H-1        the status bar, in reverse video
  *   row  H          the input line: the prompt and what is typed
  * </pre>
