@@ -57,6 +57,60 @@ async function nextLine(expected, timeoutMs) {
 
 const screenText = (page) => page.evaluate(() => window.carrier.screenText());
 
+/** What the terminal shows now, as xterm.js holds it: the visible rows and the cursor (0-based). */
+const viewport = (page) => page.evaluate(() => {
+  const term = window.carrier.term;
+  const buffer = term.buffer.active;
+  const rows = [];
+  for (let i = 0; i < term.rows; i++) {
+    const line = buffer.getLine(buffer.baseY + i);
+    rows.push(line ? line.translateToString(true) : '');
+  }
+  return { rows, cursorY: buffer.cursorY, cursorX: buffer.cursorX };
+});
+
+/** Waits until the visible rows pass `check`; fails showing them. */
+async function awaitViewport(page, check, what, timeoutMs = WAIT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const view = await viewport(page);
+    if (check(view)) return view;
+    if (Date.now() > deadline) {
+      throw new Error(`${page.carrierName}: ${what} never showed; the screen:\n`
+        + view.rows.map((row, i) => String(i + 1).padStart(2) + '|' + row).join('\n')
+        + `\ncursor ${view.cursorY + 1},${view.cursorX + 1}`);
+    }
+    await page.waitForTimeout(50);
+  }
+}
+
+const rowsWith = (view, needle) => view.rows.filter((row) => row.includes(needle)).length;
+
+/**
+ * The chat screen: each line once, the status bar above the input line, and a line that arrives
+ * while someone types lands above their input with the typed text left alone.
+ */
+async function checkChatScreen(alice, bob) {
+  await awaitViewport(bob, (v) => rowsWith(v, '<bob> hello from the browser') === 1
+    && rowsWith(v, 'hello from the browser') === 1, 'bob\'s own line, once');
+  const bar = await awaitViewport(alice, (v) => v.rows[v.rows.length - 2].includes('#lobby')
+    && v.rows[v.rows.length - 2].includes('2 people') && v.cursorY === v.rows.length - 1,
+    'the status bar over the input line');
+  await alice.locator('.xterm-helper-textarea').focus();
+  await alice.keyboard.type('half typ');
+  await awaitViewport(alice, (v) => v.rows[v.rows.length - 1] === 'half typ', 'the typed text');
+  await type(bob, 'while alice types');
+  await awaitViewport(alice, (v) => rowsWith(v, '<bob> while alice types') === 1
+    && v.rows[v.rows.length - 1] === 'half typ' && v.cursorX === 'half typ'.length,
+    'bob\'s line above alice\'s untouched input');
+  await alice.locator('.xterm-helper-textarea').focus();
+  await alice.keyboard.type('ed');
+  await alice.keyboard.press('Enter');
+  await awaitViewport(alice, (v) => rowsWith(v, 'half typed') === 1 && rowsWith(v, '<alice> half typed') === 1
+    && v.rows[v.rows.length - 1] === '', 'alice\'s own line, once, and an empty input line');
+  step('the chat screen: lines once, the status bar, typing undisturbed (' + bar.rows.length + ' rows)');
+}
+
 function count(text, needle) {
   let n = 0;
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) n++;
@@ -208,6 +262,7 @@ try {
   await type(bob, 'hello from the browser');
   await awaitScreen(alice, '<bob> hello from the browser');
   step('alice saw bob\'s line');
+  await checkChatScreen(alice, bob);
 
   await type(bob, '/page alice');
   await awaitScreen(alice, '*** bob is paging you');

@@ -6,6 +6,8 @@ import dev.carrier.presence.Presence;
 import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
 import dev.carrier.session.Session;
+import dev.carrier.user.ChatLayout;
+import dev.carrier.user.User;
 import dev.carrier.who.WhoList;
 import dev.carrier.who.WhoRow;
 import java.time.Instant;
@@ -19,7 +21,8 @@ import java.util.stream.Collectors;
 /** What one typed line in chat does: a message to the room, or a slash command. */
 final class ChatCommands {
 
-    enum Outcome { STAY, QUIT }
+    /** What the stage does after a line: stay, go back to the menu, or draw its layout again. */
+    enum Outcome { STAY, QUIT, LAYOUT }
 
     /**
      * Every slash command, in the order /help lists them. A new command is one row here and,
@@ -40,6 +43,9 @@ final class ChatCommands {
             Command.of("/dnd", "do not disturb: no pages, no bells",
                     (commands, rest) -> commands.choose(Status.DND, Optional.empty())),
             Command.of("/back", "online again", (commands, rest) -> commands.choose(Status.ONLINE, Optional.empty())),
+            new Command(List.of("/layout"), "/layout screen|plain",
+                    "split screen (room, status bar, input line) or plain lines; kept in your profile",
+                    false, ChatCommands::layout),
             Command.of("/help", "this list", (commands, rest) -> commands.showHelp()).alias("/?"),
             new Command(List.of("/quit", "/q"), "/quit", "back to the menu", false, (commands, rest) -> Outcome.QUIT),
             Command.of("/kick HANDLE|NODE [REASON]", "hang up on a user's connections, or on one node",
@@ -221,6 +227,29 @@ final class ChatCommands {
             case TO_SELF -> session.writeLine("Cannot page yourself");
             case SLOW_DOWN -> session.writeLine(SLOW_DOWN);
         }
+    }
+
+    /**
+     * {@code /layout screen|plain}: takes effect at once and is stored on a worker meanwhile; a
+     * failed store is said, and the layout still holds for this visit.
+     */
+    private Outcome layout(String rest) {
+        Optional<ChatLayout> chosen = ChatLayout.named(rest);
+        if (chosen.isEmpty()) {
+            session.writeLine("Usage: /layout screen|plain (now "
+                    + session.requireUser().preferences().chatLayout().wireName() + ")");
+            return Outcome.STAY;
+        }
+        User updated = session.requireUser().withPreferences(
+                session.requireUser().preferences().withChatLayout(chosen.get()));
+        session.userChanged(updated);
+        services.workers().run(() -> services.users().updatePreferences(updated.id(), updated.preferences()))
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        session.tell("*** Your layout could not be saved; it holds until you log off.", false);
+                    }
+                });
+        return Outcome.LAYOUT;
     }
 
     /** {@code /kick bob [reason]}: sysops only, checked by the server at the time of the command. */

@@ -7,6 +7,8 @@ import dev.carrier.session.Nodes;
 import dev.carrier.sysop.NodeAdmin;
 import dev.carrier.sysop.SysopRights;
 import dev.carrier.who.ProfileCard;
+import dev.carrier.runtime.Workers;
+import dev.carrier.user.UserStore;
 import java.time.Clock;
 
 /**
@@ -21,7 +23,10 @@ import java.time.Clock;
  * @param rights    the sysop check, read from the store at each command
  * @param nodes     which transports a chatter came in on, for /who
  * @param cards     /whois
- * @param clock     idle times in /who
+ * @param clock     idle times in /who, the time in the status bar
+ * @param users     /layout keeps the choice in the user's preferences
+ * @param workers   where /layout's store runs
  */
 public record ChatServices(ChatManager chat, Presence presence, Messenger messenger, SendBudgets budgets,
-        NodeAdmin nodeAdmin, SysopRights rights, Nodes nodes, ProfileCard cards, Clock clock) {}
+        NodeAdmin nodeAdmin, SysopRights rights, Nodes nodes, ProfileCard cards, Clock clock, UserStore users,
+        Workers workers) {}

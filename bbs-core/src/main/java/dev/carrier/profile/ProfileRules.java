@@ -1,6 +1,7 @@
 package dev.carrier.profile;
 
 import dev.carrier.text.TextCleaner;
+import dev.carrier.user.ChatLayout;
 import dev.carrier.user.Preferences;
 import java.nio.charset.Charset;
 import java.util.Locale;
@@ -71,5 +72,10 @@ final class ProfileRules {
         }
         return new Checked.Refused<>("screen height must be " + Preferences.MIN_SCREEN_ROWS + "-"
                 + Preferences.MAX_SCREEN_ROWS + " lines, or 0 to follow your terminal");
+    }
+
+    public static Checked<ChatLayout> chatLayout(String typed) {
+        return ChatLayout.named(typed).<Checked<ChatLayout>>map(Checked.Ok::new)
+                .orElseGet(() -> new Checked.Refused<>("chat layout must be screen or plain"));
     }
 }

@@ -52,7 +52,10 @@ public final class ProfileStage implements Stage {
                 typed -> change(ProfileRules.colour(typed), (u, v) -> u.withPreferences(u.preferences().withColour(v)))),
         SCREEN_ROWS('H', "Screen height", "Screen height (10-200 lines, 0 follows your terminal)",
                 typed -> change(ProfileRules.screenRows(typed),
-                        (u, v) -> u.withPreferences(u.preferences().withScreenRows(v))));
+                        (u, v) -> u.withPreferences(u.preferences().withScreenRows(v)))),
+        CHAT_LAYOUT('S', "Chat layout", "Chat layout (screen: room, status bar and input line; plain: lines)",
+                typed -> change(ProfileRules.chatLayout(typed),
+                        (u, v) -> u.withPreferences(u.preferences().withChatLayout(v))));
 
         final char key;
         final String label;
@@ -153,6 +156,8 @@ public final class ProfileStage implements Stage {
         row(card, Field.COLOUR, prefs.colour() ? "on" : "off");
         row(card, Field.SCREEN_ROWS, prefs.screenRows() > 0 ? prefs.screenRows() + " lines"
                 : session.terminal().info().rows() + " lines (from your terminal)");
+        row(card, Field.CHAT_LAYOUT, prefs.chatLayout().wireName()
+                + (Ansi.movesCursor(session.terminal().info()) ? "" : " (this terminal gets plain lines)"));
         card.append("  [P] ").append(String.format(Locale.ROOT, "%-14s", "Password")).append("change it\n");
         card.append("  [Q] Back to the main menu\n");
         card.append(Ansi.frame(colour, Ansi.rule("", width))).append('\n');

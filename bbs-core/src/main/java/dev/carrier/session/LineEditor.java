@@ -34,6 +34,7 @@ final class LineEditor {
     private final Sink sink;
     private InputMode mode = InputMode.LINE;
     private boolean echo = true;
+    private String enterEcho = "\n";
     private StringBuilder buffer;
     private boolean afterCr;
     private boolean swallowTerminator;
@@ -62,6 +63,11 @@ final class LineEditor {
     /** Whether the server echoes; off for clients that echo locally. */
     public void echo(boolean on) {
         echo = on;
+    }
+
+    /** What Enter echoes: a new line, unless the screen draws the finished line itself. */
+    public void enterEcho(String text) {
+        enterEcho = text;
     }
 
     /** What is typed so far on the current line. */
@@ -120,7 +126,7 @@ final class LineEditor {
         String line = pending();
         buffer = null;
         overflowed = false;
-        if (echo) sink.echo("\n");
+        if (echo) sink.echo(enterEcho);
         sink.line(line);
     }
 

@@ -44,6 +44,7 @@ public final class Session implements TerminalInput {
 
     private Stage stage;
     private Stage lastMenu;
+    private ScreenFrame frame;
     private String promptText = "";
     private final ArrayDeque<Notice> notices = new ArrayDeque<>();
     private int noticesOver;
@@ -122,14 +123,56 @@ public final class Session implements TerminalInput {
 
     // ---- output -------------------------------------------------------------------------------
 
+    /** Writes text; while a stage's {@link ScreenFrame} is set, where the frame puts it. */
     public void write(String text) {
+        if (frame == null) {
+            writeRaw(text);
+        } else {
+            interject(text.endsWith("\n") ? text : text + "\n");
+        }
+    }
+
+    public void write(SharedText text) {
+        if (frame == null) writeRaw(text);
+        else interject(text);
+    }
+
+    private void writeRaw(String text) {
         flushEcho();
         if (!closed) terminal.write(text);
     }
 
-    public void write(SharedText text) {
+    private void writeRaw(SharedText text) {
         flushEcho();
         if (!closed) terminal.write(text);
+    }
+
+    /**
+     * Lays the screen out with {@code next} (the stage's own layout) from now until the stage is
+     * left, or back to plain lines with null. The old frame's {@link ScreenFrame#release()} is
+     * written first.
+     */
+    public void frame(ScreenFrame next) {
+        releaseFrame();
+        frame = next;
+        editor.enterEcho(next == null ? "\n" : next.enter());
+        if (next != null) writeRaw(next.redraw(promptText, editor.pendingAsShown()));
+    }
+
+    /**
+     * Writes escapes that draw part of the frame (a status bar) and put the cursor back where it
+     * was, past the frame: what is being typed stays as it is.
+     */
+    public void drawInPlace(String text) {
+        if (frame != null) writeRaw(text);
+    }
+
+    private void releaseFrame() {
+        if (frame == null) return;
+        String release = frame.release();
+        frame = null;
+        editor.enterEcho("\n");
+        writeRaw(release);
     }
 
     /** Echo is gathered while a burst of keystrokes is edited, then written once. */
@@ -152,7 +195,7 @@ public final class Session implements TerminalInput {
     public void prompt(String text, InputMode mode) {
         editor.mode(mode);
         promptText = text;
-        write(text);
+        writeRaw(text);
     }
 
     /**
@@ -161,25 +204,29 @@ public final class Session implements TerminalInput {
      * characters drawn again below it.
      */
     public void interject(String text) {
-        interject(() -> write(text));
+        interject(() -> writeRaw(text));
     }
 
     public void interject(SharedText text) {
-        interject(() -> write(text));
+        interject(() -> writeRaw(text));
     }
 
     private void interject(Runnable show) {
         String typed = editor.pendingAsShown();
-        if (promptText.isEmpty() && typed.isEmpty()) {
+        if (frame != null) {
+            writeRaw(frame.beforeText());
+            show.run();
+            writeRaw(frame.afterText(promptText, typed));
+        } else if (promptText.isEmpty() && typed.isEmpty()) {
             show.run();
         } else if (terminal.serverEchoes()) {
-            write("\r\u001b[K");
+            writeRaw("\r\u001b[K");
             show.run();
-            write(promptText + typed);
+            writeRaw(promptText + typed);
         } else {
-            write("\n");
+            writeRaw("\n");
             show.run();
-            write(promptText);
+            writeRaw(promptText);
         }
     }
 
@@ -249,6 +296,7 @@ public final class Session implements TerminalInput {
     public void moveTo(Stage next) {
         if (closed) return;
         if (stage != null) stage.exit();
+        releaseFrame(); // a stage's layout ends with it
         stage = next;
         if (next.traits().state() == SessionState.MENU) lastMenu = next;
         activity = next.traits().activity();
@@ -295,6 +343,7 @@ public final class Session implements TerminalInput {
     /** Says goodbye is over and hangs up; the transport's hang-up then cleans up. */
     public void hangUp() {
         if (closed) return;
+        releaseFrame(); // the caller's terminal outlives the call: leave it scrolling normally
         terminal.close();
     }
 
@@ -385,7 +434,9 @@ public final class Session implements TerminalInput {
 
     @Override
     public void onResize(int columns, int rows) {
-        // The terminal keeps its own size; stages read terminal().info() when they lay out a page.
+        // The terminal keeps its own size; stages read terminal().info() when they lay out a page,
+        // and a stage's frame draws itself again for it.
+        if (frame != null && !closed) writeRaw(frame.redraw(promptText, editor.pendingAsShown()));
     }
 
     @Override
@@ -435,8 +486,10 @@ public final class Session implements TerminalInput {
         @Override
         public void overflow(int maxLength) {
             bell();
-            write("\n*** Line too long: " + maxLength + " characters at most; the rest was cut.\n"
-                    + editor.pendingAsShown());
+            String warning = "*** Line too long: " + maxLength + " characters at most; the rest was cut.";
+            // A frame draws the typed line again by itself; plain lines show it below the warning.
+            if (frame != null) write(warning);
+            else write("\n" + warning + "\n" + editor.pendingAsShown());
         }
     }
 }

@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param charset    the wire charset; empty leaves the transport's pick from the terminal type
  * @param colour     whether stages may draw with ANSI colour
  * @param screenRows lines per screen for paging; 0 follows the terminal's own report (NAWS)
+ * @param chatLayout how chat draws where the terminal handles ANSI ({@code /layout} in chat)
  */
-public record Preferences(Optional<Charset> charset, boolean colour, int screenRows) {
+public record Preferences(Optional<Charset> charset, boolean colour, int screenRows, ChatLayout chatLayout) {
 
     /** The IBM PC character set that ANSI-BBS terminals draw boxes with. */
     public static final Charset CP437 = Charset.forName("IBM437");
@@ -26,6 +27,7 @@ public record Preferences(Optional<Charset> charset, boolean colour, int screenR
 
     public Preferences {
         Objects.requireNonNull(charset, "charset");
+        Objects.requireNonNull(chatLayout, "chatLayout");
         charset.ifPresent(Preferences::nameOf);
         if (screenRows != 0 && (screenRows < MIN_SCREEN_ROWS || screenRows > MAX_SCREEN_ROWS)) {
             throw new IllegalArgumentException("screen height must be 0 or " + MIN_SCREEN_ROWS + "-"
@@ -33,16 +35,25 @@ public record Preferences(Optional<Charset> charset, boolean colour, int screenR
         }
     }
 
+    /** Preferences with the default chat layout (the screen, where the terminal allows it). */
+    public Preferences(Optional<Charset> charset, boolean colour, int screenRows) {
+        this(charset, colour, screenRows, ChatLayout.SCREEN);
+    }
+
     public Preferences withCharset(Charset newCharset) {
-        return new Preferences(Optional.of(newCharset), colour, screenRows);
+        return new Preferences(Optional.of(newCharset), colour, screenRows, chatLayout);
     }
 
     public Preferences withColour(boolean on) {
-        return new Preferences(charset, on, screenRows);
+        return new Preferences(charset, on, screenRows, chatLayout);
     }
 
     public Preferences withScreenRows(int rows) {
-        return new Preferences(charset, colour, rows);
+        return new Preferences(charset, colour, rows, chatLayout);
+    }
+
+    public Preferences withChatLayout(ChatLayout layout) {
+        return new Preferences(charset, colour, screenRows, layout);
     }
 
     /** The name a charset is stored and shown under: {@code UTF-8} or {@code CP437}. */

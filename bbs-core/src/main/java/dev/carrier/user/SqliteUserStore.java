@@ -26,7 +26,7 @@ public final class SqliteUserStore implements UserStore {
 
     private static final String COLUMNS =
             "id, handle, display_name, tagline, location, is_sysop, is_banned, created_at, last_login_at,"
-            + " charset, ansi_colour, screen_rows";
+            + " charset, ansi_colour, screen_rows, chat_layout";
 
     private final Database db;
     private final Clock clock;
@@ -169,10 +169,12 @@ public final class SqliteUserStore implements UserStore {
     @Override
     public void updatePreferences(long userId, Preferences preferences) {
         Objects.requireNonNull(preferences, "preferences");
-        update(userId, "UPDATE users SET charset = ?2, ansi_colour = ?3, screen_rows = ?4 WHERE id = ?1", s -> {
+        update(userId, "UPDATE users SET charset = ?2, ansi_colour = ?3, screen_rows = ?4, chat_layout = ?5"
+                + " WHERE id = ?1", s -> {
             s.setString(2, preferences.charset().map(Preferences::nameOf).orElse(null));
             s.setInt(3, preferences.colour() ? 1 : 0);
             s.setInt(4, preferences.screenRows());
+            s.setString(5, preferences.chatLayout().wireName());
         });
     }
 
@@ -222,7 +224,8 @@ public final class SqliteUserStore implements UserStore {
                 Timestamps.parse(rs.getString("created_at")),
                 Optional.ofNullable(lastLogin).map(Timestamps::parse),
                 new Preferences(Optional.ofNullable(rs.getString("charset")).flatMap(Preferences::charsetNamed),
-                        rs.getInt("ansi_colour") != 0, rs.getInt("screen_rows")));
+                        rs.getInt("ansi_colour") != 0, rs.getInt("screen_rows"),
+                        ChatLayout.named(rs.getString("chat_layout")).orElse(ChatLayout.SCREEN)));
     }
 
     @FunctionalInterface

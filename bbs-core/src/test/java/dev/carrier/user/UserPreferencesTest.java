@@ -52,6 +52,15 @@ class UserPreferencesTest {
     }
 
     @Test
+    void theChatLayoutIsStoredAndReadBack() {
+        assertEquals(ChatLayout.SCREEN, users.find("alice").orElseThrow().preferences().chatLayout());
+        users.updatePreferences(aliceId, Preferences.DEFAULTS.withChatLayout(ChatLayout.PLAIN));
+        assertEquals(ChatLayout.PLAIN, users.find("alice").orElseThrow().preferences().chatLayout());
+        users.updatePreferences(aliceId, users.find("alice").orElseThrow().preferences().withColour(true));
+        assertEquals(ChatLayout.PLAIN, users.find("alice").orElseThrow().preferences().chatLayout());
+    }
+
+    @Test
     void profileAndPreferencesDoNotOverwriteEachOther() {
         users.updatePreferences(aliceId, Preferences.DEFAULTS.withColour(true));
         users.updateProfile(aliceId, "Alice", "hi", "Oxford");

@@ -155,7 +155,7 @@ public final class CarrierServer implements AutoCloseable {
         ProfileCard cards = new ProfileCard(users, presence, workers, clock);
         ServiceCatalog services = ServiceCatalog.of(
                 ChatStage.service(new ChatServices(chat, presence, messenger, budgets, nodeAdmin, rights, nodes,
-                        cards, clock)),
+                        cards, clock, users, workers)),
                 MailInboxStage.service(post),
                 MailComposeStage.service(post),
                 ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts),

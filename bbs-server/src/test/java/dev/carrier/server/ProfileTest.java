@@ -175,6 +175,23 @@ class ProfileTest {
     }
 
     @Test
+    void theChatLayoutIsChosenInTheProfileAndChatFollowsIt() {
+        TelnetTestClient alice = bbs.register("alice", "secret-alice");
+        String card = openProfile(alice);
+        assertTrue(card.contains("Chat layout"), card);
+        edit(alice, "s", "sideways");
+        alice.awaitText("Chat layout must be screen or plain.", WAIT);
+        alice.awaitText("Enter keeps it: ", WAIT); // asked again
+        alice.sendLine("plain");
+        alice.awaitText("Chat layout saved.", WAIT);
+        assertEquals(dev.carrier.user.ChatLayout.PLAIN, stored("alice").preferences().chatLayout());
+        alice.send("q");
+        alice.awaitText("Main menu: ", WAIT);
+        alice.send("c");
+        alice.awaitText("/layout screen to change how it looks.", WAIT);
+    }
+
+    @Test
     void aChosenScreenHeightRulesThePager() {
         TelnetTestClient alice = bbs.register("alice", "secret-alice");
         mail(alice, "alice", "note to self", MailTest.numberedLines(40));
