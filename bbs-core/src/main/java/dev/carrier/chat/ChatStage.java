@@ -42,6 +42,8 @@ public final class ChatStage implements Stage {
     private ChatManager.Membership membership;
     private ChatScreen screen;
     private Scheduler.Cancellable clockTick;
+    /** Direct messages waiting for /msgs, as last counted; shown in the status bar when any. */
+    private int waitingMessages;
 
     public ChatStage(Session session, ChatServices services, ChatCommands commands) {
         this.session = session;
@@ -70,6 +72,7 @@ public final class ChatStage implements Stage {
 
     @Override
     public void onLine(String line) {
+        if (line.strip().startsWith("/msgs")) countWaitingSoon();
         switch (commands.handle(line)) {
             case QUIT -> session.backToMenu();
             case LAYOUT -> session.writeLine("*** Layout changed." + layOut());
@@ -86,16 +89,30 @@ public final class ChatStage implements Stage {
         screen = split ? new ChatScreen(terminal, this::status) : null;
         session.frame(split ? screen : cursor ? new ChatLines() : null);
         if (split && clockTick == null) tickAtNextMinute();
+        if (split) countWaitingSoon();
         return cursor ? " /layout " + (split ? "plain" : "screen") + " to change how it looks." : "";
     }
 
-    /** The status bar's text: room, people in it, the user's status, the time. */
+    /** The status bar's text: room, people in it, the user's status, unread messages, the time. */
     private String status() {
         String me = session.requireUser().handle();
         int here = chat.participants().size();
         String time = LocalTime.now(services.clock()).format(HOURS_MINUTES);
+        String unread = waitingMessages == 0 ? "" : " | " + waitingMessages + " unread (/msgs)";
         return " " + ROOM + " | " + here + (here == 1 ? " person" : " people") + " | " + me + ": "
-                + services.presence().status(me).wireName() + " | " + time;
+                + services.presence().status(me).wireName() + unread + " | " + time;
+    }
+
+    /**
+     * Counts the messages waiting for /msgs on a worker, then redraws the bar on the session's
+     * executor if the count changed. Typing goes on meanwhile: nothing waits for the count.
+     */
+    private void countWaitingSoon() {
+        services.messenger().countWaiting(session.requireUser().handle()).thenAccept(count -> session.execute(() -> {
+            if (screen == null || count == waitingMessages) return;
+            waitingMessages = count;
+            refreshStatus();
+        }));
     }
 
     private void refreshStatus() {
@@ -110,6 +127,7 @@ public final class ChatStage implements Stage {
             clockTick = null;
             if (screen == null) return;
             refreshStatus();
+            countWaitingSoon();
             tickAtNextMinute();
         });
     }

@@ -176,6 +176,11 @@ public final class Messenger implements SessionListener {
                 workers.submit(() -> new Waiting(store.waiting(handle, after, limit), store.countWaiting(handle))));
     }
 
+    /** How many direct messages wait for the user, unread (for a status line); on a worker. */
+    public CompletableFuture<Integer> countWaiting(String handle) {
+        return workers.submit(() -> store.countWaiting(handle));
+    }
+
     /** These waiting messages were written to one of the user's connections: no longer waiting. */
     public CompletableFuture<Void> delivered(String handle, List<DirectMessage> messages) {
         if (!messages.isEmpty()) lastSender.put(key(handle), messages.get(messages.size() - 1).from());

@@ -1,9 +1,8 @@
 package dev.carrier.runtime;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,11 +11,22 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ThreadScheduler implements Scheduler, AutoCloseable {
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "carrier-timer");
         thread.setDaemon(true);
         return thread;
     });
+
+    public ThreadScheduler() {
+        // A cancelled task leaves the queue at once, and with it whatever it holds (a session, a
+        // channel); otherwise it would wait there until it fell due, up to an hour.
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Tasks waiting to fall due. */
+    int waiting() {
+        return timer.getQueue().size();
+    }
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {

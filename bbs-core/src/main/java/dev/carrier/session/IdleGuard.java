@@ -1,5 +1,6 @@
 package dev.carrier.session;
 
+import dev.carrier.runtime.Scheduler;
 import java.time.Duration;
 
 /**
@@ -7,6 +8,9 @@ import java.time.Duration;
  * after login after {@code idleLogoff}, with a warning {@code idleWarning} before. A timed-out
  * node leaves like any other (leave lines, presence, node table). Runs on the session's executor:
  * its timers go through {@link Session#schedule}, so the timer thread only hands the check over.
+ * One check is pending at a time, and {@link #stop()} takes it back when the node closes: a
+ * pending check holds its session, so a caller who hangs up must not leave one waiting for an
+ * hour (connect-and-drop floods would pile up sessions until the heap ran out).
  */
 final class IdleGuard {
 
@@ -16,6 +20,7 @@ final class IdleGuard {
     private final Session session;
     private final EngineConfig config;
     private boolean warned;
+    private Scheduler.Cancellable pending;
 
     IdleGuard(Session session, EngineConfig config) {
         this.session = session;
@@ -23,7 +28,17 @@ final class IdleGuard {
     }
 
     void start() {
-        session.schedule(firstCheck(), this::check);
+        checkIn(firstCheck());
+    }
+
+    /** The node is closed: no check is needed any more. */
+    void stop() {
+        if (pending != null) pending.cancel();
+        pending = null;
+    }
+
+    private void checkIn(Duration delay) {
+        pending = session.schedule(delay, this::check);
     }
 
     private Duration firstCheck() {
@@ -40,7 +55,7 @@ final class IdleGuard {
         Duration limit = loggedIn ? config.idleLogoff() : config.loginTimeout();
         boolean exempt = loggedIn && config.sysopsIdleExempt() && session.requireUser().sysop();
         if (limit.isZero() || exempt) {
-            session.schedule(RECHECK, this::check);
+            checkIn(RECHECK);
             return;
         }
         Duration idle = Duration.between(session.lastInputAt(), session.host().clock().instant());
@@ -57,7 +72,7 @@ final class IdleGuard {
             session.bell();
         }
         Duration next = (warned || !loggedIn || warnAt.compareTo(idle) <= 0) ? limit.minus(idle) : warnAt.minus(idle);
-        session.schedule(next, this::check);
+        checkIn(next);
     }
 
     private static String minutes(Duration duration) {

@@ -443,6 +443,7 @@ public final class Session implements TerminalInput {
     public void onHangup() {
         if (closed) return;
         closed = true;
+        idleGuard.stop();
         if (stage != null) {
             try {
                 stage.exit();

@@ -68,6 +68,11 @@ public final class ManualTime extends Clock implements Scheduler {
         return scheduled;
     }
 
+    /** Tasks scheduled and neither run nor cancelled. */
+    public synchronized int pending() {
+        return (int) tasks.stream().filter(t -> !t.cancelled).count();
+    }
+
     /** Moves time on, running every task that falls due, in time order. */
     public void advance(Duration by) {
         Instant target;

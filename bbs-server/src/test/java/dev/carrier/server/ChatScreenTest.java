@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrier.telnet.TelnetTestClient;
 import dev.carrier.terminal.ScreenModel;
+import dev.carrier.message.DirectMessage;
+import dev.carrier.message.MessageStore;
+import dev.carrier.message.SqliteMessageStore;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -219,6 +225,36 @@ class ChatScreenTest {
             String seen = dumb.awaitText("<carol> plain and simple\r\n", WAIT);
             assertTrue(seen.contains("plain and simple\r\n<carol> plain and simple"), seen);
             assertFalse(dumb.transcript().contains("\u001b["), dumb.transcript());
+        }
+    }
+
+    @Test
+    void theStatusBarCountsUnreadMessagesUntilMsgsHasShownThem() {
+        try (TestServer bbs = TestServer.start(data)) {
+            Screen first = callInChat(bbs, "bob", "xterm");
+            first.client.close();
+            MessageStore store = new SqliteMessageStore(bbs.server().database());
+            Instant start = Instant.parse("2026-01-01T00:00:00Z");
+            for (int i = 1; i <= 30; i++) {
+                store.save(new DirectMessage(UUID.randomUUID(), "alice", "bob", String.format("note-%02d", i),
+                        start.plusSeconds(i), DirectMessage.Method.OFFLINE, Optional.empty(), Optional.empty()));
+            }
+
+            TelnetTestClient client = bbs.call(TelnetTestClient.Options.telnet().withTerminalType("xterm")
+                    .withWindowSize(COLUMNS, ROWS));
+            Screen bob = new Screen(client, COLUMNS, ROWS);
+            TestServer.login(client, "bob", "secret-bob"); // the first screenful is shown at login
+            TestServer.enterChat(client);
+            ScreenModel screen = bob.await("the unread count in the bar",
+                    s -> s.row(ROWS - 1).matches(".*\\| \\d+ unread \\(/msgs\\) \\|.*"));
+            assertTrue(screen.row(ROWS - 1).contains("bob: online | "), screen.toString());
+
+            for (int i = 0; i < 5 && !client.transcript().contains("note-30"); i++) {
+                client.sendLine("/msgs");
+                client.awaitText("note-", WAIT);
+            }
+            bob.await("the bar without unread messages once all are shown", s -> s.row(ROWS - 1).contains("#lobby")
+                    && !s.row(ROWS - 1).contains("unread"));
         }
     }
 }
