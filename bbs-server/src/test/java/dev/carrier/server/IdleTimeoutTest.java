@@ -92,6 +92,9 @@ class IdleTimeoutTest {
         TelnetTestClient alice = bbs.register("alice", "secret1");
         TelnetTestClient bob = bbs.register("bob", "secret2");
         bbs.passTime(time, Duration.ofMinutes(16));
+        // The idle check runs on a worker after the timer hands it over: wait for its outcome.
+        TestServer.eventually().alias("alice shown away")
+                .until(() -> bbs.server().presence().status("alice").wireName().equals("away"));
         bob.send("w");
         bob.awaitText("Online - 1", WAIT);
         bob.awaitText("Away - 1", WAIT);
