@@ -4,6 +4,7 @@ import dev.carrier.admin.AdminViews.AuditView;
 import dev.carrier.admin.AdminViews.Broadcast;
 import dev.carrier.admin.AdminViews.Closed;
 import dev.carrier.admin.AdminViews.Kicked;
+import dev.carrier.admin.AdminViews.KeyView;
 import dev.carrier.admin.AdminViews.StatusView;
 import dev.carrier.admin.AdminViews.TailEvent;
 import dev.carrier.admin.AdminViews.UserView;
@@ -40,6 +41,15 @@ public interface Admin extends AutoCloseable {
     UserView setSysop(String handle, boolean sysop);
 
     Closed delete(String handle);
+
+    /** Adds one pasted OpenSSH public key line to the user's SSH keys. */
+    KeyView addKey(String handle, String keyLine);
+
+    /** The user's SSH keys, oldest first. */
+    List<KeyView> keys(String handle);
+
+    /** Removes the user's SSH key named by its fingerprint (or its number in the list); returns it. */
+    KeyView removeKey(String handle, String fingerprint);
 
     List<AuditView> audit(int limit);
 

@@ -6,6 +6,7 @@ import dev.carrier.admin.AdminViews.AuditView;
 import dev.carrier.admin.AdminViews.Broadcast;
 import dev.carrier.admin.AdminViews.Closed;
 import dev.carrier.admin.AdminViews.Kicked;
+import dev.carrier.admin.AdminViews.KeyView;
 import dev.carrier.admin.AdminViews.StatusView;
 import dev.carrier.admin.AdminViews.UserView;
 import dev.carrier.admin.AdminViews.WhoView;
@@ -47,6 +48,10 @@ public record AdminOperation<A, R>(String path, Function<Body, A> read, JavaType
 
     public record SetSysop(String handle, boolean sysop) {}
 
+    public record AddKey(String handle, String key) {}
+
+    public record RemoveKey(String handle, String fingerprint) {}
+
     public record Audit(int limit) {}
 
     public record Kick(String target, String reason) {}
@@ -84,6 +89,18 @@ public record AdminOperation<A, R>(String path, Function<Body, A> read, JavaType
     public static final AdminOperation<Handle, Closed> DELETE_USER = of("users/delete",
             body -> new Handle(body.text("handle")), Closed.class, (admin, a) -> admin.delete(a.handle()));
 
+    public static final AdminOperation<AddKey, KeyView> ADD_KEY = of("users/keys/add",
+            body -> new AddKey(body.text("handle"), body.text("key")),
+            KeyView.class, (admin, a) -> admin.addKey(a.handle(), a.key()));
+
+    /** Oldest first. */
+    public static final AdminOperation<Handle, List<KeyView>> LIST_KEYS = listOf("users/keys/list",
+            body -> new Handle(body.text("handle")), KeyView.class, (admin, a) -> admin.keys(a.handle()));
+
+    public static final AdminOperation<RemoveKey, KeyView> REMOVE_KEY = of("users/keys/remove",
+            body -> new RemoveKey(body.text("handle"), body.text("fingerprint")),
+            KeyView.class, (admin, a) -> admin.removeKey(a.handle(), a.fingerprint()));
+
     /** Oldest first. */
     public static final AdminOperation<Audit, List<AuditView>> AUDIT = listOf("audit",
             body -> new Audit(body.integer("limit", LocalAdmin.DEFAULT_AUDIT_LIMIT)),
@@ -103,7 +120,7 @@ public record AdminOperation<A, R>(String path, Function<Body, A> read, JavaType
             body -> new None(), StatusView.class, (admin, a) -> admin.status());
 
     static final List<AdminOperation<?, ?>> ALL = List.of(ADD_USER, LIST_USERS, SHOW_USER, CHANGE_PASSWORD, BAN,
-            UNBAN, SET_SYSOP, DELETE_USER, AUDIT, WHO, KICK, BROADCAST, STATUS);
+            UNBAN, SET_SYSOP, DELETE_USER, ADD_KEY, LIST_KEYS, REMOVE_KEY, AUDIT, WHO, KICK, BROADCAST, STATUS);
 
     /** The operation at {@code path} (after {@code /v1/}), if there is one. */
     static Optional<AdminOperation<?, ?>> at(String path) {

@@ -1,6 +1,7 @@
 package dev.carrier.admin;
 
 import dev.carrier.audit.AuditEntry;
+import dev.carrier.sshkey.SshKey;
 import dev.carrier.store.Timestamps;
 import dev.carrier.user.User;
 import java.util.List;
@@ -26,6 +27,15 @@ public final class AdminViews {
 
     /** A ban or deletion, and how many live sessions it hung up (0 when no server runs). */
     public record Closed(String handle, int sessionsClosed) {}
+
+    /** One of a user's SSH public keys. */
+    public record KeyView(String fingerprint, String type, String comment, String addedAt) {
+
+        static KeyView of(SshKey key) {
+            return new KeyView(key.fingerprint(), key.key().type(), key.key().comment(),
+                    Timestamps.format(key.addedAt()));
+        }
+    }
 
     public record Kicked(List<Integer> nodes) {}
 

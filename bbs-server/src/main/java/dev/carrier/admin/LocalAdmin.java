@@ -4,6 +4,7 @@ import dev.carrier.admin.AdminViews.AuditView;
 import dev.carrier.admin.AdminViews.Broadcast;
 import dev.carrier.admin.AdminViews.Closed;
 import dev.carrier.admin.AdminViews.Kicked;
+import dev.carrier.admin.AdminViews.KeyView;
 import dev.carrier.admin.AdminViews.NodeView;
 import dev.carrier.admin.AdminViews.StatusView;
 import dev.carrier.admin.AdminViews.TailEvent;
@@ -15,12 +16,14 @@ import dev.carrier.audit.SqliteAuditLog;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.UserPresence;
 import dev.carrier.session.Logouts;
+import dev.carrier.sshkey.SqliteSshKeyStore;
 import dev.carrier.session.NodeInfo;
 import dev.carrier.session.Nodes;
 import dev.carrier.store.Database;
 import dev.carrier.store.Timestamps;
 import dev.carrier.sysop.LiveSessions;
 import dev.carrier.sysop.NodeAdmin;
+import dev.carrier.sysop.SshKeyAdmin;
 import dev.carrier.sysop.SysopException;
 import dev.carrier.sysop.UserAdmin;
 import dev.carrier.user.BcryptPasswordHasher;
@@ -56,13 +59,16 @@ public final class LocalAdmin implements Admin {
 
     private final String actor;
     private final UserAdmin users;
+    private final SshKeyAdmin keys;
     private final AuditLog audit;
     private final Optional<Live> live;
     private final Runnable onClose;
 
-    public LocalAdmin(String actor, UserAdmin users, AuditLog audit, Optional<Live> live, Runnable onClose) {
+    public LocalAdmin(String actor, UserAdmin users, SshKeyAdmin keys, AuditLog audit, Optional<Live> live,
+            Runnable onClose) {
         this.actor = actor;
         this.users = users;
+        this.keys = keys;
         this.audit = audit;
         this.live = live;
         this.onClose = onClose;
@@ -89,7 +95,8 @@ public final class LocalAdmin implements Admin {
             logouts.addRevoker(user -> tokens.revokeAll(user.id()));
             UserAdmin users = new UserAdmin(store, new BcryptPasswordHasher(passwordCost), audit,
                     LiveSessions.NONE, logouts);
-            return new LocalAdmin(actor, users, audit, Optional.empty(), db::close);
+            SshKeyAdmin keys = new SshKeyAdmin(store, new SqliteSshKeyStore(db), audit, Clock.systemUTC());
+            return new LocalAdmin(actor, users, keys, audit, Optional.empty(), db::close);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -140,6 +147,21 @@ public final class LocalAdmin implements Admin {
     @Override
     public Closed delete(String handle) {
         return sysop(() -> new Closed(users.show(handle).handle(), users.delete(actor, handle)));
+    }
+
+    @Override
+    public KeyView addKey(String handle, String keyLine) {
+        return sysop(() -> KeyView.of(keys.add(actor, handle, keyLine)));
+    }
+
+    @Override
+    public List<KeyView> keys(String handle) {
+        return sysop(() -> keys.list(handle).stream().map(KeyView::of).toList());
+    }
+
+    @Override
+    public KeyView removeKey(String handle, String fingerprint) {
+        return sysop(() -> KeyView.of(keys.remove(actor, handle, fingerprint)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.carrier.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.carrier.admin.AdminOperation.AddKey;
 import dev.carrier.admin.AdminOperation.AddUser;
 import dev.carrier.admin.AdminOperation.Audit;
 import dev.carrier.admin.AdminOperation.Ban;
@@ -8,12 +9,14 @@ import dev.carrier.admin.AdminOperation.ChangePassword;
 import dev.carrier.admin.AdminOperation.Handle;
 import dev.carrier.admin.AdminOperation.Kick;
 import dev.carrier.admin.AdminOperation.None;
+import dev.carrier.admin.AdminOperation.RemoveKey;
 import dev.carrier.admin.AdminOperation.SetSysop;
 import dev.carrier.admin.AdminOperation.Text;
 import dev.carrier.admin.AdminViews.AuditView;
 import dev.carrier.admin.AdminViews.Broadcast;
 import dev.carrier.admin.AdminViews.Closed;
 import dev.carrier.admin.AdminViews.Kicked;
+import dev.carrier.admin.AdminViews.KeyView;
 import dev.carrier.admin.AdminViews.StatusView;
 import dev.carrier.admin.AdminViews.TailEvent;
 import dev.carrier.admin.AdminViews.UserView;
@@ -110,6 +113,21 @@ public final class RemoteAdmin implements Admin {
     @Override
     public Closed delete(String handle) {
         return call(AdminOperation.DELETE_USER, new Handle(handle));
+    }
+
+    @Override
+    public KeyView addKey(String handle, String keyLine) {
+        return call(AdminOperation.ADD_KEY, new AddKey(handle, keyLine));
+    }
+
+    @Override
+    public List<KeyView> keys(String handle) {
+        return call(AdminOperation.LIST_KEYS, new Handle(handle));
+    }
+
+    @Override
+    public KeyView removeKey(String handle, String fingerprint) {
+        return call(AdminOperation.REMOVE_KEY, new RemoveKey(handle, fingerprint));
     }
 
     @Override

@@ -1,9 +1,15 @@
 package dev.carrier.cli;
 
 import dev.carrier.admin.Admin;
+import dev.carrier.admin.AdminException;
 import dev.carrier.admin.AdminViews.Closed;
+import dev.carrier.admin.AdminViews.KeyView;
 import dev.carrier.admin.AdminViews.UserView;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,7 +29,7 @@ import picocli.CommandLine.Spec;
                     + "log (carrier audit)."},
         subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Show.class,
             UserCommand.Passwd.class, UserCommand.Ban.class, UserCommand.Unban.class, UserCommand.Sysop.class,
-            UserCommand.Delete.class},
+            UserCommand.Delete.class, UserCommand.Key.class},
         footer = {"", "Examples:", "  carrier user add sysop --sysop", "  carrier user list",
             "  carrier user ban spammer --reason 'flooding chat'", "  carrier user passwd alice"})
 public final class UserCommand implements Runnable {
@@ -34,7 +40,7 @@ public final class UserCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: add, list, show, passwd, ban, unban, sysop or delete");
+                "Missing subcommand: add, list, show, passwd, ban, unban, sysop, delete or key");
     }
 
     private static String sessions(int count) {
@@ -237,6 +243,126 @@ public final class UserCommand implements Runnable {
                 Closed closed = data.delete(handle);
                 return "deleted " + closed.handle() + (data.live() && closed.sessionsClosed() > 0
                         ? "; hung up " + sessions(closed.sessionsClosed()) : "");
+            });
+        }
+    }
+
+    @Command(name = "key", mixinStandardHelpOptions = true,
+            description = {"Adds, lists and removes a user's SSH public keys.",
+                "%nAdds, lists and removes the SSH public keys a user logs in with over SSH (at most "
+                        + "20 an account). Works whether the server runs or not; every change goes into the "
+                        + "audit log."},
+            subcommands = {KeyAdd.class, KeyList.class, KeyRemove.class},
+            footer = {"", "Examples:", "  carrier user key add alice < alice_id_ed25519.pub",
+                "  carrier user key list alice", "  carrier user key remove alice SHA256:..."})
+    static final class Key implements Runnable {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: add, list or remove");
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Adds an SSH public key to an account.",
+                "%nAdds an SSH public key to an account: one OpenSSH public key line, such as the "
+                        + "contents of ~/.ssh/id_ed25519.pub, read from standard input or given with --key. "
+                        + "The user can then log in over SSH with the matching private key."},
+            footer = {"", "Examples:", "  carrier user key add alice < alice_id_ed25519.pub",
+                "  carrier user key add alice --key 'ssh-ed25519 AAAA... alice@laptop'"})
+    static final class KeyAdd implements Callable<Integer> {
+        @Mixin
+        AdminOptions admin;
+
+        @Parameters(paramLabel = "HANDLE", description = "In any case.")
+        String handle;
+
+        @Option(names = "--key", paramLabel = "LINE",
+                description = "The public key line, instead of reading it from standard input.")
+        String key;
+
+        @Override
+        public Integer call() {
+            String line = key != null ? key : readKeyLine();
+            return admin.report(data -> {
+                KeyView added = data.addKey(handle, line);
+                return "added the " + added.type() + " key " + added.fingerprint()
+                        + (added.comment().isEmpty() ? "" : " (" + added.comment() + ")") + " to "
+                        + data.user(handle).handle();
+            });
+        }
+
+        /** The first line of standard input that is not blank. */
+        private String readKeyLine() {
+            if (admin.console().isPresent()) {
+                throw new AdminException("give the key with --key 'ssh-ed25519 AAAA... you@host'");
+            }
+            try {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!line.isBlank()) return line;
+                }
+            } catch (IOException e) {
+                throw new AdminException("cannot read the key from standard input: " + e.getMessage(), e);
+            }
+            throw new AdminException("no key on standard input: pipe in one line such as ssh-ed25519 AAAA... you@host,"
+                    + " or give it with --key");
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists an account's SSH public keys: fingerprint, type, comment and when added.",
+            footer = {"", "Examples:", "  carrier user key list alice", "  carrier user key list alice --json"})
+    static final class KeyList implements Callable<Integer> {
+        @Mixin
+        AdminOptions admin;
+
+        @Parameters(paramLabel = "HANDLE", description = "In any case.")
+        String handle;
+
+        @Option(names = "--json", description = "A JSON array, for scripts.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            return admin.show(json, data -> data.keys(handle), this::print);
+        }
+
+        private void print(List<KeyView> keys, PrintWriter out) {
+            Table table = new Table(Table.Column.keep("#"), Table.Column.keep("FINGERPRINT"),
+                    Table.Column.text("TYPE", 80), Table.Column.text("ADDED", 60), Table.Column.flexible("COMMENT", 30));
+            int number = 0;
+            for (KeyView key : keys) {
+                table.row(String.valueOf(++number), key.fingerprint(), key.type(), Format.dateTime(key.addedAt()),
+                        key.comment().isEmpty() ? "-" : key.comment());
+            }
+            out.print(table.render(admin.width()));
+            out.println(keys.size() + (keys.size() == 1 ? " key" : " keys"));
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = {"Removes an SSH public key from an account.",
+                "%nRemoves an SSH public key from an account, named by its fingerprint as carrier user "
+                        + "key list shows it (SHA256: may be left out) or by its number there."},
+            footer = {"", "Examples:", "  carrier user key remove alice SHA256:...", "  carrier user key remove alice 1"})
+    static final class KeyRemove implements Callable<Integer> {
+        @Mixin
+        AdminOptions admin;
+
+        @Parameters(index = "0", paramLabel = "HANDLE", description = "In any case.")
+        String handle;
+
+        @Parameters(index = "1", paramLabel = "FINGERPRINT", description = "As listed, or the key's number in the list.")
+        String fingerprint;
+
+        @Override
+        public Integer call() {
+            return admin.report(data -> {
+                KeyView removed = data.removeKey(handle, fingerprint);
+                return "removed the key " + removed.fingerprint() + " from " + data.user(handle).handle();
             });
         }
     }

@@ -51,6 +51,7 @@ import dev.carrier.sysop.LiveSessions;
 import dev.carrier.sysop.NodeAdmin;
 import dev.carrier.sysop.SysopRights;
 import dev.carrier.sysop.SysopStage;
+import dev.carrier.sysop.SshKeyAdmin;
 import dev.carrier.sysop.UserAdmin;
 import dev.carrier.netty.NettyTransport;
 import dev.carrier.ssh.HostKeys;
@@ -255,10 +256,11 @@ public final class CarrierServer implements AutoCloseable {
         bus.subscribe(feed::onBus);
         host.addListener(feed);
         UserAdmin userAdmin = new UserAdmin(users, hasher, audit, liveSessions, logouts);
+        SshKeyAdmin keyAdmin = new SshKeyAdmin(users, sshKeys, audit, clock);
         LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, traffic,
                 new ServerInfo(Version.current(), clock.instant(), this::listeners, clock), feed, clock);
         AdminProtocol protocol = new AdminProtocol(
-                actor -> new LocalAdmin(actor, userAdmin, audit, Optional.of(live), () -> { }), feed, workers);
+                actor -> new LocalAdmin(actor, userAdmin, keyAdmin, audit, Optional.of(live), () -> { }), feed, workers);
         admin = own(AdminEndpoint.start(config.dataDir(), adminConfig, protocol, Version.current()));
     }
 

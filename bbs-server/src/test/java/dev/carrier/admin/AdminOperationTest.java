@@ -38,7 +38,8 @@ class AdminOperationTest {
     void everyAdminRequestMethodHasExactlyOneOperation() throws Exception {
         List<String> calls = new ArrayList<>();
         Admin admin = recording(calls);
-        JsonNode everything = json("{\"handle\":\"h\",\"password\":\"p\",\"target\":\"t\",\"text\":\"x\",\"limit\":5}");
+        JsonNode everything = json("{\"handle\":\"h\",\"password\":\"p\",\"target\":\"t\",\"text\":\"x\",\"limit\":5,"
+                + "\"key\":\"k\",\"fingerprint\":\"f\"}");
         for (AdminOperation<?, ?> operation : AdminOperation.ALL) operation.run(admin, everything);
 
         Set<String> requests = Arrays.stream(Admin.class.getDeclaredMethods()).map(Method::getName)
