@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,12 +47,8 @@ final class ChatBench implements Callable<Integer> {
     @Option(names = "--server-heap", defaultValue = "2g", description = "Server -Xmx (default: ${DEFAULT-VALUE}).")
     String serverHeap;
 
-    @Option(names = "--jar", defaultValue = "bbs-server/target/carrier.jar",
-            description = "The server's jar (default: ${DEFAULT-VALUE}).")
-    Path jar;
-
-    @Option(names = "--server-arg", description = "An extra argument for carrier serve (repeatable).")
-    List<String> serverArgs = new ArrayList<>();
+    @Mixin
+    ServerJar serverJar;
 
     @Option(names = "--timeout", defaultValue = "300", description = "Seconds before giving up (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -61,7 +58,7 @@ final class ChatBench implements Callable<Integer> {
         Path data = Files.createTempDirectory("carrier-bench");
         System.out.printf(Locale.ROOT, "seeding %d users...%n", clients);
         UserSeeder.seed(data, clients);
-        try (ServerProcess server = ServerProcess.start(jar, data, clients + 16, serverHeap, serverArgs)) {
+        try (ServerProcess server = ServerProcess.start(serverJar.jar, data, clients + 16, serverHeap, serverJar.serverArgs)) {
             long baseline = server.heapUsedAfterGc();
             EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
             try {

@@ -8,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,12 +53,8 @@ final class SoakBench implements Callable<Integer> {
     @Option(names = "--server-heap", defaultValue = "256m", description = "Server -Xmx (default: ${DEFAULT-VALUE}).")
     String serverHeap;
 
-    @Option(names = "--jar", defaultValue = "bbs-server/target/carrier.jar",
-            description = "The server's jar (default: ${DEFAULT-VALUE}).")
-    Path jar;
-
-    @Option(names = "--server-arg", description = "An extra argument for carrier serve (repeatable).")
-    List<String> serverArgs = new ArrayList<>();
+    @Mixin
+    ServerJar serverJar;
 
     /** What the server holds at one moment. */
     record Figures(long heapBytes, long fileDescriptors, int nodes) {}
@@ -68,7 +63,7 @@ final class SoakBench implements Callable<Integer> {
     public Integer call() throws Exception {
         Path data = Files.createTempDirectory("carrier-soak");
         UserSeeder.seed(data, USERS);
-        try (ServerProcess server = ServerProcess.start(jar, data, 512, serverHeap, serverArgs, true)) {
+        try (ServerProcess server = ServerProcess.start(serverJar.jar, data, 512, serverHeap, serverJar.serverArgs, true)) {
             String token = token(server.webPort());
             Figures before = figures(server);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeCapSeconds);
