@@ -20,6 +20,8 @@ public final class SessionBridge {
 
     private static final Logger log = LoggerFactory.getLogger(SessionBridge.class);
 
+    static final String INPUT_HELD = "input held";
+
     private final ChannelTerminal terminal;
     private final HeldInput held;
     private TerminalInput input; // null until the session is open
@@ -27,7 +29,17 @@ public final class SessionBridge {
 
     public SessionBridge(ChannelTerminal terminal) {
         this.terminal = Objects.requireNonNull(terminal, "terminal");
-        this.held = new HeldInput(terminal.channel(), text -> input.onText(text));
+        this.held = new HeldInput(terminal, text -> input.onText(text), new HeldInput.Reading() {
+            @Override
+            public void hold() {
+                if (terminal.channel().isActive()) ReadSuspensions.of(terminal.channel()).suspend(INPUT_HELD);
+            }
+
+            @Override
+            public void release() {
+                if (terminal.channel().isActive()) ReadSuspensions.of(terminal.channel()).resume(INPUT_HELD);
+            }
+        });
     }
 
     /**
@@ -65,14 +77,14 @@ public final class SessionBridge {
         }
     }
 
-    /** From the handler's {@code channelWritabilityChanged}. */
+    /** From the handler's {@code channelWritabilityChanged}: held keystrokes wait on the terminal's drain too. */
     public void writabilityChanged() {
         terminal.writabilityChanged();
-        if (input != null) held.writabilityChanged();
     }
 
     /** From the handler's {@code channelInactive}: the terminal lets go, and the session hears the hang-up once. */
     public void closed() {
+        held.clear();
         terminal.closed();
         if (input != null && !hungUp) {
             hungUp = true;

@@ -1,5 +1,6 @@
 package dev.carrier.ssh;
 
+import dev.carrier.netty.HeldInput;
 import dev.carrier.netty.OutputLimits;
 import dev.carrier.terminal.TerminalInfo;
 import dev.carrier.terminal.TerminalInput;
@@ -14,7 +15,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.sshd.common.io.IoInputStream;
@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * {@code shell} request opens the session.
  *
  * <p>Input back-pressure: received bytes are not acknowledged to MINA at once (the receiver
- * answers 0), so the client's send window shrinks; they go to the session a few keystrokes at a
- * time while the output is writable, and the window is opened again by what was handed over. So
- * what waits here is at most one window (see {@link SshTransport#WINDOW_SIZE}).
+ * answers 0), so the client's send window shrinks; they go to the session through
+ * {@link HeldInput}, a few keystrokes at a time while the output is writable, as on every
+ * transport, and the window is opened again by what was handed over. So what waits here is at
+ * most one window (see {@link SshTransport#WINDOW_SIZE}).
  *
  * <p>Threads: MINA calls in on its own threads; everything is moved onto {@link #loop}, the
  * event loop that owns this shell, its terminal and the session.
@@ -46,9 +47,6 @@ import org.slf4j.LoggerFactory;
 final class SshShell implements AsyncCommand, ChannelSessionAware, ChannelDataReceiver {
 
     private static final Logger log = LoggerFactory.getLogger(SshShell.class);
-
-    /** Keystrokes handed over per writability check, as {@code HeldInput} does for Netty transports. */
-    static final int CHUNK = 32;
 
     private final EventExecutor loop;
     private final SshReception reception;
@@ -63,21 +61,8 @@ final class SshShell implements AsyncCommand, ChannelSessionAware, ChannelDataRe
     private TerminalInput input;
     private CharsetDecoder decoder;
     private byte[] tail = new byte[0];
-    private final ArrayDeque<Received> received = new ArrayDeque<>();
-    private boolean pumping;
+    private HeldInput held; // null until the session is open
     private boolean hungUp;
-
-    /** Bytes from the client, their text, and how much of it the session has had. */
-    private static final class Received {
-        final int bytes;
-        final String text;
-        int handed;
-
-        Received(int bytes, String text) {
-            this.bytes = bytes;
-            this.text = text;
-        }
-    }
 
     SshShell(EventExecutor loop, SshReception reception, Function<String, Charset> charsetFor, OutputLimits limits) {
         this.loop = loop;
@@ -162,7 +147,8 @@ final class SshShell implements AsyncCommand, ChannelSessionAware, ChannelDataRe
             channel.close(true);
             return;
         }
-        pump();
+        // The client's window is the flow control: no reads to pause, only credit to give back.
+        held = new HeldInput(terminal, input::onText, HeldInput.Reading.NONE);
     }
 
     @Override
@@ -175,7 +161,7 @@ final class SshShell implements AsyncCommand, ChannelSessionAware, ChannelDataRe
 
     private void receive(byte[] bytes) {
         if (hungUp) return;
-        if (decoder == null) { // sent before the shell request: nothing can read it
+        if (held == null) { // sent before the session opened: nothing can read it
             release(bytes.length);
             return;
         }
@@ -185,34 +171,7 @@ final class SshShell implements AsyncCommand, ChannelSessionAware, ChannelDataRe
         tail = new byte[in.remaining()]; // a character split between two packets: at most 3 bytes
         in.get(tail);
         chars.flip();
-        received.add(new Received(bytes.length, chars.toString()));
-        pump();
-    }
-
-    /** Hands keystrokes over a chunk per task while the output drains, then opens the window by what was used. */
-    private void pump() {
-        if (pumping || input == null || hungUp) return;
-        Received first = received.peek();
-        if (first == null) return;
-        if (!terminal.isWritable()) {
-            terminal.whenWritable(this::pump);
-            return;
-        }
-        pumping = true;
-        try {
-            int end = Math.min(first.handed + CHUNK, first.text.length());
-            if (end < first.text.length() && Character.isHighSurrogate(first.text.charAt(end - 1))) end++;
-            String chunk = first.text.substring(first.handed, end);
-            first.handed = end;
-            if (first.handed >= first.text.length()) {
-                received.poll();
-                release(first.bytes);
-            }
-            if (!chunk.isEmpty()) input.onText(chunk);
-        } finally {
-            pumping = false;
-        }
-        if (!received.isEmpty()) loop.execute(this::pump);
+        held.add(chars, () -> release(bytes.length));
     }
 
     private void release(int bytes) {
@@ -242,7 +201,7 @@ final class SshShell implements AsyncCommand, ChannelSessionAware, ChannelDataRe
     private void hangUp() {
         if (hungUp) return;
         hungUp = true;
-        received.clear();
+        if (held != null) held.clear();
         if (terminal != null) terminal.released();
         if (input != null) input.onHangup();
     }
