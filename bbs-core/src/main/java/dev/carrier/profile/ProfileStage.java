@@ -8,6 +8,7 @@ import dev.carrier.session.Service;
 import dev.carrier.session.Session;
 import dev.carrier.session.Stage;
 import dev.carrier.session.StageTraits;
+import dev.carrier.sshkey.UserKeys;
 import dev.carrier.terminal.Ansi;
 import dev.carrier.user.Credentials;
 import dev.carrier.user.PasswordHasher;
@@ -24,7 +25,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code __profile_edit__}: display name, tagline, location, terminal charset, ANSI colour,
- * screen height and password. A change is stored, then takes effect at once in this session
+ * screen height, password and the SSH keys (their own screen, {@link SshKeysStage}). A change is stored, then takes effect at once in this session
  * (charset and colour included) and is what others see in {@code /whois}. A new password logs
  * out the user's other sessions and, through {@link Logouts}, their other credentials.
  */
@@ -98,6 +99,7 @@ public final class ProfileStage implements Stage {
     private final Workers workers;
     private final int maxPasswordTries;
     private final Logouts logouts;
+    private final UserKeys keys;
     private Step step = Step.MENU;
     private Field editing;
     private String newPassword;
@@ -105,19 +107,20 @@ public final class ProfileStage implements Stage {
 
     /** @param maxPasswordTries wrong current passwords in a row before the session is hung up */
     public ProfileStage(Session session, UserStore users, PasswordHasher hasher, Workers workers,
-            int maxPasswordTries, Logouts logouts) {
+            int maxPasswordTries, Logouts logouts, UserKeys keys) {
         this.session = session;
         this.users = users;
         this.hasher = hasher;
         this.workers = workers;
         this.maxPasswordTries = maxPasswordTries;
         this.logouts = logouts;
+        this.keys = keys;
     }
 
     public static Service service(UserStore users, PasswordHasher hasher, Workers workers, int maxPasswordTries,
-            Logouts logouts) {
+            Logouts logouts, UserKeys keys) {
         return new Service(ID, session -> new ProfileStage(session, users, hasher, workers, maxPasswordTries,
-                logouts));
+                logouts, keys));
     }
 
     @Override
@@ -159,6 +162,7 @@ public final class ProfileStage implements Stage {
         row(card, Field.CHAT_LAYOUT, prefs.chatLayout().wireName()
                 + (Ansi.movesCursor(session.terminal().info()) ? "" : " (this terminal gets plain lines)"));
         card.append("  [P] ").append(String.format(Locale.ROOT, "%-14s", "Password")).append("change it\n");
+        card.append("  [K] ").append(String.format(Locale.ROOT, "%-14s", "SSH keys")).append("list, add or remove\n");
         card.append("  [Q] Back to the main menu\n");
         card.append(Ansi.frame(colour, Ansi.rule("", width))).append('\n');
         session.write(card.toString());
@@ -221,6 +225,7 @@ public final class ProfileStage implements Stage {
                 step = Step.CURRENT_PASSWORD;
                 session.prompt("Current password: ", InputMode.MASKED);
             }
+            case 'K' -> session.moveTo(new SshKeysStage(session, keys, workers, this));
             case 'Q' -> session.backToMenu();
             default -> {
                 session.writeLine("No such choice: " + key + ". Pick one of the keys in brackets.");

@@ -30,7 +30,8 @@ final class LineEditor {
 
     private static final String ERASE = "\b \b";
 
-    private final int maxLength;
+    private final int defaultMaxLength;
+    private int maxLength;
     private final Sink sink;
     private InputMode mode = InputMode.LINE;
     private boolean echo = true;
@@ -43,6 +44,7 @@ final class LineEditor {
 
     /** An editor whose escape sequences time out by {@code clock}. */
     public LineEditor(int maxLength, Sink sink, Clock clock) {
+        this.defaultMaxLength = maxLength;
         this.maxLength = maxLength;
         this.sink = sink;
         this.escapes = new KeyEscapes(clock);
@@ -53,7 +55,13 @@ final class LineEditor {
     }
 
     public void mode(InputMode newMode) {
+        mode(newMode, defaultMaxLength);
+    }
+
+    /** A mode whose lines may be longer (or shorter) than usual, for one prompt that needs it. */
+    public void mode(InputMode newMode, int lineLimit) {
         mode = newMode;
+        maxLength = lineLimit;
     }
 
     public InputMode mode() {

@@ -199,6 +199,16 @@ public final class Session implements TerminalInput {
     }
 
     /**
+     * A prompt whose line may be up to {@code lineLimit} characters instead of the configured
+     * length (a pasted SSH key is longer than anything typed); the next prompt is back to normal.
+     */
+    public void prompt(String text, InputMode mode, int lineLimit) {
+        editor.mode(mode, lineLimit);
+        promptText = text;
+        writeRaw(text);
+    }
+
+    /**
      * Shows text that arrives on its own (a DM, a page, a chat line) without breaking what the
      * user is typing: the input line is cleared, the text shown, and the prompt and the typed
      * characters drawn again below it.

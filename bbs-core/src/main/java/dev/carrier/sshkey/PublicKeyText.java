@@ -28,6 +28,12 @@ public record PublicKeyText(String type, String blob, String comment) {
     static final int MAX_BLOB = 4096;
     static final int MAX_COMMENT = 100;
 
+    /**
+     * The longest pasted line worth reading whole: the longest key with a long comment. A prompt
+     * that takes a key line must take this many characters, as a line cut short is a broken key.
+     */
+    public static final int MAX_LINE = 8 * 1024;
+
     public PublicKeyText {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(blob, "blob");
@@ -62,6 +68,10 @@ public record PublicKeyText(String type, String blob, String comment) {
             throw new IllegalArgumentException("the key's data does not match its type " + type
                     + "; paste the line exactly as ssh-keygen wrote it");
         }
+        if (!whole(type, wire)) {
+            throw new IllegalArgumentException("the key's data is cut short or damaged; paste the whole line, "
+                    + "exactly as ssh-keygen wrote it");
+        }
         return new PublicKeyText(type, blob, parts.length > 2 ? parts[2] : "");
     }
 
@@ -86,6 +96,24 @@ public record PublicKeyText(String type, String blob, String comment) {
         int length = ByteBuffer.wrap(wire, 0, 4).getInt();
         if (length <= 0 || length > 64 || wire.length < 4 + length) return "";
         return new String(wire, 4, length, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Whether the wire form holds exactly the fields of its type, each length-prefixed: the name
+     * and the 32-byte point for Ed25519; the name and two more (RSA's e and n, ECDSA's curve and
+     * point) otherwise. A line cut anywhere, even where the base64 still decodes, fails this.
+     */
+    private static boolean whole(String type, byte[] wire) {
+        ByteBuffer in = ByteBuffer.wrap(wire);
+        int fields = type.equals("ssh-ed25519") ? 2 : 3;
+        int last = 0;
+        for (int i = 0; i < fields; i++) {
+            if (in.remaining() < 4) return false;
+            last = in.getInt();
+            if (last <= 0 || last > in.remaining()) return false;
+            in.position(in.position() + last);
+        }
+        return !in.hasRemaining() && (fields == 3 || last == 32);
     }
 
     private static String clean(String text) {

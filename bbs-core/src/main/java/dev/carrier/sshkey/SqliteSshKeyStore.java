@@ -65,20 +65,10 @@ public final class SqliteSshKeyStore implements SshKeyStore {
     }
 
     @Override
-    public boolean remove(long userId, String fingerprintOrNumber) {
-        String wanted = fingerprintOrNumber.strip();
-        List<SshKey> keys = keysOf(userId);
-        Optional<SshKey> chosen = keys.stream().filter(k -> k.fingerprint().equals(wanted)
-                || k.fingerprint().equals("SHA256:" + wanted)).findFirst();
-        if (chosen.isEmpty() && wanted.matches("\\d{1,3}")) {
-            int number = Integer.parseInt(wanted);
-            if (number >= 1 && number <= keys.size()) chosen = Optional.of(keys.get(number - 1));
-        }
-        if (chosen.isEmpty()) return false;
-        long id = chosen.get().id();
+    public boolean remove(long userId, long keyId) {
         return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM ssh_keys WHERE id = ? AND user_id = ?")) {
-                s.setLong(1, id);
+                s.setLong(1, keyId);
                 s.setLong(2, userId);
                 return s.executeUpdate();
             }

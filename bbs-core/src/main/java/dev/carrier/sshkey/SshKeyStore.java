@@ -18,11 +18,8 @@ public interface SshKeyStore {
     /** The user's keys, oldest first. */
     List<SshKey> keysOf(long userId);
 
-    /**
-     * Removes the user's key named by its fingerprint (as listed) or by its number in the list
-     * (1 is the oldest); false when there is no such key.
-     */
-    boolean remove(long userId, String fingerprintOrNumber);
+    /** Removes the user's key with this id (as listed); false when the user has no such key. */
+    boolean remove(long userId, long keyId);
 
     /** The id of the user this key belongs to, if any. */
     Optional<Long> owner(String type, String blob);

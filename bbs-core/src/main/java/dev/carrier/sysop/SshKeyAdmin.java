@@ -1,18 +1,16 @@
 package dev.carrier.sysop;
 
-import dev.carrier.audit.AuditLog;
-import dev.carrier.sshkey.PublicKeyText;
 import dev.carrier.sshkey.SshKey;
-import dev.carrier.sshkey.SshKeyStore;
+import dev.carrier.sshkey.UserKeys;
+import dev.carrier.sshkey.UserKeys.Added;
 import dev.carrier.user.User;
 import dev.carrier.user.UserStore;
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What a sysop does to a user's SSH public keys ({@code carrier user key ...}), with or without a
- * running server. Every change is written to the {@link AuditLog} with who made it.
+ * running server: {@link UserKeys}' rules and audit entries, worded for the sysop.
  *
  * <p>Every method blocks (storage): call from the worker pool. Refusals are
  * {@link SysopException}s with a one-line reason that says what to do. Safe to share between threads.
@@ -23,44 +21,38 @@ public final class SshKeyAdmin {
     public static final String NOT_A_KEY = "not an OpenSSH public key: paste one line such as ssh-ed25519 AAAA... you@host";
 
     private final UserStore users;
-    private final SshKeyStore keys;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final UserKeys keys;
 
-    public SshKeyAdmin(UserStore users, SshKeyStore keys, AuditLog audit, Clock clock) {
+    public SshKeyAdmin(UserStore users, UserKeys keys) {
         this.users = Objects.requireNonNull(users, "users");
         this.keys = Objects.requireNonNull(keys, "keys");
-        this.audit = Objects.requireNonNull(audit, "audit");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Adds the pasted key line to the user's keys; returns it as stored. */
     public SshKey add(String actor, String handle, String keyLine) {
         User user = find(handle);
-        PublicKeyText key;
-        try {
-            key = PublicKeyText.parse(keyLine);
-        } catch (IllegalArgumentException e) {
-            throw new SysopException(NOT_A_KEY + " (" + e.getMessage() + ")");
+        Added added = keys.add(actor, user, keyLine);
+        if (added instanceof Added.Stored stored) return stored.key();
+        throw new SysopException(refusal(user, added));
+    }
+
+    private static String refusal(User user, Added added) {
+        if (added instanceof Added.NotAKey notAKey) return NOT_A_KEY + " (" + notAKey.problem() + ")";
+        if (added instanceof Added.AlreadyYours mine) return user.handle() + " already has the key " + mine.fingerprint();
+        if (added instanceof Added.Taken taken) {
+            return "the key " + taken.fingerprint() + " already belongs to another account; a key logs in to one "
+                    + "account only, so give " + user.handle() + " a key of their own";
         }
-        switch (keys.add(user.id(), key, clock.instant())) {
-            case ADDED -> { }
-            case ALREADY_YOURS -> throw new SysopException(user.handle() + " already has the key " + key.fingerprint());
-            case TAKEN -> throw new SysopException("the key " + key.fingerprint()
-                    + " already belongs to another account; a key logs in to one account only, so give "
-                    + user.handle() + " a key of their own");
-            case TOO_MANY -> throw new SysopException(user.handle() + " already has " + SshKeyStore.MAX_KEYS_PER_USER
-                    + " keys, the most an account may have; remove one first with carrier user key remove");
+        if (added instanceof Added.TooMany tooMany) {
+            return user.handle() + " already has " + tooMany.max()
+                    + " keys, the most an account may have; remove one first with carrier user key remove";
         }
-        SshKey added = keys.keysOf(user.id()).stream().filter(k -> k.fingerprint().equals(key.fingerprint()))
-                .findFirst().orElseThrow();
-        audit.record(actor, "user.key.add", describe(user, added));
-        return added;
+        throw new IllegalStateException("not a refusal: " + added);
     }
 
     /** The user's keys, oldest first. */
     public List<SshKey> list(String handle) {
-        return keys.keysOf(find(handle).id());
+        return keys.of(find(handle));
     }
 
     /**
@@ -69,25 +61,9 @@ public final class SshKeyAdmin {
      */
     public SshKey remove(String actor, String handle, String fingerprint) {
         User user = find(handle);
-        String wanted = fingerprint == null ? "" : fingerprint.strip();
-        List<SshKey> all = keys.keysOf(user.id());
-        SshKey chosen = all.stream().filter(k -> k.fingerprint().equals(wanted)
-                || k.fingerprint().equals("SHA256:" + wanted)).findFirst().orElse(null);
-        if (chosen == null && wanted.matches("\\d{1,3}")) {
-            int number = Integer.parseInt(wanted);
-            if (number >= 1 && number <= all.size()) chosen = all.get(number - 1);
-        }
-        if (chosen == null || !keys.remove(user.id(), chosen.fingerprint())) {
-            throw new SysopException(user.handle() + " has no key " + wanted
-                    + "; see the fingerprints with carrier user key list " + user.handle());
-        }
-        audit.record(actor, "user.key.remove", describe(user, chosen));
-        return chosen;
-    }
-
-    private static String describe(User user, SshKey key) {
-        String comment = key.key().comment();
-        return user.handle() + " " + key.fingerprint() + (comment.isEmpty() ? "" : " (" + comment + ")");
+        return keys.remove(actor, user, fingerprint).orElseThrow(() -> new SysopException(user.handle()
+                + " has no key " + (fingerprint == null ? "" : fingerprint.strip())
+                + "; see the fingerprints with carrier user key list " + user.handle()));
     }
 
     private User find(String handle) {

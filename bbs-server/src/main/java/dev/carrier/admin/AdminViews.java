@@ -56,8 +56,10 @@ public final class AdminViews {
 
     public record WhoView(ServerView server, List<NodeView> nodes) {}
 
+    /** @param sshHostKeys each SSH host key's type and SHA-256 fingerprint; empty while SSH is off */
     public record StatusView(ServerView server, int nodesInUse, int maxNodes, int usersOnline,
-            int messagesPerMinute, long memoryUsedBytes, long memoryTotalBytes, long memoryMaxBytes) {}
+            int messagesPerMinute, long memoryUsedBytes, long memoryTotalBytes, long memoryMaxBytes,
+            List<String> sshHostKeys) {}
 
     /** One audit log entry; actor null when the server itself acted. */
     public record AuditView(long id, String at, String actor, String action, String detail) {

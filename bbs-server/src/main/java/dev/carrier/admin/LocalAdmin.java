@@ -17,6 +17,7 @@ import dev.carrier.presence.Presence;
 import dev.carrier.presence.UserPresence;
 import dev.carrier.session.Logouts;
 import dev.carrier.sshkey.SqliteSshKeyStore;
+import dev.carrier.sshkey.UserKeys;
 import dev.carrier.session.NodeInfo;
 import dev.carrier.session.Nodes;
 import dev.carrier.store.Database;
@@ -95,7 +96,7 @@ public final class LocalAdmin implements Admin {
             logouts.addRevoker(user -> tokens.revokeAll(user.id()));
             UserAdmin users = new UserAdmin(store, new BcryptPasswordHasher(passwordCost), audit,
                     LiveSessions.NONE, logouts);
-            SshKeyAdmin keys = new SshKeyAdmin(store, new SqliteSshKeyStore(db), audit, Clock.systemUTC());
+            SshKeyAdmin keys = new SshKeyAdmin(store, new UserKeys(new SqliteSshKeyStore(db), audit, Clock.systemUTC()));
             return new LocalAdmin(actor, users, keys, audit, Optional.empty(), db::close);
         } catch (RuntimeException e) {
             db.close();
@@ -207,7 +208,7 @@ public final class LocalAdmin implements Admin {
         long total = runtime.totalMemory();
         return new StatusView(server.info().view(), server.nodes().inUse(), server.nodes().capacity(),
                 server.presence().all().size(), server.traffic().perMinute(), total - runtime.freeMemory(), total,
-                runtime.maxMemory());
+                runtime.maxMemory(), List.copyOf(server.info().sshHostKeys().get()));
     }
 
     @Override

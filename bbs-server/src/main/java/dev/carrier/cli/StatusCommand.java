@@ -3,6 +3,7 @@ package dev.carrier.cli;
 import dev.carrier.admin.Admin;
 import dev.carrier.admin.AdminViews.StatusView;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
         description = {"Shows how the running server is doing.",
             "%nShows how the running server is doing: version and uptime, what it listens on, nodes "
                     + "in use, users online, messages per minute (chat lines and direct messages in the "
-                    + "last 60 seconds) and memory."},
+                    + "last 60 seconds), memory, and the SSH host keys' SHA-256 fingerprints (as "
+                    + "ssh-keygen -l prints them) when SSH is on."},
         footer = {"", "Examples:", "  carrier status", "  carrier status --json"})
 public final class StatusCommand implements Callable<Integer> {
 
@@ -38,5 +40,9 @@ public final class StatusCommand implements Callable<Integer> {
         out.println("memory:              " + Format.mebibytes(status.memoryUsedBytes()) + " used of "
                 + Format.mebibytes(status.memoryTotalBytes()) + " (at most " + Format.mebibytes(status.memoryMaxBytes())
                 + ")");
+        // A caller compares these with what their client shows on first contact.
+        for (String key : status.sshHostKeys() == null ? List.<String>of() : status.sshHostKeys()) {
+            out.println("ssh host key:        " + key);
+        }
     }
 }

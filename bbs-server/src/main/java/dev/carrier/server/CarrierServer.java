@@ -57,6 +57,7 @@ import dev.carrier.netty.NettyTransport;
 import dev.carrier.ssh.HostKeys;
 import dev.carrier.ssh.SshTransport;
 import dev.carrier.sshkey.SqliteSshKeyStore;
+import dev.carrier.sshkey.UserKeys;
 import dev.carrier.sshkey.SshKeyStore;
 import dev.carrier.telnet.TelnetServer;
 import dev.carrier.user.BcryptPasswordHasher;
@@ -102,7 +103,7 @@ public final class CarrierServer implements AutoCloseable {
     private Optional<TelnetServer> telnet = Optional.empty();
     private Optional<WebServer> web = Optional.empty();
     private Optional<SshTransport> ssh = Optional.empty();
-    private List<String> sshFingerprints = List.of();
+    private volatile List<String> sshFingerprints = List.of(); // read by the admin endpoint's workers
     private SshKeyStore sshKeys;
     private AdminEndpoint admin;
     private volatile boolean closed;
@@ -147,6 +148,7 @@ public final class CarrierServer implements AutoCloseable {
         });
 
         AuditLog audit = new SqliteAuditLog(database, clock);
+        UserKeys userKeys = new UserKeys(sshKeys, audit, clock); // the profile's keys screen and carrier user key
         NodeAdmin nodeAdmin = new NodeAdmin(nodes, audit);
         nodeAdmin.onBroadcast(text -> events.announce(NodeAdmin.line(text)));
 
@@ -159,7 +161,7 @@ public final class CarrierServer implements AutoCloseable {
                         cards, clock, users, workers)),
                 MailInboxStage.service(post),
                 MailComposeStage.service(post),
-                ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts),
+                ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts, userKeys),
                 SysopStage.service(nodeAdmin, rights, presence, nodes, clock),
                 WhoStage.service(presence, nodes, cards, clock),
                 GoodbyeStage.service(config.engine().bbsName()));
@@ -184,7 +186,7 @@ public final class CarrierServer implements AutoCloseable {
             users.find(handle).ifPresent(user -> tokens.revokeAll(user.id()));
             return sessions;
         };
-        startAdmin(bus, traffic, audit, nodeAdmin, nodes, live, logouts, workers, clock);
+        startAdmin(bus, traffic, audit, userKeys, nodeAdmin, nodes, live, logouts, workers, clock);
 
         // Transports share event loops and one per-address connection limit.
         EventLoops loops = own(new EventLoops());
@@ -249,16 +251,17 @@ public final class CarrierServer implements AutoCloseable {
      * the data folder's admin.json (see dev.carrier.admin). Account changes go through the same
      * UserAdmin as on the database file, and here also hang up live sessions.
      */
-    private void startAdmin(Bus bus, Traffic traffic, AuditLog audit, NodeAdmin nodeAdmin, Nodes nodes,
+    private void startAdmin(Bus bus, Traffic traffic, AuditLog audit, UserKeys userKeys, NodeAdmin nodeAdmin, Nodes nodes,
             LiveSessions liveSessions, Logouts logouts, Workers workers, Clock clock) {
         bus.subscribe(traffic::onBus);
         EventFeed feed = new EventFeed(clock);
         bus.subscribe(feed::onBus);
         host.addListener(feed);
         UserAdmin userAdmin = new UserAdmin(users, hasher, audit, liveSessions, logouts);
-        SshKeyAdmin keyAdmin = new SshKeyAdmin(users, sshKeys, audit, clock);
+        SshKeyAdmin keyAdmin = new SshKeyAdmin(users, userKeys);
         LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, traffic,
-                new ServerInfo(Version.current(), clock.instant(), this::listeners, clock), feed, clock);
+                new ServerInfo(Version.current(), clock.instant(), this::listeners,
+                        this::sshHostKeyFingerprints, clock), feed, clock);
         AdminProtocol protocol = new AdminProtocol(
                 actor -> new LocalAdmin(actor, userAdmin, keyAdmin, audit, Optional.of(live), () -> { }), feed, workers);
         admin = own(AdminEndpoint.start(config.dataDir(), adminConfig, protocol, Version.current()));
