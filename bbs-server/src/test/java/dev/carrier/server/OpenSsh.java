@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ final class OpenSsh implements AutoCloseable {
     private final OutputStream input;
 
     private final Thread reader;
+    private Path fifo; // an inTerminal ssh's size changes
+    private int position; // where the next await looks from; the test thread's
 
     private OpenSsh(Process process) {
         this.process = process;
@@ -41,9 +44,9 @@ final class OpenSsh implements AutoCloseable {
 
     /** Skips (or fails, when the CI requires them) unless {@code ssh}, {@code ssh-keygen} and {@code sshpass} run. */
     static void requireClients() {
-        for (String program : List.of("ssh", "ssh-keygen", "sshpass")) {
+        for (String program : List.of("ssh", "ssh-keygen", "sshpass", "script", "mkfifo", "stty")) {
             if (!onPath(program)) {
-                String why = program + " is not installed (apt-get install openssh-client sshpass)";
+                String why = program + " is not installed (apt-get install openssh-client sshpass util-linux coreutils)";
                 if ("required".equals(System.getenv("CARRIER_SSH_TESTS"))) fail(why + ", and CARRIER_SSH_TESTS=required");
                 Assumptions.abort(why + "; skipping the SSH client tests");
             }
@@ -77,6 +80,47 @@ final class OpenSsh implements AutoCloseable {
         command.add(user + "@127.0.0.1");
         command.addAll(List.of(remote));
         return start(command);
+    }
+
+    /**
+     * {@code ssh} with only this key, in a terminal of its own: run under {@code script}, so ssh
+     * has a real pty of {@code columns} x {@code rows} (and {@code TERM=xterm}) and sends
+     * {@code window-change} when {@link #resizeTo} changes that pty's size, as when a caller
+     * resizes their window. {@code fifo} is a fresh path for the size changes.
+     */
+    static OpenSsh inTerminal(int port, String user, Path key, int columns, int rows, Path fifo)
+            throws IOException, InterruptedException {
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        if (!mkfifo.waitFor(10, TimeUnit.SECONDS) || mkfifo.exitValue() != 0) throw new IOException("mkfifo failed");
+        List<String> ssh = new ArrayList<>(List.of("exec", "ssh", "-tt", "-p", "" + port));
+        ssh.addAll(NO_HOST_CHECKS);
+        ssh.addAll(List.of("-i", key.toString(), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
+                "-o", "PreferredAuthentications=publickey", user + "@127.0.0.1"));
+        // stty on the pty sends SIGWINCH to its foreground group, where ssh is; the loop in the
+        // background (same group, no job control) waits for "COLUMNS ROWS" lines on the fifo.
+        String shell = "stty cols " + columns + " rows " + rows
+                + "; (while read c r < " + quoted(fifo) + "; do stty cols $c rows $r < /dev/tty; done) & "
+                + String.join(" ", ssh.stream().map(OpenSsh::quoted).toList());
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", shell, "/dev/null").redirectErrorStream(true);
+        builder.environment().put("TERM", "xterm");
+        OpenSsh started = new OpenSsh(builder.start());
+        started.fifo = fifo;
+        return started;
+    }
+
+    /** Resizes the terminal of an {@link #inTerminal} ssh. */
+    OpenSsh resizeTo(int columns, int rows) {
+        try {
+            Files.writeString(fifo, columns + " " + rows + "\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot resize: " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    private static String quoted(Object word) {
+        String text = word.toString();
+        return text.equals("exec") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** {@code ssh -tt new@...}: no password at all. */
@@ -116,13 +160,18 @@ final class OpenSsh implements AutoCloseable {
         }
     }
 
-    /** Waits until the output holds {@code text}; fails with the transcript otherwise. */
+    /**
+     * Waits until the output holds {@code text} past what earlier waits matched, and moves past it;
+     * fails with the transcript otherwise.
+     */
     OpenSsh await(String text) {
+        int[] at = {-1};
         try {
-            TestServer.eventually().until(() -> output.indexOf(text) >= 0);
+            TestServer.eventually().until(() -> (at[0] = output.indexOf(text, position)) >= 0);
         } catch (ConditionTimeoutException e) {
             fail("no \"" + text + "\" from ssh within " + TestServer.WAIT + "; it printed:\n" + output);
         }
+        position = at[0] + text.length();
         return this;
     }
 
