@@ -30,12 +30,14 @@ final class ChildServer implements AutoCloseable {
     private final Process process;
     private final int telnetPort;
     private final int webPort;
+    private final int sshPort;
     private final StringBuffer output;
 
-    private ChildServer(Process process, int telnetPort, int webPort, StringBuffer output) {
+    private ChildServer(Process process, int telnetPort, int webPort, int sshPort, StringBuffer output) {
         this.process = process;
         this.telnetPort = telnetPort;
         this.webPort = webPort;
+        this.sshPort = sshPort;
         this.output = output;
     }
 
@@ -47,11 +49,14 @@ final class ChildServer implements AutoCloseable {
         int telnetPort = freePort();
         int webPort = freePort();
         while (webPort == telnetPort) webPort = freePort();
+        int sshPort = freePort(); // never SSH's 2222, which another server on the machine may hold
+        while (sshPort == telnetPort || sshPort == webPort) sshPort = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP, "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), CarrierCommand.class.getName(), "serve",
                 "--data-dir", data.toString(), "--bind", "127.0.0.1",
-                "--telnet-port", String.valueOf(telnetPort), "--web-port", String.valueOf(webPort)));
+                "--telnet-port", String.valueOf(telnetPort), "--web-port", String.valueOf(webPort),
+                "--ssh-port", String.valueOf(sshPort)));
         if (!List.of(options).contains("--password-cost")) command.addAll(List.of("--password-cost", "4"));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -77,7 +82,7 @@ final class ChildServer implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("the server process did not come up; it said:\n" + output);
         }
-        return new ChildServer(process, telnetPort, webPort, output);
+        return new ChildServer(process, telnetPort, webPort, sshPort, output);
     }
 
     int telnetPort() {
@@ -86,6 +91,10 @@ final class ChildServer implements AutoCloseable {
 
     int webPort() {
         return webPort;
+    }
+
+    int sshPort() {
+        return sshPort;
     }
 
     String webBase() {

@@ -126,6 +126,49 @@ class HostileClientsTest {
         assertHeapBackNearBaseline();
     }
 
+    // ---- SSH callers that never read (Debian's OpenSSH client) ----
+
+    @Test
+    void menuKeyFloodOverSshFromACallerThatNeverReads() throws Exception {
+        OpenSsh.requireClients();
+        start();
+        try (OpenSsh attacker = OpenSsh.withPassword(server.sshPort(), "mallory", password("mallory"))) {
+            attacker.await("Main menu: ").stopReading();
+            long taken = attacker.flood("x".getBytes(UTF_8), FLOOD_BYTES, FLOOD_CAP); // "No such choice: x." each
+            assertTrue(taken < FLOOD_BYTES, "ssh took all " + taken + " bytes from a caller whose output is never read");
+            assertServesNormalCaller();
+            assertHeapNearBaseline("while the attacker is still connected");
+        }
+        assertServesNormalCaller();
+        assertHeapBackNearBaseline();
+    }
+
+    @Test
+    void anSshCallerInChatWhoNeverReadsWhileOthersChatIsHeldBackAndLaterToldWhatWasMissed() throws Exception {
+        OpenSsh.requireClients();
+        // No send budget, so bob alone can talk megabytes; no stall limit within the test, so the
+        // output is held (not hung up on) for as long as the test runs.
+        start("--flood-burst", "0", "--output-stall-limit", "10m");
+        int lines = 20_000; // 8 MB of chat at mallory, more than ssh's own window and pipe hold
+        String filler = " " + "x".repeat(400);
+        try (OpenSsh mallory = OpenSsh.withPassword(server.sshPort(), "mallory", password("mallory"));
+                TelnetTestClient bob = login("bob")) {
+            mallory.await("Main menu: ").sendLine("c").await("*** Welcome to chat.").stopReading();
+            bob.send("c");
+            bob.awaitText("*** Welcome to chat.", WAIT);
+            for (int i = 1; i <= lines; i++) bob.sendLine("line " + i + filler);
+            bob.awaitText("<bob> line " + lines + " ", Duration.ofSeconds(120));
+            assertServesNormalCaller();
+            assertHeapNearBaseline("while mallory is in chat and not reading");
+
+            mallory.resumeReading().await("*** Missed ");
+            assertFalse(mallory.output().contains("<bob> line " + (lines / 2) + " "),
+                    "the middle of the flood reached a caller who was not reading");
+        }
+        assertServesNormalCaller();
+        assertHeapBackNearBaseline();
+    }
+
     // ---- messages to people: a budget per sender, a bounded wait, nothing lost ----
 
     @Test

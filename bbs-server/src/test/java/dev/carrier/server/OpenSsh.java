@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
@@ -33,6 +34,8 @@ final class OpenSsh implements AutoCloseable {
     private final Thread reader;
     private Path fifo; // an inTerminal ssh's size changes
     private int position; // where the next await looks from; the test thread's
+    private final Object readingGate = new Object();
+    private boolean reading = true; // guarded by readingGate
 
     private OpenSsh(Process process) {
         this.process = process;
@@ -154,10 +157,67 @@ final class OpenSsh implements AutoCloseable {
     private void copy(InputStream from) {
         byte[] buffer = new byte[4096];
         try {
-            for (int n; (n = from.read(buffer)) > 0; ) output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-        } catch (IOException e) {
+            while (true) {
+                synchronized (readingGate) {
+                    while (!reading) readingGate.wait();
+                }
+                int n = from.read(buffer);
+                if (n <= 0) break;
+                output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+        } catch (IOException | InterruptedException e) {
             // the process ended
         }
+    }
+
+    /**
+     * Stops reading what ssh prints, as a caller who never reads: once the pipe is full ssh stops
+     * taking the server's output, and the server's window to it runs out.
+     */
+    OpenSsh stopReading() {
+        synchronized (readingGate) {
+            reading = false;
+        }
+        return this;
+    }
+
+    OpenSsh resumeReading() {
+        synchronized (readingGate) {
+            reading = true;
+            readingGate.notifyAll();
+        }
+        return this;
+    }
+
+    /**
+     * Types {@code pattern} over and over, up to {@code total} bytes, until {@code cap} passes, or
+     * until ssh has taken nothing for a second (the server stopped opening its window); answers
+     * how many bytes ssh took.
+     */
+    long flood(byte[] pattern, long total, Duration cap) throws InterruptedException {
+        AtomicLong written = new AtomicLong();
+        byte[] chunk = new byte[Math.max(1, 4096 / pattern.length) * pattern.length];
+        for (int at = 0; at < chunk.length; at += pattern.length) System.arraycopy(pattern, 0, chunk, at, pattern.length);
+        Thread writer = new Thread(() -> {
+            try {
+                while (written.get() < total) {
+                    input.write(chunk);
+                    input.flush();
+                    written.addAndGet(chunk.length);
+                }
+            } catch (IOException e) {
+                // ssh ended: the server hung up on it
+            }
+        }, "ssh-flood");
+        writer.setDaemon(true); // left blocked in a write when ssh takes no more; close() ends it
+        writer.start();
+        long deadline = System.nanoTime() + cap.toNanos();
+        long before = -1;
+        while (writer.isAlive() && System.nanoTime() < deadline && written.get() != before) {
+            before = written.get();
+            writer.join(1000);
+        }
+        return written.get();
     }
 
     /**
