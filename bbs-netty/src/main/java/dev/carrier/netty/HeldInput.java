@@ -73,8 +73,8 @@ public final class HeldInput {
 
     /**
      * As {@link #add(CharSequence)}; {@code taken} runs once every character of {@code text} has
-     * reached the session (or was dropped), so a transport can grant its client more credit only
-     * for what was used.
+     * reached the session (characters dropped past the bound count as reached), in the order the
+     * pieces came, so a transport can grant its client more credit only for what was used.
      */
     public void add(CharSequence text, Runnable taken) {
         int room = MAX_HELD_CHARS - waiting();
