@@ -146,11 +146,8 @@ public final class ProfileStage implements Stage {
 
     private void showCard() {
         User user = me();
-        boolean colour = session.colour();
-        int width = Math.max(20, Math.min(session.terminal().info().columns(), 80) - 1);
         Preferences prefs = user.preferences();
-        StringBuilder card = new StringBuilder("\n");
-        card.append(Ansi.frame(colour, Ansi.rule("Profile of " + user.handle(), width))).append('\n');
+        StringBuilder card = new StringBuilder();
         row(card, Field.DISPLAY_NAME, user.displayName().isEmpty() ? "(none: your handle is shown)" : user.displayName());
         row(card, Field.TAGLINE, orNone(user.tagline()));
         row(card, Field.LOCATION, orNone(user.location()));
@@ -164,8 +161,7 @@ public final class ProfileStage implements Stage {
         card.append("  [P] ").append(String.format(Locale.ROOT, "%-14s", "Password")).append("change it\n");
         card.append("  [K] ").append(String.format(Locale.ROOT, "%-14s", "SSH keys")).append("list, add or remove\n");
         card.append("  [Q] Back to the main menu\n");
-        card.append(Ansi.frame(colour, Ansi.rule("", width))).append('\n');
-        session.write(card.toString());
+        session.write(CardFrame.around(session, "Profile of " + user.handle(), card));
         promptMenu();
     }
 

@@ -9,7 +9,6 @@ import dev.carrier.sshkey.PublicKeyText;
 import dev.carrier.sshkey.SshKey;
 import dev.carrier.sshkey.UserKeys;
 import dev.carrier.sshkey.UserKeys.Added;
-import dev.carrier.terminal.Ansi;
 import dev.carrier.user.User;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -75,10 +74,7 @@ final class SshKeysStage implements Stage {
     }
 
     private String card(List<SshKey> list) {
-        boolean colour = session.colour();
-        int width = Math.max(20, Math.min(session.terminal().info().columns(), 80) - 1);
-        StringBuilder card = new StringBuilder("\n");
-        card.append(Ansi.frame(colour, Ansi.rule("SSH keys of " + me().handle(), width))).append('\n');
+        StringBuilder card = new StringBuilder();
         if (list.isEmpty()) {
             card.append("  No keys yet. Add one to log in with ssh without typing your password.\n");
         }
@@ -91,8 +87,7 @@ final class SshKeysStage implements Stage {
                     .append(", added ").append(DAY.format(key.addedAt())).append('\n');
         }
         card.append("  [A] Add a key   [R] Remove a key   [Q] Back to your profile\n");
-        card.append(Ansi.frame(colour, Ansi.rule("", width))).append('\n');
-        return card.toString();
+        return CardFrame.around(session, "SSH keys of " + me().handle(), card);
     }
 
     private void promptMenu() {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * P then K: a caller's own SSH keys, listed with fingerprints and comments, added by pasting a
  * line, removed by number after a question; refusals say why and keep the caller on the screen.
- * Over telnet and the browser terminal here; over SSH in {@link SshCallersTest}.
+ * Over telnet and the browser terminal here; over SSH in {@link SshLoginTest}.
  */
 class SshKeysScreenTest {
 
