@@ -88,6 +88,18 @@ class LineEditorTest {
     }
 
     @Test
+    void aPromptMayTakeLongerLinesAndTheNextPromptIsBackToTheBound() {
+        editor.mode(InputMode.LINE, 20);
+        type("0123456789abcdefghij-cut\r");
+        assertEquals(List.of("0123456789abcdefghij"), lines);
+        assertEquals(List.of(20), overflows);
+        editor.mode(InputMode.LINE);
+        type("0123456789abcdef\r");
+        assertEquals("0123456789", lines.get(1));
+        assertEquals(List.of(20, 10), overflows);
+    }
+
+    @Test
     void hotkeyDeliversTheKeyAndSwallowsTheEnterAfterIt() {
         editor.mode(InputMode.HOTKEY);
         type("w\r\n");

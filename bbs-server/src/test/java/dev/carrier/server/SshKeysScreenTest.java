@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.carrier.sshkey.PublicKeyText;
 import dev.carrier.sshkey.SshKey;
 import dev.carrier.sshkey.SshKeyStore;
+import dev.carrier.sshkey.TestKeys;
 import dev.carrier.telnet.TelnetTestClient;
 import dev.carrier.user.User;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.carrier.server;
+package dev.carrier.sshkey;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -15,12 +15,12 @@ import java.util.Base64;
  * OpenSSH public key lines made in the JVM, for tests that paste keys without an SSH client:
  * the wire form ssh-keygen writes (length-prefixed type and fields), base64, then a comment.
  */
-final class TestKeys {
+public final class TestKeys {
 
     private TestKeys() {}
 
     /** A new Ed25519 key's line. */
-    static String ed25519(String comment) {
+    public static String ed25519(String comment) {
         try {
             byte[] encoded = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded();
             byte[] point = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length); // X.509 ends with it
@@ -31,7 +31,7 @@ final class TestKeys {
     }
 
     /** A new RSA key's line; 4096 bits is the longest key people commonly paste. */
-    static String rsa(int bits, String comment) {
+    public static String rsa(int bits, String comment) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(bits);
