@@ -54,6 +54,15 @@ class SshLoginTest {
         return bbs.server().users().create("alice", bbs.server().hasher().hash("secret1"));
     }
 
+    /** alice, with a new Ed25519 key of hers in the store; answers the private key's path. */
+    private Path aliceWithAKey() throws Exception {
+        User alice = alice();
+        Path key = OpenSsh.newKey(home);
+        bbs.server().sshKeys().add(alice.id(),
+                PublicKeyText.parse(Files.readString(key.resolveSibling("id_ed25519.pub"))), Instant.now());
+        return key;
+    }
+
     @Test
     void passwordLoginReachesTheMenuAsAnSshCaller() {
         alice();
@@ -80,11 +89,8 @@ class SshLoginTest {
 
     @Test
     void anotherUsersKeyOpensNothing() throws Exception {
-        User alice = alice();
+        Path key = aliceWithAKey();
         bbs.server().users().create("bob", bbs.server().hasher().hash("secret2"));
-        Path key = OpenSsh.newKey(home);
-        bbs.server().sshKeys().add(alice.id(),
-                PublicKeyText.parse(Files.readString(key.resolveSibling("id_ed25519.pub"))), Instant.now());
         try (OpenSsh ssh = OpenSsh.withKey(port, "bob", key, List.of("-tt"))) {
             assertEquals(255, ssh.exitCode(WAIT));
             assertTrue(ssh.output().contains("Permission denied"), ssh.output());
@@ -104,10 +110,7 @@ class SshLoginTest {
 
     @Test
     void execIsRefused() throws Exception {
-        User alice = alice();
-        Path key = OpenSsh.newKey(home);
-        bbs.server().sshKeys().add(alice.id(),
-                PublicKeyText.parse(Files.readString(key.resolveSibling("id_ed25519.pub"))), Instant.now());
+        Path key = aliceWithAKey();
         try (OpenSsh ssh = OpenSsh.withKey(port, "alice", key, List.of(), "echo", "hello")) {
             assertNotEquals(0, ssh.exitCode(WAIT));
             assertTrue(ssh.output().contains("exec request failed"), ssh.output());
@@ -116,10 +119,7 @@ class SshLoginTest {
 
     @Test
     void remoteForwardingIsRefused() throws Exception {
-        User alice = alice();
-        Path key = OpenSsh.newKey(home);
-        bbs.server().sshKeys().add(alice.id(),
-                PublicKeyText.parse(Files.readString(key.resolveSibling("id_ed25519.pub"))), Instant.now());
+        Path key = aliceWithAKey();
         try (OpenSsh ssh = OpenSsh.withKey(port, "alice", key,
                 List.of("-N", "-o", "ExitOnForwardFailure=yes", "-R", "0:127.0.0.1:9"))) {
             assertEquals(255, ssh.exitCode(WAIT));
@@ -171,10 +171,7 @@ class SshLoginTest {
 
     @Test
     void aResizedWindowReachesTheSessionThroughWindowChange() throws Exception {
-        User alice = alice();
-        Path key = OpenSsh.newKey(home);
-        bbs.server().sshKeys().add(alice.id(),
-                PublicKeyText.parse(Files.readString(key.resolveSibling("id_ed25519.pub"))), Instant.now());
+        Path key = aliceWithAKey();
         try (OpenSsh ssh = OpenSsh.inTerminal(port, "alice", key, 80, 24, home.resolve("size"))) {
             // The chat screen lays the room out over rows 1 to H-2 of what pty-req said.
             ssh.await("Main menu: ").sendLine("c").await(CSI + "1;22r").await("*** Welcome to chat.");
