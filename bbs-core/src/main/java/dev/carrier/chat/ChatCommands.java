@@ -172,7 +172,7 @@ final class ChatCommands {
     }
 
     private void who() {
-        session.write(WhoList.render(whoIsInChat()));
+        session.write(WhoList.render(whoIsInChat(), session.colour(), session.terminal().info().columns()));
     }
 
     private void whois(String rest) {
@@ -303,7 +303,8 @@ final class ChatCommands {
             Optional<UserPresence> user = presence.find(handle);
             String via = services.nodes().sessionsOf(handle).stream()
                     .map(s -> s.terminal().info().transport()).distinct().sorted().collect(Collectors.joining(","));
-            rows.add(new WhoRow(Optional.empty(), handle, Optional.of(user.map(UserPresence::status)
+            rows.add(new WhoRow(Optional.empty(), handle, user.map(UserPresence::displayName).orElse(handle),
+                    user.map(UserPresence::sysop).orElse(false), Optional.of(user.map(UserPresence::status)
                     .orElse(Status.ONLINE)), user.flatMap(UserPresence::text),
                     user.map(p -> p.idle(now)).orElse(java.time.Duration.ZERO), ChatStage.ACTIVITY,
                     via.isEmpty() ? "-" : via));

@@ -10,6 +10,7 @@ import dev.carrier.message.SendBudgets;
 import dev.carrier.message.SendResult;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.PresenceEvent;
+import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
 import dev.carrier.runtime.Scheduler;
 import dev.carrier.user.User;
@@ -80,7 +81,7 @@ public final class EventHub {
     public EventClient connect(User user, Optional<String> instanceId, EventSink sink) {
         EventClient client = new EventClient(user, instanceId, sink, this);
         client.send(new ServerEvent.Hello(ServerEvent.PROTOCOL_VERSION, user.handle()));
-        presence.connected(user.handle());
+        presence.connected(user);
         messenger.open(user.handle(), client);
         for (UserPresence online : presence.subscribeWithSnapshot(() -> clients.add(client))) {
             client.send(presenceOf(online));
@@ -182,8 +183,7 @@ public final class EventHub {
     private void onBus(BusMessage message) {
         if (clients.isEmpty()) return;
         if (message instanceof PresenceEvent event) {
-            broadcast(json.write(new ServerEvent.Presence(event.handle(), event.to().wireName(),
-                    presence.find(event.handle()).map(p -> p.idle(clock.instant()).toSeconds()).orElse(0L))));
+            broadcast(json.write(presenceOf(event)));
             if (event.reason() == PresenceEvent.Reason.CONNECT) {
                 broadcast(json.write(new ServerEvent.FriendOnline(event.handle())));
             } else if (event.reason() == PresenceEvent.Reason.DISCONNECT) {
@@ -211,8 +211,15 @@ public final class EventHub {
     }
 
     private ServerEvent.Presence presenceOf(UserPresence user) {
-        return new ServerEvent.Presence(user.handle(), user.status().wireName(),
-                user.idle(clock.instant()).toSeconds());
+        return new ServerEvent.Presence(user.handle(), user.displayName(), user.status().wireName(),
+                user.idle(clock.instant()).toSeconds(), null);
+    }
+
+    private ServerEvent.Presence presenceOf(PresenceEvent event) {
+        boolean offline = event.to() == Status.OFFLINE;
+        return new ServerEvent.Presence(event.handle(), event.displayName(), event.to().wireName(),
+                presence.find(event.handle()).map(p -> p.idle(clock.instant()).toSeconds()).orElse(0L),
+                offline ? timestamp(event.at()) : null);
     }
 
     public static ServerEvent.NewMessage newMessage(DirectMessage message, boolean mine) {
@@ -234,7 +241,7 @@ public final class EventHub {
         return new ServerEvent.Chat("system", null, s.text(), timestamp(s.at()));
     }
 
-    static String timestamp(Instant at) {
+    public static String timestamp(Instant at) {
         return at.toString();
     }
 

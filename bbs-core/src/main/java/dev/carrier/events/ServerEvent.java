@@ -1,5 +1,6 @@
 package dev.carrier.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -46,7 +47,13 @@ public sealed interface ServerEvent {
         }
     }
 
-    record Presence(String username, String status, @JsonProperty("idle_seconds") long idleSeconds)
+    /**
+     * @param lastSeen only when the status is offline: when the person's last connection ended
+     */
+    record Presence(
+            String username, @JsonProperty("display_name") String displayName, String status,
+            @JsonProperty("idle_seconds") long idleSeconds,
+            @JsonProperty("last_seen") @JsonInclude(JsonInclude.Include.NON_NULL) String lastSeen)
             implements ServerEvent {
         public String name() {
             return "presence";

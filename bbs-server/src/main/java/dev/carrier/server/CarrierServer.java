@@ -36,7 +36,10 @@ import dev.carrier.message.Messenger;
 import dev.carrier.message.SendBudgets;
 import dev.carrier.message.SqliteMessageStore;
 import dev.carrier.presence.Presence;
+import dev.carrier.presence.PresenceKeeper;
+import dev.carrier.presence.PresenceStore;
 import dev.carrier.presence.PresenceTracker;
+import dev.carrier.presence.SqlitePresenceStore;
 import dev.carrier.profile.ProfileStage;
 import dev.carrier.runtime.Scheduler;
 import dev.carrier.runtime.ThreadScheduler;
@@ -66,6 +69,7 @@ import dev.carrier.user.UserStore;
 import dev.carrier.web.ApiServices;
 import dev.carrier.web.WebServer;
 import dev.carrier.who.ProfileCard;
+import dev.carrier.who.WhoDirectory;
 import dev.carrier.who.WhoStage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -129,6 +133,9 @@ public final class CarrierServer implements AutoCloseable {
         nodes = new Nodes(config.engine().maxNodes());
 
         presence = new Presence(bus, clock, config.awayAfter());
+        PresenceStore presenceStore = new SqlitePresenceStore(database);
+        presence.remember(presenceStore.chosenStatuses());
+        PresenceKeeper.attach(bus, presenceStore, workers);
         chat = new ChatManager(bus, clock, config.chat());
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
         Traffic traffic = new Traffic(clock);
@@ -153,7 +160,7 @@ public final class CarrierServer implements AutoCloseable {
         hasher = new BcryptPasswordHasher(config.passwordCost());
         // Each service's factory hands its stage what it uses.
         SysopRights rights = new SysopRights(users, workers);
-        ProfileCard cards = new ProfileCard(users, presence, workers, clock);
+        ProfileCard cards = new ProfileCard(users, presenceStore, presence, workers, clock);
         ServiceCatalog services = ServiceCatalog.of(
                 ChatStage.service(new ChatServices(chat, presence, messenger, budgets, nodeAdmin, rights, nodes,
                         cards, clock, users, workers)),
@@ -161,7 +168,7 @@ public final class CarrierServer implements AutoCloseable {
                 MailComposeStage.service(post),
                 ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts),
                 SysopStage.service(nodeAdmin, rights, presence, nodes, clock),
-                WhoStage.service(presence, nodes, cards, clock),
+                WhoStage.service(new WhoDirectory(presence, nodes, presenceStore, workers, clock), cards, bus),
                 GoodbyeStage.service(config.engine().bbsName()));
         MenuSource menuSource = config.menusDir().map(MenuSource::folder).orElseGet(MenuSource::builtIn);
         menus = new MenuLoader(menuSource, services.ids()).load();
@@ -212,7 +219,7 @@ public final class CarrierServer implements AutoCloseable {
         if (!config.webPort().isOff()) {
             WebServer server = own(new WebServer(config.web(), host, nodes::inUse, perAddress,
                     loops.boss(), loops.workers()));
-            server.serveApi(new ApiServices(logins, tokens, users, presence, events, messenger, workers, clock));
+            server.serveApi(new ApiServices(logins, tokens, users, presence, presenceStore, events, messenger, workers, clock));
             try {
                 server.start();
             } catch (IOException e) {
