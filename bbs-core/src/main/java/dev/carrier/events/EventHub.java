@@ -12,6 +12,7 @@ import dev.carrier.presence.Presence;
 import dev.carrier.presence.PresenceEvent;
 import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
+import dev.carrier.profile.ProfileUpdated;
 import dev.carrier.runtime.Scheduler;
 import dev.carrier.user.User;
 import java.time.Clock;
@@ -129,7 +130,8 @@ public final class EventHub {
                 if (result instanceof SendResult.Refused refused) client.enqueue(refusal(refused));
             });
         } else if (command instanceof ClientCommand.MarkRead r) {
-            messenger.markRead(me, r.peer(), r.upTo());
+            messenger.markRead(me, r.peer(), r.upTo()).thenAccept(marked -> marked.ifPresent(at ->
+                    sendTo(r.peer(), json.write(new ServerEvent.MessageRead(r.upTo().toString(), me, timestamp(at))))));
         } else if (command instanceof ClientCommand.SetStatus s) {
             presence.choose(me, s.status(), Optional.empty());
         } else if (command instanceof ClientCommand.ChatSay say) {
@@ -174,9 +176,13 @@ public final class EventHub {
     }
 
     private void sendTyping(String from, String to, boolean isTyping) {
-        String frame = json.write(new ServerEvent.Typing(from, isTyping));
+        sendTo(to, json.write(new ServerEvent.Typing(from, isTyping)));
+    }
+
+    /** A frame to every JSON connection of one user. */
+    private void sendTo(String handle, String frame) {
         for (EventClient client : clients) {
-            if (client.handle().equalsIgnoreCase(to)) client.enqueue(frame);
+            if (client.handle().equalsIgnoreCase(handle)) client.enqueue(frame);
         }
     }
 
@@ -191,6 +197,9 @@ public final class EventHub {
             }
         } else if (message instanceof ChatEvent event) {
             broadcast(json.write(chatEvent(event)));
+        } else if (message instanceof ProfileUpdated update) {
+            broadcast(json.write(new ServerEvent.ProfileUpdated(update.handle(), update.displayName(),
+                    update.tagline(), update.location(), timestamp(update.at()))));
         }
     }
 

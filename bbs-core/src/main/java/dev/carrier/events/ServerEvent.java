@@ -35,6 +35,14 @@ public sealed interface ServerEvent {
         }
     }
 
+    /** {@code by} marked the reader's messages to them read, up to and including {@code msg_id}. */
+    record MessageRead(@JsonProperty("msg_id") String msgId, String by, @JsonProperty("read_at") String readAt)
+            implements ServerEvent {
+        public String name() {
+            return "message_read";
+        }
+    }
+
     record FriendOnline(String username) implements ServerEvent {
         public String name() {
             return "friend_online";
@@ -57,6 +65,15 @@ public sealed interface ServerEvent {
             implements ServerEvent {
         public String name() {
             return "presence";
+        }
+    }
+
+    /** Someone's profile changed in a field others see. */
+    record ProfileUpdated(
+            String username, @JsonProperty("display_name") String displayName, String tagline, String location,
+            @JsonProperty("profile_updated_at") String profileUpdatedAt) implements ServerEvent {
+        public String name() {
+            return "profile_updated";
         }
     }
 

@@ -41,8 +41,8 @@ public final class Presence {
     private static final class Entry {
         final String handle;
         final Instant onlineSince;
+        final boolean sysop;
         String displayName;
-        boolean sysop;
         int connections;
         Status status = Status.ONLINE;
         boolean chosen;
@@ -187,11 +187,9 @@ public final class Presence {
     }
 
     /** The person's display name changed (their profile); shown from now on. */
-    public synchronized void renamed(String handle, String displayName, boolean sysop) {
+    public synchronized void renamed(String handle, String displayName) {
         Entry entry = online.get(key(handle));
-        if (entry == null) return;
-        entry.displayName = displayName;
-        entry.sysop = sysop;
+        if (entry != null) entry.displayName = displayName;
     }
 
     public synchronized Optional<UserPresence> find(String handle) {

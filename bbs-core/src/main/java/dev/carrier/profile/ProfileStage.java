@@ -98,6 +98,7 @@ public final class ProfileStage implements Stage {
     private final Workers workers;
     private final int maxPasswordTries;
     private final Logouts logouts;
+    private final ProfileAnnouncer announcer;
     private Step step = Step.MENU;
     private Field editing;
     private String newPassword;
@@ -105,8 +106,9 @@ public final class ProfileStage implements Stage {
 
     /** @param maxPasswordTries wrong current passwords in a row before the session is hung up */
     public ProfileStage(Session session, UserStore users, PasswordHasher hasher, Workers workers,
-            int maxPasswordTries, Logouts logouts) {
+            int maxPasswordTries, Logouts logouts, ProfileAnnouncer announcer) {
         this.session = session;
+        this.announcer = announcer;
         this.users = users;
         this.hasher = hasher;
         this.workers = workers;
@@ -115,9 +117,9 @@ public final class ProfileStage implements Stage {
     }
 
     public static Service service(UserStore users, PasswordHasher hasher, Workers workers, int maxPasswordTries,
-            Logouts logouts) {
+            Logouts logouts, ProfileAnnouncer announcer) {
         return new Service(ID, session -> new ProfileStage(session, users, hasher, workers, maxPasswordTries,
-                logouts));
+                logouts, announcer));
     }
 
     @Override
@@ -256,10 +258,13 @@ public final class ProfileStage implements Stage {
      * session's copy, so that a field changed meanwhile on another connection is kept.
      */
     private User save(long id, UnaryOperator<User> change) {
-        User changed = change.apply(users.findById(id).orElseThrow());
+        User before = users.findById(id).orElseThrow();
+        User changed = change.apply(before);
         users.updateProfile(id, changed.displayName(), changed.tagline(), changed.location());
         users.updatePreferences(id, changed.preferences());
-        return users.findById(id).orElseThrow();
+        User after = users.findById(id).orElseThrow();
+        announcer.saved(before, after);
+        return after;
     }
 
     // ---- the password --------------------------------------------------------------------------

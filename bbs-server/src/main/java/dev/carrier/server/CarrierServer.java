@@ -40,7 +40,9 @@ import dev.carrier.presence.PresenceKeeper;
 import dev.carrier.presence.PresenceStore;
 import dev.carrier.presence.PresenceTracker;
 import dev.carrier.presence.SqlitePresenceStore;
+import dev.carrier.profile.ProfileAnnouncer;
 import dev.carrier.profile.ProfileStage;
+import dev.carrier.profile.ProfileUpdated;
 import dev.carrier.runtime.Scheduler;
 import dev.carrier.runtime.ThreadScheduler;
 import dev.carrier.runtime.Workers;
@@ -136,6 +138,9 @@ public final class CarrierServer implements AutoCloseable {
         PresenceStore presenceStore = new SqlitePresenceStore(database);
         presence.remember(presenceStore.chosenStatuses());
         PresenceKeeper.attach(bus, presenceStore, workers);
+        bus.subscribe(message -> {
+            if (message instanceof ProfileUpdated update) presence.renamed(update.handle(), update.displayName());
+        });
         chat = new ChatManager(bus, clock, config.chat());
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
         Traffic traffic = new Traffic(clock);
@@ -166,7 +171,8 @@ public final class CarrierServer implements AutoCloseable {
                         cards, clock, users, workers)),
                 MailInboxStage.service(post),
                 MailComposeStage.service(post),
-                ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts),
+                ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts,
+                        new ProfileAnnouncer(bus, clock)),
                 SysopStage.service(nodeAdmin, rights, presence, nodes, clock),
                 WhoStage.service(new WhoDirectory(presence, nodes, presenceStore, workers, clock), cards, bus),
                 GoodbyeStage.service(config.engine().bbsName()));

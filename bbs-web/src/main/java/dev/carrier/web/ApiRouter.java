@@ -18,6 +18,7 @@ import dev.carrier.auth.LoginGate.Outcome;
 import dev.carrier.events.EventHub;
 import dev.carrier.json.ErrorBody;
 import dev.carrier.json.Json;
+import dev.carrier.message.Conversation;
 import dev.carrier.message.DirectMessage;
 import dev.carrier.presence.Member;
 import dev.carrier.presence.Status;
@@ -116,6 +117,10 @@ final class ApiRouter {
                 new Route(HttpMethod.POST, "/api/typing", (request, address) -> {
                     JsonNode body = body(request);
                     return authenticated(request, user -> typing(user, body));
+                }),
+                new Route(HttpMethod.GET, "/api/conversations", (request, address) -> {
+                    QueryStringDecoder query = new QueryStringDecoder(request.uri());
+                    return authenticated(request, user -> conversations(user, query));
                 }),
                 new Route(HttpMethod.GET, "/api/messages", (request, address) -> {
                     QueryStringDecoder query = new QueryStringDecoder(request.uri());
@@ -257,6 +262,23 @@ final class ApiRouter {
                 ObjectNode item = json.valueToTree(EventHub.newMessage(message, mine));
                 item.put("read", message.readAt().isPresent());
                 list.add(item);
+            }
+            return list;
+        });
+    }
+
+    /** Each peer with the latest message either way and how many of theirs are unread, most recent first. */
+    private CompletableFuture<JsonNode> conversations(User me, QueryStringDecoder query) {
+        int limit = parameter(query, "limit").map(ApiRouter::limit).orElse(DEFAULT_PAGE);
+        return api.messenger().conversations(me.handle(), limit).thenApply(conversations -> {
+            ArrayNode list = json.createArrayNode();
+            for (Conversation conversation : conversations) {
+                DirectMessage last = conversation.last();
+                ObjectNode item = list.addObject().put("peer", conversation.peer());
+                ObjectNode message = json.valueToTree(EventHub.newMessage(last, last.from().equalsIgnoreCase(me.handle())));
+                message.put("read", last.readAt().isPresent());
+                item.set("last_message", message);
+                item.put("unread", conversation.unread());
             }
             return list;
         });
