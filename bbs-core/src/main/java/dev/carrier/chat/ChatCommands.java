@@ -263,9 +263,7 @@ final class ChatCommands {
             services.rights().act(session, "/kick", sysop -> "Cannot kick yourself");
         } else {
             services.rights().act(session, "/kick", sysop -> {
-                List<Integer> kicked = services.nodeAdmin().kick(sysop.handle(), target, reason);
-                return "*** Kicked " + target + (kicked.size() == 1 ? " (node " : " (nodes ")
-                        + kicked.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+                return "*** Kicked " + target + " " + services.nodeAdmin().kick(sysop.handle(), target, reason).describe();
             });
         }
     }

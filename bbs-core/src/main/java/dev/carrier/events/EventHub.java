@@ -14,10 +14,13 @@ import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
 import dev.carrier.profile.ProfileUpdated;
 import dev.carrier.runtime.Scheduler;
+import dev.carrier.session.Nodes;
+import dev.carrier.sysop.AppConnections;
 import dev.carrier.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,14 +41,18 @@ import java.util.concurrent.Executor;
  * {@code work}, and only the hand-over runs on the timer thread. Frames reach a client through
  * its own executor ({@link EventClient#enqueue}).
  */
-public final class EventHub {
+public final class EventHub implements AppConnections {
 
     public static final Duration TYPING_EXPIRES = Duration.ofSeconds(5);
+    static final String NODES_BUSY = "all nodes are busy; try again later";
+    static final String STALE = "no keepalive within the presence TTL; reconnect";
 
     private final Presence presence;
     private final Messenger messenger;
     private final ChatManager chat;
     private final SendBudgets budgets;
+    private final Nodes seats;
+    private final Duration presenceTtl;
     private final Scheduler scheduler;
     private final Executor work;
     private final Clock clock;
@@ -55,14 +62,18 @@ public final class EventHub {
     private final Map<String, Scheduler.Cancellable> typing = new ConcurrentHashMap<>();
 
     /**
-     * @param work where timed work (typing expiry) runs: the timer only hands it over
+     * @param seats       each client takes a seat under the node maximum, as a terminal takes a node
+     * @param presenceTtl a client that sent beacons and then none for this long is dropped
+     * @param work        where timed work (typing expiry) runs: the timer only hands it over
      */
     public EventHub(Bus bus, Presence presence, Messenger messenger, ChatManager chat, SendBudgets budgets,
-            Scheduler scheduler, Executor work, Clock clock) {
+            Nodes seats, Duration presenceTtl, Scheduler scheduler, Executor work, Clock clock) {
         this.presence = presence;
         this.messenger = messenger;
         this.chat = chat;
         this.budgets = budgets;
+        this.seats = seats;
+        this.presenceTtl = presenceTtl;
         this.scheduler = scheduler;
         this.work = work;
         this.clock = clock;
@@ -79,8 +90,13 @@ public final class EventHub {
      * connection with the same instance id replaces the old one without anyone seeing the user
      * leave and come back.
      */
-    public EventClient connect(User user, Optional<String> instanceId, EventSink sink) {
-        EventClient client = new EventClient(user, instanceId, sink, this);
+    public Optional<EventClient> connect(User user, Optional<String> instanceId, EventSink sink) {
+        // A client replacing its own earlier connection reuses that one's seat once it closes; until then both count.
+        if (!seats.claimApp()) {
+            sink.close(NODES_BUSY);
+            return Optional.empty();
+        }
+        EventClient client = new EventClient(user, instanceId, sink, this, clock.instant());
         client.send(new ServerEvent.Hello(ServerEvent.PROTOCOL_VERSION, user.handle()));
         presence.connected(user);
         messenger.open(user.handle(), client);
@@ -90,7 +106,7 @@ public final class EventHub {
         instanceId.map(id -> byInstance.put(instanceKey(user.handle(), id), client))
                 .ifPresent(stale -> stale.closeBecause("replaced by a new connection of the same client"));
         deliverWaiting(client, Optional.empty());
-        return client;
+        return Optional.of(client);
     }
 
     /**
@@ -114,6 +130,7 @@ public final class EventHub {
 
     void disconnected(EventClient client) {
         clients.remove(client);
+        seats.releaseApp();
         client.instanceId().ifPresent(id -> byInstance.remove(instanceKey(client.handle(), id), client));
         messenger.close(client.handle(), client);
         presence.disconnected(client.handle());
@@ -121,7 +138,12 @@ public final class EventHub {
 
     void handle(EventClient client, ClientCommand command) {
         String me = client.handle();
-        if (command instanceof ClientCommand.Keepalive) return;
+        if (command instanceof ClientCommand.Keepalive keepalive) {
+            Instant now = clock.instant();
+            client.beacon(keepalive.beacon(), now);
+            keepalive.beacon().lastInputSeconds().ifPresent(ago -> presence.inputAt(me, now.minusSeconds(ago)));
+            return;
+        }
         presence.input(me);
         if (command instanceof ClientCommand.Typing t) {
             typing(me, t.to(), t.typing());
@@ -212,10 +234,43 @@ public final class EventHub {
         broadcast(json.write(new ServerEvent.Chat("system", null, text, timestamp(clock.instant()))));
     }
 
-    /** Closes every JSON connection of the user (banned, password changed). */
-    public void disconnect(String handle, String reason) {
+    /** Closes every JSON connection of the user (banned, password changed, kicked); how many there were. */
+    @Override
+    public int close(String handle, String reason) {
+        int closed = 0;
         for (EventClient client : clients) {
-            if (client.handle().equalsIgnoreCase(handle)) client.closeBecause(reason);
+            if (client.handle().equalsIgnoreCase(handle)) {
+                client.closeBecause(reason);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    public void disconnect(String handle, String reason) {
+        close(handle, reason);
+    }
+
+    @Override
+    public int count(String handle) {
+        return (int) clients.stream().filter(client -> client.handle().equalsIgnoreCase(handle)).count();
+    }
+
+    /** Every JSON connection, for the sysop's who. */
+    public List<AppConnection> connections() {
+        Instant now = clock.instant();
+        return clients.stream().map(client -> client.view(now, presenceTtl))
+                .sorted(Comparator.comparing(AppConnection::connectedAt)).toList();
+    }
+
+    /**
+     * Closes the connections whose last beacon was older than the presence TTL at {@code now} (a
+     * phone that went into a tunnel): they would otherwise keep their person online until TCP
+     * noticed. {@code now} is when the sweep was due, not when a worker got to it.
+     */
+    public void dropStale(Instant now) {
+        for (EventClient client : clients) {
+            if (client.view(now, presenceTtl).stale()) client.closeBecause(STALE);
         }
     }
 

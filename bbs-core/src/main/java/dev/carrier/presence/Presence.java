@@ -127,15 +127,24 @@ public final class Presence {
 
     /** The user typed something on any connection: not idle, and back from idle-away. */
     public void input(String handle) {
-        changing(() -> inputLocked(handle));
+        changing(() -> inputLocked(handle, clock.instant()));
     }
 
-    private void inputLocked(String handle) {
+    /**
+     * A client reports its person's last input at {@code at} (an app's beacon): as {@link #input}
+     * when that is later than any input known, and back from idle-away only if it is recent enough.
+     */
+    public void inputAt(String handle, Instant at) {
+        changing(() -> inputLocked(handle, at));
+    }
+
+    private void inputLocked(String handle, Instant at) {
         Entry entry = online.get(key(handle));
-        if (entry == null) return;
+        if (entry == null || at.isBefore(entry.lastInput)) return;
         Instant now = clock.instant();
-        entry.lastInput = now;
-        if (entry.status == Status.AWAY && !entry.chosen) {
+        entry.lastInput = at.isAfter(now) ? now : at;
+        if (entry.status == Status.AWAY && !entry.chosen
+                && Duration.between(entry.lastInput, now).compareTo(awayAfter) < 0) {
             entry.status = Status.ONLINE;
             publish(entry, Status.AWAY, Reason.IDLE, now);
         }

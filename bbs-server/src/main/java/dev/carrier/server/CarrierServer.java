@@ -77,6 +77,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -151,7 +152,8 @@ public final class CarrierServer implements AutoCloseable {
                 budgets);
         Logouts logouts = new Logouts(nodes);
         Tokens tokens = new Tokens(database, users, clock, config.tokenTtl());
-        EventHub events = new EventHub(bus, presence, messenger, chat, budgets, scheduler, task -> workers.run(task::run), clock);
+        EventHub events = new EventHub(bus, presence, messenger, chat, budgets, nodes, config.presenceTtl(), scheduler,
+                task -> workers.run(task::run), clock);
         // A new password ends the user's tokens and their JSON connections, as it ends their sessions.
         logouts.addRevoker(user -> {
             tokens.revokeAll(user.id());
@@ -161,6 +163,7 @@ public final class CarrierServer implements AutoCloseable {
         AuditLog audit = new SqliteAuditLog(database, clock);
         NodeAdmin nodeAdmin = new NodeAdmin(nodes, audit);
         nodeAdmin.onBroadcast(text -> events.announce(NodeAdmin.line(text)));
+        nodeAdmin.reachApps(events);
 
         hasher = new BcryptPasswordHasher(config.passwordCost());
         // Each service's factory hands its stage what it uses.
@@ -189,7 +192,7 @@ public final class CarrierServer implements AutoCloseable {
         host.addListener(new PresenceTracker(presence));
         host.addListener(messenger);
         host.addListener(post);
-        checkIdleEvery(scheduler, workers, IDLE_CHECK);
+        checkIdleEvery(scheduler, workers, IDLE_CHECK, events);
         // A ban or a deletion ends the user's sessions, JSON connections and tokens at once.
         LiveSessions live = (handle, farewell) -> {
             int sessions = LiveSessions.of(nodes).hangUp(handle, farewell);
@@ -197,7 +200,7 @@ public final class CarrierServer implements AutoCloseable {
             users.find(handle).ifPresent(user -> tokens.revokeAll(user.id()));
             return sessions;
         };
-        startAdmin(bus, traffic, audit, nodeAdmin, nodes, live, logouts, workers, clock);
+        startAdmin(bus, traffic, audit, nodeAdmin, nodes, events, live, logouts, workers, clock);
 
         // Transports share event loops and one per-address connection limit.
         EventLoops loops = own(new EventLoops());
@@ -223,7 +226,8 @@ public final class CarrierServer implements AutoCloseable {
 
         // The web: the terminal page, /terminal and /telnet WebSockets, /health.
         if (!config.webPort().isOff()) {
-            WebServer server = own(new WebServer(config.web(), host, nodes::inUse, perAddress,
+            // JSON clients take seats under --max-nodes as terminals take nodes: /health counts both.
+            WebServer server = own(new WebServer(config.web(), host, () -> nodes.inUse() + nodes.apps(), perAddress,
                     loops.boss(), loops.workers()));
             server.serveApi(new ApiServices(logins, tokens, users, presence, presenceStore, events, messenger, workers, clock));
             try {
@@ -263,14 +267,14 @@ public final class CarrierServer implements AutoCloseable {
      * UserAdmin as on the database file, and here also hang up live sessions.
      */
     private void startAdmin(Bus bus, Traffic traffic, AuditLog audit, NodeAdmin nodeAdmin, Nodes nodes,
-            LiveSessions liveSessions, Logouts logouts, Workers workers, Clock clock) {
+            EventHub events, LiveSessions liveSessions, Logouts logouts, Workers workers, Clock clock) {
         bus.subscribe(traffic::onBus);
         EventFeed feed = new EventFeed(clock);
         bus.subscribe(feed::onBus);
         host.addListener(feed);
         UserAdmin userAdmin = new UserAdmin(users, hasher, audit, liveSessions, logouts);
         SshKeyAdmin keyAdmin = new SshKeyAdmin(users, sshKeys, audit, clock);
-        LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, traffic,
+        LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, events, traffic,
                 new ServerInfo(Version.current(), clock.instant(), this::listeners, clock), feed, clock);
         AdminProtocol protocol = new AdminProtocol(
                 actor -> new LocalAdmin(actor, userAdmin, keyAdmin, audit, Optional.of(live), () -> { }), feed, workers);
@@ -287,12 +291,16 @@ public final class CarrierServer implements AutoCloseable {
         return listening;
     }
 
-    private void checkIdleEvery(Scheduler scheduler, Workers workers, Duration period) {
+    private void checkIdleEvery(Scheduler scheduler, Workers workers, Duration period, EventHub events) {
         // The timer only hands the check over; the fan-out of any changes runs on a worker.
         scheduler.schedule(period, () -> {
             if (closed) return;
-            workers.run(presence::checkIdle);
-            checkIdleEvery(scheduler, workers, period);
+            Instant due = config.clock().instant();
+            workers.run(() -> {
+                presence.checkIdle();
+                events.dropStale(due);
+            });
+            checkIdleEvery(scheduler, workers, period, events);
         });
     }
 
