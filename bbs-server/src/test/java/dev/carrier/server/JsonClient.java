@@ -207,6 +207,11 @@ final class JsonClient implements AutoCloseable {
         }
     }
 
+    /** Whether a frame's data has this text in this field: for {@link #await(String, Predicate)}. */
+    static boolean named(JsonNode data, String field, String value) {
+        return data.path(field).asText().equals(value);
+    }
+
     /** Why the server closed the socket, once {@link #awaitClosed()} has returned. */
     String closeReason() {
         return closeReason;

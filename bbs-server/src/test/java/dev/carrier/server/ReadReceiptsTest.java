@@ -1,5 +1,6 @@
 package dev.carrier.server;
 
+import static dev.carrier.server.JsonClient.named;
 import static dev.carrier.server.TestServer.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,10 +33,6 @@ class ReadReceiptsTest {
     @AfterEach
     void stop() {
         bbs.close();
-    }
-
-    private static boolean named(JsonNode data, String field, String value) {
-        return data.path(field).asText().equals(value);
     }
 
     @Test
