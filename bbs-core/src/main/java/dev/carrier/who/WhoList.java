@@ -39,7 +39,7 @@ public final class WhoList {
         boolean wide = columns >= WIDE_COLUMNS;
         boolean nodes = rows.stream().anyMatch(row -> row.node().isPresent());
         int nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(HANDLE_WIDTH,
-                rows.stream().mapToInt(row -> row.name(wide).length()).max().orElse(0)));
+                rows.stream().mapToInt(row -> width(row.name(wide))).max().orElse(0)));
         StringBuilder out = new StringBuilder("\n");
         if (!rows.isEmpty()) {
             out.append("  ").append(nodes ? "Node  " : "").append(pad(wide ? "Name" : "Handle", nameWidth))
@@ -88,8 +88,12 @@ public final class WhoList {
         return "\u001b[" + code + "m" + status.title() + RESET;
     }
 
+    private static int width(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
     private static String pad(String text, int width) {
-        int length = text.codePointCount(0, text.length());
+        int length = width(text);
         if (length > width) return text.substring(0, text.offsetByCodePoints(0, width));
         return text + " ".repeat(width - length);
     }
