@@ -82,6 +82,11 @@ class MemberListTest {
         narrow.awaitPattern(Pattern.compile("\\d+  alice\\s+Who's Online"), WAIT);
         assertFalse(narrow.transcript().contains("Alice Liddell (alice)"), narrow.transcript());
 
+        alice.sendLine("");
+        alice.awaitText("Main menu: ", WAIT);
+        TestServer.enterChat(alice).sendLine("/who");
+        alice.awaitPattern(Pattern.compile("Name\\s+Activity[\\s\\S]*Alice Liddell \\(alice\\)\\s+In Chat"), WAIT);
+
         JsonNode list = bob.get("/api/presence").body();
         JsonNode entry = list.findParents("username").stream().filter(d -> named(d, "username", "alice"))
                 .findFirst().orElseThrow();
