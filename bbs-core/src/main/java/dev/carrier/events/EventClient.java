@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One JSON client's connection as the engine sees it: a connection of its user like any other
@@ -30,6 +31,7 @@ public final class EventClient implements MessageSink {
     // Written on the sink's executor, read by the sysop's who and the stale sweep from any thread.
     private volatile Beacon beacon = Beacon.NONE;
     private volatile Instant lastBeaconAt;
+    private final AtomicBoolean holdsSeat = new AtomicBoolean(true);
     private boolean draining;
     private boolean closed;
 
@@ -39,6 +41,16 @@ public final class EventClient implements MessageSink {
         this.sink = sink;
         this.hub = hub;
         this.connectedAt = connectedAt;
+    }
+
+    /**
+     * Lets go of this connection's seat under the node maximum, once: when it closes, or when a
+     * new connection of the same instance takes the seat over. From any thread.
+     *
+     * @return whether it still held the seat
+     */
+    boolean giveUpSeat() {
+        return holdsSeat.getAndSet(false);
     }
 
     /** A keepalive came: what the client said of itself replaces what it said before, field by field. */

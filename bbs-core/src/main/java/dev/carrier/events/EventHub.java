@@ -91,8 +91,9 @@ public final class EventHub implements AppConnections {
      * leave and come back.
      */
     public Optional<EventClient> connect(User user, Optional<String> instanceId, EventSink sink) {
-        // A client replacing its own earlier connection reuses that one's seat once it closes; until then both count.
-        if (!seats.claimApp()) {
+        // A client replacing its own earlier connection may take over that one's seat when none is free.
+        Optional<EventClient> replacing = instanceId.map(id -> byInstance.get(instanceKey(user.handle(), id)));
+        if (!seats.claimApp() && !replacing.map(EventClient::giveUpSeat).orElse(false)) {
             sink.close(NODES_BUSY);
             return Optional.empty();
         }
@@ -130,7 +131,7 @@ public final class EventHub implements AppConnections {
 
     void disconnected(EventClient client) {
         clients.remove(client);
-        seats.releaseApp();
+        if (client.giveUpSeat()) seats.releaseApp();
         client.instanceId().ifPresent(id -> byInstance.remove(instanceKey(client.handle(), id), client));
         messenger.close(client.handle(), client);
         presence.disconnected(client.handle());

@@ -78,7 +78,7 @@ class AppConnectionsTest {
     void maxNodesBoundsTerminalsAndJsonClientsTogether() {
         try (TestServer bbs = start(2)) {
             bbs.register("bob", "secret-bob");
-            JsonClient alice = bbs.json("alice").connect();
+            JsonClient alice = connectAs(bbs, "alice", "phone");
             alice.await("presence", d -> d.path("username").asText().equals("alice"));
 
             TelnetTestClient third = bbs.connect(false);
@@ -87,7 +87,14 @@ class AppConnectionsTest {
             assertEquals(1000, carol.awaitClosed());
             assertEquals("all nodes are busy; try again later", carol.closeReason());
 
-            alice.close();
+            // The same app calling again takes over its old connection's seat.
+            JsonClient replacing = JsonClient.withToken(bbs.webOrigin(), alice.token()).connect(Optional.of("phone"));
+            assertEquals(1000, alice.awaitClosed());
+            assertEquals("replaced by a new connection of the same client", alice.closeReason());
+            replacing.await("presence", d -> d.path("username").asText().equals("alice"));
+            TestServer.eventually().until(() -> bbs.server().nodes().apps() == 1);
+
+            replacing.close();
             TestServer.eventually().until(() -> bbs.server().nodes().apps() == 0);
             bbs.login("carol", "secret-carol");
         }
