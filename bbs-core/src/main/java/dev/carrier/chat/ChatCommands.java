@@ -172,7 +172,7 @@ final class ChatCommands {
     }
 
     private void who() {
-        session.write(WhoList.render(whoIsInChat()));
+        session.write(WhoList.render(whoIsInChat(), session.colour(), session.terminal().info().columns()));
     }
 
     private void whois(String rest) {
@@ -263,9 +263,7 @@ final class ChatCommands {
             services.rights().act(session, "/kick", sysop -> "Cannot kick yourself");
         } else {
             services.rights().act(session, "/kick", sysop -> {
-                List<Integer> kicked = services.nodeAdmin().kick(sysop.handle(), target, reason);
-                return "*** Kicked " + target + (kicked.size() == 1 ? " (node " : " (nodes ")
-                        + kicked.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+                return "*** Kicked " + target + " " + services.nodeAdmin().kick(sysop.handle(), target, reason).describe();
             });
         }
     }
@@ -303,7 +301,8 @@ final class ChatCommands {
             Optional<UserPresence> user = presence.find(handle);
             String via = services.nodes().sessionsOf(handle).stream()
                     .map(s -> s.terminal().info().transport()).distinct().sorted().collect(Collectors.joining(","));
-            rows.add(new WhoRow(Optional.empty(), handle, Optional.of(user.map(UserPresence::status)
+            rows.add(new WhoRow(Optional.empty(), handle, user.map(UserPresence::displayName).orElse(handle),
+                    user.map(UserPresence::sysop).orElse(false), Optional.of(user.map(UserPresence::status)
                     .orElse(Status.ONLINE)), user.flatMap(UserPresence::text),
                     user.map(p -> p.idle(now)).orElse(java.time.Duration.ZERO), ChatStage.ACTIVITY,
                     via.isEmpty() ? "-" : via));

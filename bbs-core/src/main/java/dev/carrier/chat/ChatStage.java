@@ -66,6 +66,7 @@ public final class ChatStage implements Stage {
         session.writeLine("*** Welcome to chat. Type /help for commands." + layOut());
         membership = chat.join(session.requireUser().handle(), new SessionViewer());
         refreshStatus(); // the bar was drawn before this session counted as here
+        session.writeLine(RoomRoster.line(RoomRoster.LOBBY, chat.participants(), services.presence()));
         for (ChatEvent line : membership.scrollback()) session.writeLine(ChatRenderer.render(line));
         session.prompt("", InputMode.LINE);
     }

@@ -16,5 +16,6 @@ public sealed interface ClientCommand {
 
     record ChatSay(String text) implements ClientCommand {}
 
-    record Keepalive() implements ClientCommand {}
+    /** Proof of life, with what the client says of itself ({@link Beacon#NONE} when nothing). */
+    record Keepalive(Beacon beacon) implements ClientCommand {}
 }

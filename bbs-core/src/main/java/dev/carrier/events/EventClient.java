@@ -3,8 +3,11 @@ package dev.carrier.events;
 import dev.carrier.message.DirectMessage;
 import dev.carrier.message.MessageSink;
 import dev.carrier.user.User;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One JSON client's connection as the engine sees it: a connection of its user like any other
@@ -23,15 +26,46 @@ public final class EventClient implements MessageSink {
     private final Optional<String> instanceId;
     private final EventSink sink;
     private final EventHub hub;
+    private final Instant connectedAt;
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+    // Written on the sink's executor, read by the sysop's who and the stale sweep from any thread.
+    private volatile Beacon beacon = Beacon.NONE;
+    private volatile Instant lastBeaconAt;
+    private final AtomicBoolean holdsSeat = new AtomicBoolean(true);
     private boolean draining;
     private boolean closed;
 
-    EventClient(User user, Optional<String> instanceId, EventSink sink, EventHub hub) {
+    EventClient(User user, Optional<String> instanceId, EventSink sink, EventHub hub, Instant connectedAt) {
         this.user = user;
         this.instanceId = instanceId;
         this.sink = sink;
         this.hub = hub;
+        this.connectedAt = connectedAt;
+    }
+
+    /**
+     * Lets go of this connection's seat under the node maximum, once: when it closes, or when a
+     * new connection of the same instance takes the seat over. From any thread.
+     *
+     * @return whether it still held the seat
+     */
+    boolean giveUpSeat() {
+        return holdsSeat.getAndSet(false);
+    }
+
+    /** A keepalive came: what the client said of itself replaces what it said before, field by field. */
+    void beacon(Beacon news, Instant at) {
+        Beacon old = beacon;
+        beacon = new Beacon(news.client().or(old::client), news.version().or(old::version),
+                news.deviceFamily().or(old::deviceFamily), news.lastInputSeconds());
+        lastBeaconAt = at;
+    }
+
+    /** This connection as the sysop sees it; stale when it sent beacons and the last is older than {@code ttl}. */
+    AppConnection view(Instant now, Duration ttl) {
+        Optional<Instant> last = Optional.ofNullable(lastBeaconAt);
+        return new AppConnection(user.handle(), instanceId, sink.address(), connectedAt, beacon, last,
+                last.map(at -> Duration.between(at, now).compareTo(ttl) > 0).orElse(false));
     }
 
     public User user() {

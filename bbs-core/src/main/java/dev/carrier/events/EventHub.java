@@ -10,12 +10,17 @@ import dev.carrier.message.SendBudgets;
 import dev.carrier.message.SendResult;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.PresenceEvent;
+import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
+import dev.carrier.profile.ProfileUpdated;
 import dev.carrier.runtime.Scheduler;
+import dev.carrier.session.Nodes;
+import dev.carrier.sysop.AppConnections;
 import dev.carrier.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,14 +41,18 @@ import java.util.concurrent.Executor;
  * {@code work}, and only the hand-over runs on the timer thread. Frames reach a client through
  * its own executor ({@link EventClient#enqueue}).
  */
-public final class EventHub {
+public final class EventHub implements AppConnections {
 
     public static final Duration TYPING_EXPIRES = Duration.ofSeconds(5);
+    static final String NODES_BUSY = "all nodes are busy; try again later";
+    static final String STALE = "no keepalive within the presence TTL; reconnect";
 
     private final Presence presence;
     private final Messenger messenger;
     private final ChatManager chat;
     private final SendBudgets budgets;
+    private final Nodes seats;
+    private final Duration presenceTtl;
     private final Scheduler scheduler;
     private final Executor work;
     private final Clock clock;
@@ -53,14 +62,18 @@ public final class EventHub {
     private final Map<String, Scheduler.Cancellable> typing = new ConcurrentHashMap<>();
 
     /**
-     * @param work where timed work (typing expiry) runs: the timer only hands it over
+     * @param seats       each client takes a seat under the node maximum, as a terminal takes a node
+     * @param presenceTtl a client that sent beacons and then none for this long is dropped
+     * @param work        where timed work (typing expiry) runs: the timer only hands it over
      */
     public EventHub(Bus bus, Presence presence, Messenger messenger, ChatManager chat, SendBudgets budgets,
-            Scheduler scheduler, Executor work, Clock clock) {
+            Nodes seats, Duration presenceTtl, Scheduler scheduler, Executor work, Clock clock) {
         this.presence = presence;
         this.messenger = messenger;
         this.chat = chat;
         this.budgets = budgets;
+        this.seats = seats;
+        this.presenceTtl = presenceTtl;
         this.scheduler = scheduler;
         this.work = work;
         this.clock = clock;
@@ -77,10 +90,16 @@ public final class EventHub {
      * connection with the same instance id replaces the old one without anyone seeing the user
      * leave and come back.
      */
-    public EventClient connect(User user, Optional<String> instanceId, EventSink sink) {
-        EventClient client = new EventClient(user, instanceId, sink, this);
+    public Optional<EventClient> connect(User user, Optional<String> instanceId, EventSink sink) {
+        // A client replacing its own earlier connection may take over that one's seat when none is free.
+        Optional<EventClient> replacing = instanceId.map(id -> byInstance.get(instanceKey(user.handle(), id)));
+        if (!seats.claimApp() && !replacing.map(EventClient::giveUpSeat).orElse(false)) {
+            sink.close(NODES_BUSY);
+            return Optional.empty();
+        }
+        EventClient client = new EventClient(user, instanceId, sink, this, clock.instant());
         client.send(new ServerEvent.Hello(ServerEvent.PROTOCOL_VERSION, user.handle()));
-        presence.connected(user.handle());
+        presence.connected(user);
         messenger.open(user.handle(), client);
         for (UserPresence online : presence.subscribeWithSnapshot(() -> clients.add(client))) {
             client.send(presenceOf(online));
@@ -88,7 +107,7 @@ public final class EventHub {
         instanceId.map(id -> byInstance.put(instanceKey(user.handle(), id), client))
                 .ifPresent(stale -> stale.closeBecause("replaced by a new connection of the same client"));
         deliverWaiting(client, Optional.empty());
-        return client;
+        return Optional.of(client);
     }
 
     /**
@@ -112,6 +131,7 @@ public final class EventHub {
 
     void disconnected(EventClient client) {
         clients.remove(client);
+        if (client.giveUpSeat()) seats.releaseApp();
         client.instanceId().ifPresent(id -> byInstance.remove(instanceKey(client.handle(), id), client));
         messenger.close(client.handle(), client);
         presence.disconnected(client.handle());
@@ -119,7 +139,12 @@ public final class EventHub {
 
     void handle(EventClient client, ClientCommand command) {
         String me = client.handle();
-        if (command instanceof ClientCommand.Keepalive) return;
+        if (command instanceof ClientCommand.Keepalive keepalive) {
+            Instant now = clock.instant();
+            client.beacon(keepalive.beacon(), now);
+            keepalive.beacon().lastInputSeconds().ifPresent(ago -> presence.inputAt(me, now.minusSeconds(ago)));
+            return;
+        }
         presence.input(me);
         if (command instanceof ClientCommand.Typing t) {
             typing(me, t.to(), t.typing());
@@ -128,7 +153,8 @@ public final class EventHub {
                 if (result instanceof SendResult.Refused refused) client.enqueue(refusal(refused));
             });
         } else if (command instanceof ClientCommand.MarkRead r) {
-            messenger.markRead(me, r.peer(), r.upTo());
+            messenger.markRead(me, r.peer(), r.upTo()).thenAccept(marked -> marked.ifPresent(at ->
+                    sendTo(r.peer(), json.write(new ServerEvent.MessageRead(r.upTo().toString(), me, timestamp(at))))));
         } else if (command instanceof ClientCommand.SetStatus s) {
             presence.choose(me, s.status(), Optional.empty());
         } else if (command instanceof ClientCommand.ChatSay say) {
@@ -173,17 +199,20 @@ public final class EventHub {
     }
 
     private void sendTyping(String from, String to, boolean isTyping) {
-        String frame = json.write(new ServerEvent.Typing(from, isTyping));
+        sendTo(to, json.write(new ServerEvent.Typing(from, isTyping)));
+    }
+
+    /** A frame to every JSON connection of one user. */
+    private void sendTo(String handle, String frame) {
         for (EventClient client : clients) {
-            if (client.handle().equalsIgnoreCase(to)) client.enqueue(frame);
+            if (client.handle().equalsIgnoreCase(handle)) client.enqueue(frame);
         }
     }
 
     private void onBus(BusMessage message) {
         if (clients.isEmpty()) return;
         if (message instanceof PresenceEvent event) {
-            broadcast(json.write(new ServerEvent.Presence(event.handle(), event.to().wireName(),
-                    presence.find(event.handle()).map(p -> p.idle(clock.instant()).toSeconds()).orElse(0L))));
+            broadcast(json.write(presenceOf(event)));
             if (event.reason() == PresenceEvent.Reason.CONNECT) {
                 broadcast(json.write(new ServerEvent.FriendOnline(event.handle())));
             } else if (event.reason() == PresenceEvent.Reason.DISCONNECT) {
@@ -191,6 +220,9 @@ public final class EventHub {
             }
         } else if (message instanceof ChatEvent event) {
             broadcast(json.write(chatEvent(event)));
+        } else if (message instanceof ProfileUpdated update) {
+            broadcast(json.write(new ServerEvent.ProfileUpdated(update.handle(), update.displayName(),
+                    update.tagline(), update.location(), timestamp(update.at()))));
         }
     }
 
@@ -203,16 +235,56 @@ public final class EventHub {
         broadcast(json.write(new ServerEvent.Chat("system", null, text, timestamp(clock.instant()))));
     }
 
-    /** Closes every JSON connection of the user (banned, password changed). */
-    public void disconnect(String handle, String reason) {
+    /** Closes every JSON connection of the user (banned, password changed, kicked); how many there were. */
+    @Override
+    public int close(String handle, String reason) {
+        int closed = 0;
         for (EventClient client : clients) {
-            if (client.handle().equalsIgnoreCase(handle)) client.closeBecause(reason);
+            if (client.handle().equalsIgnoreCase(handle)) {
+                client.closeBecause(reason);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    public void disconnect(String handle, String reason) {
+        close(handle, reason);
+    }
+
+    @Override
+    public int count(String handle) {
+        return (int) clients.stream().filter(client -> client.handle().equalsIgnoreCase(handle)).count();
+    }
+
+    /** Every JSON connection, for the sysop's who. */
+    public List<AppConnection> connections() {
+        Instant now = clock.instant();
+        return clients.stream().map(client -> client.view(now, presenceTtl))
+                .sorted(Comparator.comparing(AppConnection::connectedAt)).toList();
+    }
+
+    /**
+     * Closes the connections whose last beacon was older than the presence TTL at {@code now} (a
+     * phone that went into a tunnel): they would otherwise keep their person online until TCP
+     * noticed. {@code now} is when the sweep was due, not when a worker got to it.
+     */
+    public void dropStale(Instant now) {
+        for (EventClient client : clients) {
+            if (client.view(now, presenceTtl).stale()) client.closeBecause(STALE);
         }
     }
 
     private ServerEvent.Presence presenceOf(UserPresence user) {
-        return new ServerEvent.Presence(user.handle(), user.status().wireName(),
-                user.idle(clock.instant()).toSeconds());
+        return new ServerEvent.Presence(user.handle(), user.displayName(), user.status().wireName(),
+                user.idle(clock.instant()).toSeconds(), null);
+    }
+
+    private ServerEvent.Presence presenceOf(PresenceEvent event) {
+        boolean offline = event.to() == Status.OFFLINE;
+        return new ServerEvent.Presence(event.handle(), event.displayName(), event.to().wireName(),
+                presence.find(event.handle()).map(p -> p.idle(clock.instant()).toSeconds()).orElse(0L),
+                offline ? timestamp(event.at()) : null);
     }
 
     public static ServerEvent.NewMessage newMessage(DirectMessage message, boolean mine) {
@@ -234,7 +306,7 @@ public final class EventHub {
         return new ServerEvent.Chat("system", null, s.text(), timestamp(s.at()));
     }
 
-    static String timestamp(Instant at) {
+    public static String timestamp(Instant at) {
         return at.toString();
     }
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.carrier.json.Json;
 import dev.carrier.message.Messenger;
 import dev.carrier.presence.Status;
+import dev.carrier.text.TextCleaner;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -72,7 +74,7 @@ public final class EventJson {
             case "send_message" -> new ClientCommand.SendMessage(text(fields, "to"), message(fields, "text"));
             case "set_status" -> new ClientCommand.SetStatus(status(fields));
             case "chat_say" -> new ClientCommand.ChatSay(message(fields, "text"));
-            case "keepalive" -> new ClientCommand.Keepalive();
+            case "keepalive" -> new ClientCommand.Keepalive(beacon(fields));
             default -> throw new BadFrame("unknown_event", "unknown event '" + event.asText() + "'; expected " + EVENTS);
         };
     }
@@ -93,6 +95,34 @@ public final class EventJson {
                     + " characters (was " + text.length() + ")");
         }
         return text;
+    }
+
+    /** The longest client name, version or device family a beacon may carry. */
+    static final int MAX_BEACON_TEXT = 64;
+
+    static Beacon beacon(JsonNode data) throws BadFrame {
+        return new Beacon(optionalText(data, "client"), optionalText(data, "version"),
+                optionalText(data, "device_family"), seconds(data, "last_input_seconds"));
+    }
+
+    /** A short optional string; cleaned, since a sysop's terminal shows it. */
+    static Optional<String> optionalText(JsonNode data, String field) throws BadFrame {
+        JsonNode value = data.get(field);
+        if (value == null || value.isNull()) return Optional.empty();
+        if (!value.isTextual()) throw new BadFrame("bad_field", "data." + field + " must be a string");
+        if (value.asText().length() > MAX_BEACON_TEXT) {
+            throw new BadFrame("too_long", "data." + field + " must be at most " + MAX_BEACON_TEXT + " characters");
+        }
+        return Optional.of(TextCleaner.clean(value.asText(), MAX_BEACON_TEXT)).filter(text -> !text.isBlank());
+    }
+
+    static OptionalLong seconds(JsonNode data, String field) throws BadFrame {
+        JsonNode value = data.get(field);
+        if (value == null || value.isNull()) return OptionalLong.empty();
+        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
+            throw new BadFrame("bad_field", "data." + field + " must be a whole number of seconds, 0 or more");
+        }
+        return OptionalLong.of(value.asLong());
     }
 
     static boolean bool(JsonNode data, String field) throws BadFrame {

@@ -16,6 +16,11 @@ public interface EventSink {
 
     Executor executor();
 
+    /** Where the client connects from, as the sysop's who shows it. */
+    default String address() {
+        return "-";
+    }
+
     /** Closes the connection, telling the client why. */
     void close(String reason);
 }

@@ -1,5 +1,6 @@
 package dev.carrier.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -34,6 +35,14 @@ public sealed interface ServerEvent {
         }
     }
 
+    /** {@code by} marked the reader's messages to them read, up to and including {@code msg_id}. */
+    record MessageRead(@JsonProperty("msg_id") String msgId, String by, @JsonProperty("read_at") String readAt)
+            implements ServerEvent {
+        public String name() {
+            return "message_read";
+        }
+    }
+
     record FriendOnline(String username) implements ServerEvent {
         public String name() {
             return "friend_online";
@@ -46,10 +55,25 @@ public sealed interface ServerEvent {
         }
     }
 
-    record Presence(String username, String status, @JsonProperty("idle_seconds") long idleSeconds)
+    /**
+     * @param lastSeen only when the status is offline: when the person's last connection ended
+     */
+    record Presence(
+            String username, @JsonProperty("display_name") String displayName, String status,
+            @JsonProperty("idle_seconds") long idleSeconds,
+            @JsonProperty("last_seen") @JsonInclude(JsonInclude.Include.NON_NULL) String lastSeen)
             implements ServerEvent {
         public String name() {
             return "presence";
+        }
+    }
+
+    /** Someone's profile changed in a field others see. */
+    record ProfileUpdated(
+            String username, @JsonProperty("display_name") String displayName, String tagline, String location,
+            @JsonProperty("profile_updated_at") String profileUpdatedAt) implements ServerEvent {
+        public String name() {
+            return "profile_updated";
         }
     }
 

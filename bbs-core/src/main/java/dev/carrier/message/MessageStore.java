@@ -38,6 +38,12 @@ public interface MessageStore {
      */
     java.util.Optional<List<DirectMessage>> historyBefore(String user, String peer, UUID before, int limit);
 
+    /**
+     * Everyone the user has exchanged messages with, the most recent conversation first, each
+     * with its latest message and how many of the peer's messages are unread; up to {@code limit}.
+     */
+    List<Conversation> conversations(String user, int limit);
+
     /** Marks messages from {@code peer} to {@code reader} up to and including {@code upTo} read. */
     int markRead(String reader, String peer, UUID upTo, Instant now);
 }

@@ -5,6 +5,7 @@ import dev.carrier.presence.Status;
 import dev.carrier.runtime.Workers;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionListener;
+import dev.carrier.store.Timestamps;
 import dev.carrier.text.TextCleaner;
 import dev.carrier.user.User;
 import dev.carrier.user.UserStore;
@@ -209,8 +210,15 @@ public final class Messenger implements SessionListener {
         return workers.submit(() -> store.historyBefore(user, peer, before, limit));
     }
 
-    public CompletableFuture<Integer> markRead(String reader, String peer, UUID upTo) {
-        return workers.submit(() -> store.markRead(reader, peer, upTo, clock.instant()));
+    /** Marks {@code peer}'s messages up to {@code upTo} read; the time they were marked, when any were. */
+    public CompletableFuture<Optional<Instant>> markRead(String reader, String peer, UUID upTo) {
+        Instant now = Timestamps.stored(clock.instant());
+        return workers.submit(() -> store.markRead(reader, peer, upTo, now) > 0 ? Optional.of(now) : Optional.empty());
+    }
+
+    /** The user's conversations, most recent first (see {@link MessageStore#conversations}). */
+    public CompletableFuture<List<Conversation>> conversations(String user, int limit) {
+        return workers.submit(() -> store.conversations(user, limit));
     }
 
     // ---- terminal sessions ---------------------------------------------------------------------

@@ -186,6 +186,28 @@ public final class SqliteMessageStore implements MessageStore {
         });
     }
 
+    @Override
+    public List<Conversation> conversations(String user, int limit) {
+        return db.withConnection(c -> {
+            List<Conversation> list = new ArrayList<>();
+            // One row per peer: its latest message (by time, then by storage order) and the unread count.
+            try (PreparedStatement s = c.prepareStatement("WITH mine AS (SELECT " + COLUMNS + ", rowid AS seq,"
+                    + " CASE WHEN sender = ?1 THEN recipient ELSE sender END COLLATE NOCASE AS peer"
+                    + " FROM direct_messages WHERE sender = ?1 OR recipient = ?1),"
+                    + " ranked AS (SELECT *, row_number() OVER (PARTITION BY peer ORDER BY sent_at DESC, seq DESC) AS n,"
+                    + " sum(recipient = ?1 AND sender <> ?1 AND read_at IS NULL) OVER (PARTITION BY peer) AS unread"
+                    + " FROM mine)"
+                    + " SELECT * FROM ranked WHERE n = 1 ORDER BY sent_at DESC, seq DESC LIMIT ?2")) {
+                s.setString(1, user);
+                s.setInt(2, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) list.add(new Conversation(rs.getString("peer"), message(rs), rs.getInt("unread")));
+                }
+            }
+            return List.copyOf(list);
+        });
+    }
+
     private static DirectMessage message(ResultSet rs) throws SQLException {
         return new DirectMessage(UUID.fromString(rs.getString("id")), rs.getString("sender"),
                 rs.getString("recipient"), rs.getString("body"), Timestamps.parse(rs.getString("sent_at")),

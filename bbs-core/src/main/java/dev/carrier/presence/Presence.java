@@ -3,6 +3,7 @@ package dev.carrier.presence;
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.SerialDrain;
 import dev.carrier.presence.PresenceEvent.Reason;
+import dev.carrier.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,32 +27,39 @@ import java.util.Optional;
  *
  * <p>Rules: a user is offline only when their last connection closes; idle for
  * {@code awayAfter} makes an online user away, and their next input makes them online again; a
- * status chosen by hand wins over the idle detector until the user changes it or logs off.
+ * status chosen by hand (away or dnd) wins over the idle detector until the user changes it, and
+ * is kept across their logins ({@link #remember}); {@link PresenceKeeper} stores it.
  */
 public final class Presence {
 
     private final Clock clock;
     private final Duration awayAfter;
     private final Map<String, Entry> online = new HashMap<>();
+    private final Map<String, ChosenStatus> kept = new HashMap<>();
     private final SerialDrain<PresenceEvent> outbox;
 
     private static final class Entry {
         final String handle;
         final Instant onlineSince;
+        final boolean sysop;
+        String displayName;
         int connections;
         Status status = Status.ONLINE;
         boolean chosen;
         Optional<String> text = Optional.empty();
         Instant lastInput;
 
-        Entry(String handle, Instant now) {
+        Entry(String handle, String displayName, boolean sysop, Instant now) {
             this.handle = handle;
+            this.displayName = displayName;
+            this.sysop = sysop;
             this.onlineSince = now;
             this.lastInput = now;
         }
 
         UserPresence view() {
-            return new UserPresence(handle, status, text, chosen, lastInput, onlineSince, connections);
+            return new UserPresence(handle, displayName, sysop, status, text, chosen, lastInput, onlineSince,
+                    connections);
         }
     }
 
@@ -65,16 +73,35 @@ public final class Presence {
         return handle.toLowerCase(Locale.ROOT);
     }
 
-    /** A connection of this user opened (logged in). */
-    public void connected(String handle) {
-        changing(() -> connectedLocked(handle));
+    /**
+     * The chosen statuses kept from earlier logins (read from the store at start-up); each applies
+     * at its person's next connection.
+     */
+    public synchronized void remember(Map<String, ChosenStatus> choices) {
+        choices.forEach((handle, choice) -> kept.put(key(handle), choice));
     }
 
-    private void connectedLocked(String handle) {
+    /** A connection of this user opened (logged in). */
+    public void connected(User user) {
+        changing(() -> connectedLocked(user.handle(), user.shownName(), user.sysop()));
+    }
+
+    /** A connection of someone known only by handle (no display name, not a sysop). */
+    public void connected(String handle) {
+        changing(() -> connectedLocked(handle, handle, false));
+    }
+
+    private void connectedLocked(String handle, String displayName, boolean sysop) {
         Instant now = clock.instant();
         Entry entry = online.get(key(handle));
         if (entry == null) {
-            entry = new Entry(handle, now);
+            entry = new Entry(handle, displayName, sysop, now);
+            ChosenStatus choice = kept.get(key(handle));
+            if (choice != null) {
+                entry.status = choice.status();
+                entry.text = choice.text();
+                entry.chosen = true;
+            }
             online.put(key(handle), entry);
             publish(entry, Status.OFFLINE, Reason.CONNECT, now);
         }
@@ -100,15 +127,24 @@ public final class Presence {
 
     /** The user typed something on any connection: not idle, and back from idle-away. */
     public void input(String handle) {
-        changing(() -> inputLocked(handle));
+        changing(() -> inputLocked(handle, clock.instant()));
     }
 
-    private void inputLocked(String handle) {
+    /**
+     * A client reports its person's last input at {@code at} (an app's beacon): as {@link #input}
+     * when that is later than any input known, and back from idle-away only if it is recent enough.
+     */
+    public void inputAt(String handle, Instant at) {
+        changing(() -> inputLocked(handle, at));
+    }
+
+    private void inputLocked(String handle, Instant at) {
         Entry entry = online.get(key(handle));
-        if (entry == null) return;
+        if (entry == null || at.isBefore(entry.lastInput)) return;
         Instant now = clock.instant();
-        entry.lastInput = now;
-        if (entry.status == Status.AWAY && !entry.chosen) {
+        entry.lastInput = at.isAfter(now) ? now : at;
+        if (entry.status == Status.AWAY && !entry.chosen
+                && Duration.between(entry.lastInput, now).compareTo(awayAfter) < 0) {
             entry.status = Status.ONLINE;
             publish(entry, Status.AWAY, Reason.IDLE, now);
         }
@@ -137,6 +173,8 @@ public final class Presence {
         entry.text = status == Status.ONLINE ? Optional.empty() : text;
         entry.status = status;
         entry.lastInput = now;
+        if (entry.chosen) kept.put(key(handle), new ChosenStatus(status, entry.text));
+        else kept.remove(key(handle));
         if (was != status || !oldText.equals(entry.text)) publish(entry, was, Reason.MANUAL, now);
         return true;
     }
@@ -155,6 +193,12 @@ public final class Presence {
                 publish(entry, Status.ONLINE, Reason.IDLE, now);
             }
         }
+    }
+
+    /** The person's display name changed (their profile); shown from now on. */
+    public synchronized void renamed(String handle, String displayName) {
+        Entry entry = online.get(key(handle));
+        if (entry != null) entry.displayName = displayName;
     }
 
     public synchronized Optional<UserPresence> find(String handle) {
@@ -197,6 +241,6 @@ public final class Presence {
 
     /** Under the lock: queued in change order, published by {@link #changing} after the lock. */
     private void publish(Entry entry, Status from, Reason reason, Instant now) {
-        outbox.enqueue(new PresenceEvent(entry.handle, from, entry.status, reason, entry.text, now));
+        outbox.enqueue(new PresenceEvent(entry.handle, entry.displayName, from, entry.status, reason, entry.text, now));
     }
 }

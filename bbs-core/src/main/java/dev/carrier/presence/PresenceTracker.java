@@ -14,7 +14,7 @@ public final class PresenceTracker implements SessionListener {
 
     @Override
     public void loggedIn(Session session) {
-        presence.connected(session.requireUser().handle());
+        presence.connected(session.requireUser());
     }
 
     @Override

@@ -100,6 +100,7 @@ public final class ProfileStage implements Stage {
     private final int maxPasswordTries;
     private final Logouts logouts;
     private final UserKeys keys;
+    private final ProfileAnnouncer announcer;
     private Step step = Step.MENU;
     private Field editing;
     private String newPassword;
@@ -107,8 +108,9 @@ public final class ProfileStage implements Stage {
 
     /** @param maxPasswordTries wrong current passwords in a row before the session is hung up */
     public ProfileStage(Session session, UserStore users, PasswordHasher hasher, Workers workers,
-            int maxPasswordTries, Logouts logouts, UserKeys keys) {
+            int maxPasswordTries, Logouts logouts, UserKeys keys, ProfileAnnouncer announcer) {
         this.session = session;
+        this.announcer = announcer;
         this.users = users;
         this.hasher = hasher;
         this.workers = workers;
@@ -118,9 +120,9 @@ public final class ProfileStage implements Stage {
     }
 
     public static Service service(UserStore users, PasswordHasher hasher, Workers workers, int maxPasswordTries,
-            Logouts logouts, UserKeys keys) {
+            Logouts logouts, UserKeys keys, ProfileAnnouncer announcer) {
         return new Service(ID, session -> new ProfileStage(session, users, hasher, workers, maxPasswordTries,
-                logouts, keys));
+                logouts, keys, announcer));
     }
 
     @Override
@@ -257,10 +259,13 @@ public final class ProfileStage implements Stage {
      * session's copy, so that a field changed meanwhile on another connection is kept.
      */
     private User save(long id, UnaryOperator<User> change) {
-        User changed = change.apply(users.findById(id).orElseThrow());
+        User before = users.findById(id).orElseThrow();
+        User changed = change.apply(before);
         users.updateProfile(id, changed.displayName(), changed.tagline(), changed.location());
         users.updatePreferences(id, changed.preferences());
-        return users.findById(id).orElseThrow();
+        User after = users.findById(id).orElseThrow();
+        announcer.saved(before, after);
+        return after;
     }
 
     // ---- the password --------------------------------------------------------------------------

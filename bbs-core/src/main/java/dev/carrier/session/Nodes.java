@@ -10,12 +10,15 @@ import java.util.function.IntFunction;
 
 /**
  * The node table: each connection gets the lowest free node number, up to the configured
- * maximum. Shared by every transport's threads; one lock guards the small array.
+ * maximum. Connections that are not terminals (JSON clients) hold no number but take a seat
+ * under the same maximum ({@link #claimApp}). Shared by every transport's threads; one lock
+ * guards the small array and the seat count.
  */
 public final class Nodes {
 
     private final Session[] slots;
     private final Map<String, List<Session>> byHandle = new HashMap<>();
+    private int apps;
 
     public Nodes(int maxNodes) {
         if (maxNodes < 1) throw new IllegalArgumentException("max nodes must be at least 1");
@@ -24,6 +27,7 @@ public final class Nodes {
 
     /** Puts the session made for the lowest free node number into the table, or none when full. */
     public synchronized Optional<Session> claim(IntFunction<Session> sessionForNode) {
+        if (occupied() + apps >= slots.length) return Optional.empty();
         for (int i = 0; i < slots.length; i++) {
             if (slots[i] == null) {
                 Session session = sessionForNode.apply(i + 1);
@@ -82,12 +86,33 @@ public final class Nodes {
         return sessions().stream().map(Session::info).toList();
     }
 
+    /** Terminal nodes in use (JSON clients are counted by {@link #apps()}). */
     public synchronized int inUse() {
+        return occupied();
+    }
+
+    private int occupied() {
         int count = 0;
         for (Session session : slots) {
             if (session != null) count++;
         }
         return count;
+    }
+
+    /** A seat for a connection that is not a terminal; false when terminals and apps fill the maximum. */
+    public synchronized boolean claimApp() {
+        if (occupied() + apps >= slots.length) return false;
+        apps++;
+        return true;
+    }
+
+    public synchronized void releaseApp() {
+        if (apps > 0) apps--;
+    }
+
+    /** Connections that hold a seat but no node: JSON clients. */
+    public synchronized int apps() {
+        return apps;
     }
 
     public int capacity() {

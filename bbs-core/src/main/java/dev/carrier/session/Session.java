@@ -53,6 +53,7 @@ public final class Session implements TerminalInput {
     private volatile User user;
     private volatile String activity = "Logging in";
     private volatile Instant lastInputAt;
+    private long inputs;
 
     Session(int node, Terminal terminal, SessionHost host) {
         this.node = node;
@@ -107,6 +108,14 @@ public final class Session implements TerminalInput {
 
     public Instant lastInputAt() {
         return lastInputAt;
+    }
+
+    /**
+     * How many times input has arrived: a stage that waits for "any key" compares it, which a
+     * clock cannot do when time stands still (tests). Read on the session's executor.
+     */
+    public long inputs() {
+        return inputs;
     }
 
     public SessionState state() {
@@ -407,6 +416,7 @@ public final class Session implements TerminalInput {
     public void onText(CharSequence text) {
         if (closed) return;
         lastInputAt = host.clock().instant();
+        inputs++;
         idleGuard.input();
         if (user != null) host.input(this);
         editor.newBurst();

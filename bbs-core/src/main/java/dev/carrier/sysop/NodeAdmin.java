@@ -4,10 +4,10 @@ import dev.carrier.audit.AuditLog;
 import dev.carrier.session.Nodes;
 import dev.carrier.session.Session;
 import dev.carrier.text.TextCleaner;
+import dev.carrier.user.User;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What a sysop does to live nodes of a running server: kick a caller, broadcast a line to
@@ -31,6 +31,13 @@ public final class NodeAdmin {
         broadcastListeners.add(listener);
     }
 
+    private volatile AppConnections apps = AppConnections.NONE;
+
+    /** Kicks by handle reach the user's JSON connections through this; wiring time only. */
+    public void reachApps(AppConnections connections) {
+        apps = Objects.requireNonNull(connections, "connections");
+    }
+
     public NodeAdmin(Nodes nodes, AuditLog audit) {
         this.nodes = Objects.requireNonNull(nodes, "nodes");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -38,32 +45,29 @@ public final class NodeAdmin {
 
     /**
      * Hangs up on a node ({@code 3}) or on every connection of a user ({@code alice}, any case),
-     * telling them why when a reason is given.
-     *
-     * @return the nodes hung up, in order
+     * JSON connections included, telling them why when a reason is given.
      */
-    public List<Integer> kick(String actor, String target, Optional<String> reason) {
-        List<Session> sessions = find(target.strip());
+    public Kick kick(String actor, String target, Optional<String> reason) {
+        String wanted = target.strip();
+        boolean byNode = !wanted.isEmpty() && wanted.chars().allMatch(Character::isDigit);
+        List<Session> sessions = byNode ? List.of(onNode(wanted)) : nodes.sessionsOf(wanted);
+        int appCount = byNode ? 0 : apps.count(wanted);
+        if (sessions.isEmpty() && appCount == 0) throw new SysopException(wanted + " is not online");
         Optional<String> why = reason.map(text -> TextCleaner.clean(text, MAX_TEXT)).filter(text -> !text.isEmpty());
-        List<Integer> kicked = sessions.stream().map(Session::node).toList();
-        String who = sessions.get(0).user().map(user -> user.handle() + " ").orElse("")
-                + (kicked.size() == 1 ? "(node " : "(nodes ")
-                + kicked.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-        audit.record(actor, "kick", who + why.map(text -> ": " + text).orElse(""));
+        String handle = sessions.isEmpty() ? wanted : sessions.get(0).user().map(User::handle).orElse("");
         String farewell = "*** You have been disconnected by the sysop" + why.map(text -> ": " + text).orElse(".");
         sessions.forEach(session -> LiveSessions.hangUp(session, farewell));
-        return kicked;
+        int closed = byNode ? 0 : apps.close(wanted, farewell.substring("*** ".length()));
+        Kick kick = new Kick(sessions.stream().map(Session::node).toList(), closed);
+        audit.record(actor, "kick", (handle.isEmpty() ? "" : handle + " ") + kick.describe()
+                + why.map(text -> ": " + text).orElse(""));
+        return kick;
     }
 
-    private List<Session> find(String target) {
-        if (!target.isEmpty() && target.chars().allMatch(Character::isDigit)) {
-            int node = target.length() > 6 ? -1 : Integer.parseInt(target);
-            return nodes.sessions().stream().filter(session -> session.node() == node).findFirst()
-                    .map(List::of).orElseThrow(() -> new SysopException("nobody is on node " + target));
-        }
-        List<Session> sessions = nodes.sessionsOf(target);
-        if (sessions.isEmpty()) throw new SysopException(target + " is not online");
-        return sessions;
+    private Session onNode(String target) {
+        int node = target.length() > 6 ? -1 : Integer.parseInt(target);
+        return nodes.sessions().stream().filter(session -> session.node() == node).findFirst()
+                .orElseThrow(() -> new SysopException("nobody is on node " + target));
     }
 
     /**

@@ -15,11 +15,9 @@ import dev.carrier.who.WhoList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * {@code __sysop__}: the sysop's corner of the BBS. Lists every node with where it calls from,
@@ -124,9 +122,7 @@ public final class SysopStage implements Stage {
             if (target.equalsIgnoreCase(sysop.handle()) || target.equals(String.valueOf(session.node()))) {
                 return "Cannot kick yourself";
             }
-            List<Integer> kicked = nodeAdmin.kick(sysop.handle(), target, reason);
-            return "*** Kicked " + target + (kicked.size() == 1 ? " (node " : " (nodes ")
-                    + kicked.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+            return "*** Kicked " + target + " " + nodeAdmin.kick(sysop.handle(), target, reason).describe();
         });
     }
 

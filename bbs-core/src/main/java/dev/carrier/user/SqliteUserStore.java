@@ -159,10 +159,14 @@ public final class SqliteUserStore implements UserStore {
 
     @Override
     public void updateProfile(long userId, String displayName, String tagline, String location) {
-        update(userId, "UPDATE users SET display_name = ?2, tagline = ?3, location = ?4 WHERE id = ?1", s -> {
+        // profile_updated_at moves only when a field others see actually changes.
+        update(userId, "UPDATE users SET profile_updated_at = CASE WHEN display_name IS NOT ?2 OR tagline IS NOT ?3"
+                + " OR location IS NOT ?4 THEN ?5 ELSE profile_updated_at END,"
+                + " display_name = ?2, tagline = ?3, location = ?4 WHERE id = ?1", s -> {
             s.setString(2, blankToNull(displayName));
             s.setString(3, blankToNull(tagline));
             s.setString(4, blankToNull(location));
+            s.setString(5, Timestamps.format(Timestamps.stored(clock.instant())));
         });
     }
 

@@ -1,22 +1,21 @@
 package dev.carrier.who;
 
-import dev.carrier.presence.Presence;
-import dev.carrier.presence.UserPresence;
+import dev.carrier.bus.Bus;
+import dev.carrier.presence.PresenceEvent;
 import dev.carrier.session.InputMode;
-import dev.carrier.session.NodeInfo;
-import dev.carrier.session.Nodes;
 import dev.carrier.session.Service;
 import dev.carrier.session.Session;
 import dev.carrier.session.Stage;
 import dev.carrier.session.StageTraits;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
+import dev.carrier.terminal.Ansi;
+import dev.carrier.terminal.TerminalInfo;
 import java.util.List;
-import java.util.Optional;
 
-/** {@code __who__}: every node, who is on it, their status, what they do, idle time, transport. */
+/**
+ * {@code __who__}: every node, who is on it, their status, what they do, idle time, transport,
+ * and who is offline. The list is live until the caller presses a key: a status change redraws
+ * it on a terminal that moves its cursor, and is told as one line on others.
+ */
 public final class WhoStage implements Stage {
 
     public static final String ID = "__who__";
@@ -25,21 +24,23 @@ public final class WhoStage implements Stage {
     private static final StageTraits TRAITS = StageTraits.service(ACTIVITY).allowingNotices();
 
     private final Session session;
-    private final Presence presence;
-    private final Nodes nodes;
+    private final WhoDirectory directory;
     private final ProfileCard cards;
-    private final Clock clock;
+    private final Bus bus;
+    private Bus.Subscription live;
+    private long inputsAtList;
+    private boolean drawing;
+    private boolean changedWhileDrawing;
 
-    public WhoStage(Session session, Presence presence, Nodes nodes, ProfileCard cards, Clock clock) {
+    public WhoStage(Session session, WhoDirectory directory, ProfileCard cards, Bus bus) {
         this.session = session;
-        this.presence = presence;
-        this.nodes = nodes;
+        this.directory = directory;
         this.cards = cards;
-        this.clock = clock;
+        this.bus = bus;
     }
 
-    public static Service service(Presence presence, Nodes nodes, ProfileCard cards, Clock clock) {
-        return new Service(ID, session -> new WhoStage(session, presence, nodes, cards, clock));
+    public static Service service(WhoDirectory directory, ProfileCard cards, Bus bus) {
+        return new Service(ID, session -> new WhoStage(session, directory, cards, bus));
     }
 
     @Override
@@ -49,42 +50,78 @@ public final class WhoStage implements Stage {
 
     @Override
     public void enter() {
-        session.write(WhoList.render(rows()));
-        session.prompt(PROMPT, InputMode.LINE);
+        drawing = true;
+        session.await(directory.rows(session.node(), ACTIVITY), rows -> {
+            drawing = false;
+            session.write(render(rows));
+            session.prompt(PROMPT, InputMode.LINE);
+            inputsAtList = session.inputs();
+            // Bus subscribers only hand work on: the change is handled on the session's executor.
+            live = bus.subscribe(message -> {
+                if (message instanceof PresenceEvent event) session.execute(() -> changed(event));
+            });
+        });
     }
 
     /** After the list, a handle shows that user's card; Enter goes back to the menu. */
     public static final String PROMPT = "Handle for details, or Enter for the menu: ";
 
-    /** The node table as W shows it; idle time and status are the user's, across connections. */
-    private List<WhoRow> rows() {
-        Instant now = clock.instant();
-        List<WhoRow> rows = new ArrayList<>();
-        for (NodeInfo node : nodes.snapshot()) {
-            String activity = node.node() == session.node() ? ACTIVITY : node.activity();
-            Optional<UserPresence> user = node.handle().flatMap(presence::find);
-            Duration idle = user.map(p -> p.idle(now)).orElse(Duration.between(node.lastInputAt(), now));
-            rows.add(new WhoRow(Optional.of(node.node()), node.handle().orElse("-"),
-                    node.handle().map(h -> user.map(UserPresence::status).orElse(dev.carrier.presence.Status.ONLINE)),
-                    user.flatMap(UserPresence::text), idle, activity, node.transport()));
+    private String render(List<WhoRow> rows) {
+        return WhoList.render(rows, session.colour(), session.terminal().info().columns());
+    }
+
+    private void changed(PresenceEvent event) {
+        if (live == null) return;
+        if (session.inputs() != inputsAtList) {
+            stopLive();
+            return;
         }
-        // People connected only through a JSON client (an app, a bot) hold no node, but are here.
-        for (UserPresence user : presence.all()) {
-            if (!nodes.isOnline(user.handle())) {
-                rows.add(new WhoRow(Optional.empty(), user.handle(), Optional.of(user.status()), user.text(),
-                        user.idle(now), "Using an app", "json"));
+        TerminalInfo info = session.terminal().info();
+        if (!Ansi.movesCursor(info)) {
+            session.interject("*** " + event.displayName() + " is now "
+                    + WhoList.title(event.to(), session.colour()) + "\n");
+            return;
+        }
+        if (drawing) {
+            changedWhileDrawing = true;
+            return;
+        }
+        redraw();
+    }
+
+    /** Reads the list again and draws it over the screen; changes meanwhile draw once more after. */
+    private void redraw() {
+        drawing = true;
+        session.await(directory.rows(session.node(), ACTIVITY), rows -> {
+            drawing = false;
+            if (live == null || session.inputs() != inputsAtList) return;
+            session.write(Ansi.moveTo(1, 1) + Ansi.eraseScreen() + render(rows).substring(1));
+            session.prompt(PROMPT, InputMode.LINE);
+            if (changedWhileDrawing) {
+                changedWhileDrawing = false;
+                redraw();
             }
-        }
-        return rows;
+        });
+    }
+
+    private void stopLive() {
+        if (live != null) live.cancel();
+        live = null;
     }
 
     @Override
     public void onLine(String line) {
+        stopLive();
         String handle = line.strip();
         if (handle.isEmpty()) {
             session.backToMenu();
             return;
         }
         cards.show(session, handle, () -> session.prompt(PROMPT, InputMode.LINE));
+    }
+
+    @Override
+    public void exit() {
+        stopLive();
     }
 }

@@ -16,6 +16,7 @@ import dev.carrier.message.SqliteMessageStore;
 import dev.carrier.presence.Presence;
 import dev.carrier.runtime.ManualTime;
 import dev.carrier.runtime.Workers;
+import dev.carrier.session.Nodes;
 import dev.carrier.store.Database;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.User;
@@ -102,7 +103,8 @@ class EventHubTest {
         SendBudgets budgets = new SendBudgets(ChatConfig.defaults(), time);
         Messenger messenger = new Messenger(new MessageSinks(), presence, new SqliteMessageStore(db), users, workers, time,
                 budgets, ChatConfig.defaults().maxWaitingMessages());
-        hub = new EventHub(bus, presence, messenger, chat, budgets, time, Runnable::run, time);
+        hub = new EventHub(bus, presence, messenger, chat, budgets, new Nodes(256), Duration.ofMinutes(5), time,
+                Runnable::run, time);
     }
 
     @AfterEach
@@ -116,7 +118,7 @@ class EventHubTest {
     }
 
     private EventClient connect(String handle, Sink sink) {
-        return hub.connect(user(handle), Optional.empty(), sink);
+        return hub.connect(user(handle), Optional.empty(), sink).orElseThrow();
     }
 
     @Test

@@ -17,7 +17,9 @@ import dev.carrier.runtime.Workers;
 import dev.carrier.store.Database;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.SqliteUserStore;
+import dev.carrier.presence.SqlitePresenceStore;
 import dev.carrier.who.ProfileCard;
+import dev.carrier.who.WhoDirectory;
 import dev.carrier.who.WhoStage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,10 +38,12 @@ public final class TestEngine implements AutoCloseable {
         database = Database.open(dataDir);
         SqliteUserStore users = new SqliteUserStore(database);
         Nodes nodes = new Nodes(config.maxNodes());
-        Presence presence = new Presence(new InProcessBus(), Clock.systemUTC(), Duration.ofMinutes(15));
+        InProcessBus bus = new InProcessBus();
+        Presence presence = new Presence(bus, Clock.systemUTC(), Duration.ofMinutes(15));
+        SqlitePresenceStore seen = new SqlitePresenceStore(database);
         ServiceCatalog services = ServiceCatalog.of(
-                WhoStage.service(presence, nodes, new ProfileCard(users, presence, workers, Clock.systemUTC()),
-                        Clock.systemUTC()),
+                WhoStage.service(new WhoDirectory(presence, nodes, seen, workers, Clock.systemUTC()),
+                        new ProfileCard(users, seen, presence, workers, Clock.systemUTC()), bus),
                 GoodbyeStage.service(config.bbsName()));
         BcryptPasswordHasher hasher = new BcryptPasswordHasher(4);
         LoginGate gate = new LoginGate(new LoginThrottle(LoginLimits.defaults(), Clock.systemUTC()), passwordWork,

@@ -37,7 +37,8 @@ public final class AdminViews {
         }
     }
 
-    public record Kicked(List<Integer> nodes) {}
+    /** @param appConnections JSON connections closed, which hold no node */
+    public record Kicked(List<Integer> nodes, int appConnections) {}
 
     public record Broadcast(int nodes) {}
 
@@ -54,10 +55,25 @@ public final class AdminViews {
     public record NodeView(int node, String handle, String transport, String address, String terminal,
             String connectedAt, long idleSeconds, String status, String activity) {}
 
-    public record WhoView(ServerView server, List<NodeView> nodes) {}
+    /**
+     * One JSON connection: it holds no node number but a seat under the node maximum.
+     *
+     * @param instance     the client's instance id, or null
+     * @param client       what the client says it is in its beacons ({@code Carrier Mobile 2.1 (ios)}), or null
+     * @param lastBeaconAt null when it never sent a beacon (pings alone watch it then)
+     * @param stale        its last beacon is older than the presence TTL: it is being dropped
+     */
+    public record AppView(String handle, String instance, String address, String client, String connectedAt,
+            long idleSeconds, String status, String lastBeaconAt, boolean stale) {}
 
-    /** @param sshHostKeys each SSH host key's type and SHA-256 fingerprint; empty while SSH is off */
-    public record StatusView(ServerView server, int nodesInUse, int maxNodes, int usersOnline,
+    /** @param apps JSON connections; null from a server older than them */
+    public record WhoView(ServerView server, List<NodeView> nodes, List<AppView> apps) {}
+
+    /**
+     * @param appConnections JSON connections, which share {@code maxNodes} with the nodes
+     * @param sshHostKeys    each SSH host key's type and SHA-256 fingerprint; empty while SSH is off
+     */
+    public record StatusView(ServerView server, int nodesInUse, int appConnections, int maxNodes, int usersOnline,
             int messagesPerMinute, long memoryUsedBytes, long memoryTotalBytes, long memoryMaxBytes,
             List<String> sshHostKeys) {}
 

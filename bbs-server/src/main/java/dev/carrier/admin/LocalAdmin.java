@@ -1,5 +1,6 @@
 package dev.carrier.admin;
 
+import dev.carrier.admin.AdminViews.AppView;
 import dev.carrier.admin.AdminViews.AuditView;
 import dev.carrier.admin.AdminViews.Broadcast;
 import dev.carrier.admin.AdminViews.Closed;
@@ -13,6 +14,8 @@ import dev.carrier.admin.AdminViews.WhoView;
 import dev.carrier.audit.AuditLog;
 import dev.carrier.auth.Tokens;
 import dev.carrier.audit.SqliteAuditLog;
+import dev.carrier.events.AppConnection;
+import dev.carrier.events.EventHub;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.UserPresence;
 import dev.carrier.session.Logouts;
@@ -22,6 +25,7 @@ import dev.carrier.session.NodeInfo;
 import dev.carrier.session.Nodes;
 import dev.carrier.store.Database;
 import dev.carrier.store.Timestamps;
+import dev.carrier.sysop.Kick;
 import dev.carrier.sysop.LiveSessions;
 import dev.carrier.sysop.NodeAdmin;
 import dev.carrier.sysop.SshKeyAdmin;
@@ -55,8 +59,8 @@ public final class LocalAdmin implements Admin {
     public static final int MAX_AUDIT_LIMIT = 10_000;
 
     /** The parts of a running server that the live commands reach. */
-    public record Live(Nodes nodes, NodeAdmin nodeAdmin, Presence presence, Traffic traffic, ServerInfo info,
-            EventFeed feed, Clock clock) {}
+    public record Live(Nodes nodes, NodeAdmin nodeAdmin, Presence presence, EventHub events, Traffic traffic,
+            ServerInfo info, EventFeed feed, Clock clock) {}
 
     private final String actor;
     private final UserAdmin users;
@@ -186,13 +190,26 @@ public final class LocalAdmin implements Admin {
             nodes.add(new NodeView(node.node(), node.handle().orElse(null), node.transport(), node.remoteAddress(),
                     node.terminalType(), Timestamps.format(node.connectedAt()), idle, status, node.activity()));
         }
-        return new WhoView(server.info().view(), nodes);
+        List<AppView> apps = new ArrayList<>();
+        for (AppConnection app : server.events().connections()) {
+            Optional<UserPresence> presence = server.presence().find(app.handle());
+            String client = app.beacon().describe();
+            apps.add(new AppView(app.handle(), app.instanceId().orElse(null), app.address(),
+                    client.isEmpty() ? null : client, Timestamps.format(app.connectedAt()),
+                    presence.map(p -> p.idle(now).toSeconds()).orElse(0L),
+                    presence.map(p -> p.status().wireName()).orElse("online"),
+                    app.lastBeaconAt().map(Timestamps::format).orElse(null), app.stale()));
+        }
+        return new WhoView(server.info().view(), nodes, apps);
     }
 
     @Override
     public Kicked kick(String target, String reason) {
         Live server = running("kick");
-        return sysop(() -> new Kicked(server.nodeAdmin().kick(actor, target, Optional.ofNullable(reason))));
+        return sysop(() -> {
+            Kick kick = server.nodeAdmin().kick(actor, target, Optional.ofNullable(reason));
+            return new Kicked(kick.nodes(), kick.apps());
+        });
     }
 
     @Override
@@ -206,7 +223,8 @@ public final class LocalAdmin implements Admin {
         Live server = running("status");
         Runtime runtime = Runtime.getRuntime();
         long total = runtime.totalMemory();
-        return new StatusView(server.info().view(), server.nodes().inUse(), server.nodes().capacity(),
+        return new StatusView(server.info().view(), server.nodes().inUse(), server.nodes().apps(),
+                server.nodes().capacity(),
                 server.presence().all().size(), server.traffic().perMinute(), total - runtime.freeMemory(), total,
                 runtime.maxMemory(), List.copyOf(server.info().sshHostKeys().get()));
     }

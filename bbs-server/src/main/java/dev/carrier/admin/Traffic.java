@@ -3,6 +3,7 @@ package dev.carrier.admin;
 import dev.carrier.bus.BusMessage;
 import dev.carrier.chat.ChatEvent;
 import dev.carrier.message.DirectMessage;
+import dev.carrier.message.Conversation;
 import dev.carrier.message.MessageStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -97,6 +98,11 @@ public final class Traffic {
             @Override
             public int markRead(String reader, String peer, UUID upTo, Instant now) {
                 return store.markRead(reader, peer, upTo, now);
+            }
+
+            @Override
+            public List<Conversation> conversations(String user, int limit) {
+                return store.conversations(user, limit);
             }
         };
     }

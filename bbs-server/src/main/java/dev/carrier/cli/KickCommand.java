@@ -1,8 +1,8 @@
 package dev.carrier.cli;
 
 import dev.carrier.admin.AdminViews.Kicked;
+import dev.carrier.sysop.Kick;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,8 +29,7 @@ public final class KickCommand implements Callable<Integer> {
     public Integer call() {
         return admin.report(data -> {
             Kicked kicked = data.kick(target, reason);
-            return "kicked " + target + (kicked.nodes().size() == 1 ? " (node " : " (nodes ")
-                    + kicked.nodes().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+            return "kicked " + target + " " + new Kick(kicked.nodes(), kicked.appConnections()).describe();
         });
     }
 }

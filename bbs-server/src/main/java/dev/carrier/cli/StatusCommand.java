@@ -34,7 +34,9 @@ public final class StatusCommand implements Callable<Integer> {
         out.println("carrier " + status.server().version() + ", up " + Format.duration(status.server().uptimeSeconds())
                 + " (since " + Format.dateTimeSeconds(status.server().startedAt()) + ")");
         out.println("listening:           " + String.join(", ", status.server().listeners()));
-        out.println("nodes:               " + status.nodesInUse() + " of " + status.maxNodes() + " in use");
+        out.println("nodes:               " + (status.nodesInUse() + status.appConnections()) + " of "
+                + status.maxNodes() + " in use" + (status.appConnections() == 0 ? ""
+                : " (" + status.appConnections() + " by JSON clients)"));
         out.println("users online:        " + status.usersOnline());
         out.println("messages per minute: " + status.messagesPerMinute());
         out.println("memory:              " + Format.mebibytes(status.memoryUsedBytes()) + " used of "

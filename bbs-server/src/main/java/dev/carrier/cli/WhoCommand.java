@@ -1,10 +1,12 @@
 package dev.carrier.cli;
 
 import dev.carrier.admin.Admin;
+import dev.carrier.admin.AdminViews.AppView;
 import dev.carrier.admin.AdminViews.NodeView;
 import dev.carrier.admin.AdminViews.ServerView;
 import dev.carrier.admin.AdminViews.WhoView;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +45,12 @@ public final class WhoCommand implements Callable<Integer> {
             table.row(String.valueOf(node.node()), node.handle() == null ? "-" : node.handle(), node.transport(),
                     node.address(), node.terminal(), Format.dateTime(node.connectedAt()),
                     String.valueOf(node.idleSeconds()), node.status(), node.activity());
+        }
+        for (AppView app : who.apps() == null ? List.<AppView>of() : who.apps()) {
+            table.row("-", app.handle(), "json", app.address(), app.client() == null ? "-" : app.client(),
+                    Format.dateTime(app.connectedAt()), String.valueOf(app.idleSeconds()),
+                    app.stale() ? "stale" : app.status(),
+                    "Using an app" + (app.instance() == null ? "" : " (instance " + app.instance() + ")"));
         }
         out.print(table.render(admin.width()));
     }

@@ -36,8 +36,13 @@ import dev.carrier.message.Messenger;
 import dev.carrier.message.SendBudgets;
 import dev.carrier.message.SqliteMessageStore;
 import dev.carrier.presence.Presence;
+import dev.carrier.presence.PresenceKeeper;
+import dev.carrier.presence.PresenceStore;
 import dev.carrier.presence.PresenceTracker;
+import dev.carrier.presence.SqlitePresenceStore;
+import dev.carrier.profile.ProfileAnnouncer;
 import dev.carrier.profile.ProfileStage;
+import dev.carrier.profile.ProfileUpdated;
 import dev.carrier.runtime.Scheduler;
 import dev.carrier.runtime.ThreadScheduler;
 import dev.carrier.runtime.Workers;
@@ -67,11 +72,13 @@ import dev.carrier.user.UserStore;
 import dev.carrier.web.ApiServices;
 import dev.carrier.web.WebServer;
 import dev.carrier.who.ProfileCard;
+import dev.carrier.who.WhoDirectory;
 import dev.carrier.who.WhoStage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -130,6 +137,12 @@ public final class CarrierServer implements AutoCloseable {
         nodes = new Nodes(config.engine().maxNodes());
 
         presence = new Presence(bus, clock, config.awayAfter());
+        PresenceStore presenceStore = new SqlitePresenceStore(database);
+        presence.remember(presenceStore.chosenStatuses());
+        PresenceKeeper.attach(bus, presenceStore, workers);
+        bus.subscribe(message -> {
+            if (message instanceof ProfileUpdated update) presence.renamed(update.handle(), update.displayName());
+        });
         chat = new ChatManager(bus, clock, config.chat());
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
         Traffic traffic = new Traffic(clock);
@@ -140,7 +153,8 @@ public final class CarrierServer implements AutoCloseable {
                 budgets);
         Logouts logouts = new Logouts(nodes);
         Tokens tokens = new Tokens(database, users, clock, config.tokenTtl());
-        EventHub events = new EventHub(bus, presence, messenger, chat, budgets, scheduler, task -> workers.run(task::run), clock);
+        EventHub events = new EventHub(bus, presence, messenger, chat, budgets, nodes, config.presenceTtl(), scheduler,
+                task -> workers.run(task::run), clock);
         // A new password ends the user's tokens and their JSON connections, as it ends their sessions.
         logouts.addRevoker(user -> {
             tokens.revokeAll(user.id());
@@ -151,19 +165,21 @@ public final class CarrierServer implements AutoCloseable {
         UserKeys userKeys = new UserKeys(sshKeys, audit, clock); // the profile's keys screen and carrier user key
         NodeAdmin nodeAdmin = new NodeAdmin(nodes, audit);
         nodeAdmin.onBroadcast(text -> events.announce(NodeAdmin.line(text)));
+        nodeAdmin.reachApps(events);
 
         hasher = new BcryptPasswordHasher(config.passwordCost());
         // Each service's factory hands its stage what it uses.
         SysopRights rights = new SysopRights(users, workers);
-        ProfileCard cards = new ProfileCard(users, presence, workers, clock);
+        ProfileCard cards = new ProfileCard(users, presenceStore, presence, workers, clock);
         ServiceCatalog services = ServiceCatalog.of(
                 ChatStage.service(new ChatServices(chat, presence, messenger, budgets, nodeAdmin, rights, nodes,
                         cards, clock, users, workers)),
                 MailInboxStage.service(post),
                 MailComposeStage.service(post),
-                ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts, userKeys),
+                ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts, userKeys,
+                        new ProfileAnnouncer(bus, clock)),
                 SysopStage.service(nodeAdmin, rights, presence, nodes, clock),
-                WhoStage.service(presence, nodes, cards, clock),
+                WhoStage.service(new WhoDirectory(presence, nodes, presenceStore, workers, clock), cards, bus),
                 GoodbyeStage.service(config.engine().bbsName()));
         MenuSource menuSource = config.menusDir().map(MenuSource::folder).orElseGet(MenuSource::builtIn);
         menus = new MenuLoader(menuSource, services.ids()).load();
@@ -178,7 +194,7 @@ public final class CarrierServer implements AutoCloseable {
         host.addListener(new PresenceTracker(presence));
         host.addListener(messenger);
         host.addListener(post);
-        checkIdleEvery(scheduler, workers, IDLE_CHECK);
+        checkIdleEvery(scheduler, workers, IDLE_CHECK, events);
         // A ban or a deletion ends the user's sessions, JSON connections and tokens at once.
         LiveSessions live = (handle, farewell) -> {
             int sessions = LiveSessions.of(nodes).hangUp(handle, farewell);
@@ -186,7 +202,7 @@ public final class CarrierServer implements AutoCloseable {
             users.find(handle).ifPresent(user -> tokens.revokeAll(user.id()));
             return sessions;
         };
-        startAdmin(bus, traffic, audit, userKeys, nodeAdmin, nodes, live, logouts, workers, clock);
+        startAdmin(bus, traffic, audit, userKeys, nodeAdmin, nodes, events, live, logouts, workers, clock);
 
         // Transports share event loops and one per-address connection limit.
         EventLoops loops = own(new EventLoops());
@@ -212,9 +228,10 @@ public final class CarrierServer implements AutoCloseable {
 
         // The web: the terminal page, /terminal and /telnet WebSockets, /health.
         if (!config.webPort().isOff()) {
-            WebServer server = own(new WebServer(config.web(), host, nodes::inUse, perAddress,
+            // JSON clients take seats under --max-nodes as terminals take nodes: /health counts both.
+            WebServer server = own(new WebServer(config.web(), host, () -> nodes.inUse() + nodes.apps(), perAddress,
                     loops.boss(), loops.workers()));
-            server.serveApi(new ApiServices(logins, tokens, users, presence, events, messenger, workers, clock));
+            server.serveApi(new ApiServices(logins, tokens, users, presence, presenceStore, events, messenger, workers, clock));
             try {
                 server.start();
             } catch (IOException e) {
@@ -251,15 +268,15 @@ public final class CarrierServer implements AutoCloseable {
      * the data folder's admin.json (see dev.carrier.admin). Account changes go through the same
      * UserAdmin as on the database file, and here also hang up live sessions.
      */
-    private void startAdmin(Bus bus, Traffic traffic, AuditLog audit, UserKeys userKeys, NodeAdmin nodeAdmin, Nodes nodes,
-            LiveSessions liveSessions, Logouts logouts, Workers workers, Clock clock) {
+    private void startAdmin(Bus bus, Traffic traffic, AuditLog audit, UserKeys userKeys, NodeAdmin nodeAdmin,
+            Nodes nodes, EventHub events, LiveSessions liveSessions, Logouts logouts, Workers workers, Clock clock) {
         bus.subscribe(traffic::onBus);
         EventFeed feed = new EventFeed(clock);
         bus.subscribe(feed::onBus);
         host.addListener(feed);
         UserAdmin userAdmin = new UserAdmin(users, hasher, audit, liveSessions, logouts);
         SshKeyAdmin keyAdmin = new SshKeyAdmin(users, userKeys);
-        LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, traffic,
+        LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, events, traffic,
                 new ServerInfo(Version.current(), clock.instant(), this::listeners,
                         this::sshHostKeyFingerprints, clock), feed, clock);
         AdminProtocol protocol = new AdminProtocol(
@@ -277,12 +294,16 @@ public final class CarrierServer implements AutoCloseable {
         return listening;
     }
 
-    private void checkIdleEvery(Scheduler scheduler, Workers workers, Duration period) {
+    private void checkIdleEvery(Scheduler scheduler, Workers workers, Duration period, EventHub events) {
         // The timer only hands the check over; the fan-out of any changes runs on a worker.
         scheduler.schedule(period, () -> {
             if (closed) return;
-            workers.run(presence::checkIdle);
-            checkIdleEvery(scheduler, workers, period);
+            Instant due = config.clock().instant();
+            workers.run(() -> {
+                presence.checkIdle();
+                events.dropStale(due);
+            });
+            checkIdleEvery(scheduler, workers, period, events);
         });
     }
 

@@ -130,6 +130,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Idle time after which an online user shows as away, e.g. 15m, 90s (default: ${DEFAULT-VALUE}).")
     Duration awayAfter;
 
+    @Option(names = "--presence-ttl", defaultValue = ServerConfig.DEFAULT_PRESENCE_TTL_MINUTES + "m",
+            paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A JSON client that sends keepalive beacons and then none for this long is shown stale "
+                    + "and dropped (default: ${DEFAULT-VALUE}).")
+    Duration presenceTtl;
+
     @Option(names = "--flood-burst", defaultValue = "" + ChatConfig.DEFAULT_FLOOD_BURST, paramLabel = "N",
             description = "Messages (chat lines, DMs, pages, letters) a user may send at once, over all their "
                     + "connections; 0 lifts the limit (default: ${DEFAULT-VALUE}).")
@@ -211,6 +217,7 @@ final class ServeCommand implements Callable<Integer> {
                 .maxPerAddress(maxPerAddress)
                 .engine(engine).chat(chat)
                 .passwordCost(passwordCost).awayAfter(awayAfter).tokenTtl(tokenTtl)
+                .presenceTtl(presenceTtl)
                 .build();
     }
 

@@ -36,6 +36,7 @@ import java.util.Set;
  * @param passwordCost  bcrypt cost factor (each step doubles the time)
  * @param awayAfter     idle time that turns an online user away
  * @param tokenTtl      how long a JSON client's login token lives
+ * @param presenceTtl   how old a JSON client's last beacon may grow before it counts as gone
  * @param clock         the server's time; tests pass one they can move
  * @param scheduler     the server's timers; empty for real ones, tests pass one they can move
  */
@@ -54,6 +55,7 @@ public record ServerConfig(
         int passwordCost,
         Duration awayAfter,
         Duration tokenTtl,
+        Duration presenceTtl,
         Clock clock,
         Optional<Scheduler> scheduler) {
 
@@ -64,6 +66,9 @@ public record ServerConfig(
     /** In days, so that the command line can show it as text ({@code 30d}). */
     public static final int DEFAULT_TOKEN_TTL_DAYS = 30;
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofDays(DEFAULT_TOKEN_TTL_DAYS);
+    /** In minutes, so that the command line can show it as text ({@code 5m}). */
+    public static final int DEFAULT_PRESENCE_TTL_MINUTES = 5;
+    public static final Duration DEFAULT_PRESENCE_TTL = Duration.ofMinutes(DEFAULT_PRESENCE_TTL_MINUTES);
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -90,6 +95,7 @@ public record ServerConfig(
         }
         positive(awayAfter, "--away-after");
         positive(tokenTtl, "--token-ttl");
+        positive(presenceTtl, "--presence-ttl");
     }
 
     private static void positive(Duration duration, String option) {
@@ -171,6 +177,7 @@ public record ServerConfig(
         private int passwordCost = BcryptPasswordHasher.DEFAULT_COST;
         private Duration awayAfter = DEFAULT_AWAY_AFTER;
         private Duration tokenTtl = DEFAULT_TOKEN_TTL;
+        private Duration presenceTtl = DEFAULT_PRESENCE_TTL;
         private Clock clock = Clock.systemUTC();
         private Optional<Scheduler> scheduler = Optional.empty();
 
@@ -192,6 +199,7 @@ public record ServerConfig(
             passwordCost = config.passwordCost;
             awayAfter = config.awayAfter;
             tokenTtl = config.tokenTtl;
+            presenceTtl = config.presenceTtl;
             clock = config.clock;
             scheduler = config.scheduler;
         }
@@ -309,6 +317,11 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder presenceTtl(Duration ttl) {
+            presenceTtl = ttl;
+            return this;
+        }
+
         /** Time that tests move by hand: the clock and the timers together. */
         public <T extends Clock & Scheduler> Builder time(T time) {
             clock = time;
@@ -319,7 +332,7 @@ public record ServerConfig(
         /** Checks what no single setter can, and makes the config. */
         public ServerConfig build() {
             return new ServerConfig(dataDir, menusDir, telnetPort, webPort, telnet, web, sshPort, ssh, maxPerAddress, engine, chat,
-                    passwordCost, awayAfter, tokenTtl, clock, scheduler);
+                    passwordCost, awayAfter, tokenTtl, presenceTtl, clock, scheduler);
         }
     }
 }

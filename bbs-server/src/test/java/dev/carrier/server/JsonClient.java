@@ -44,6 +44,7 @@ final class JsonClient implements AutoCloseable {
     private final List<JsonNode> frames = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason = "";
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
     private int position;
@@ -206,6 +207,16 @@ final class JsonClient implements AutoCloseable {
         }
     }
 
+    /** Whether a frame's data has this text in this field: for {@link #await(String, Predicate)}. */
+    static boolean named(JsonNode data, String field, String value) {
+        return data.path(field).asText().equals(value);
+    }
+
+    /** Why the server closed the socket, once {@link #awaitClosed()} has returned. */
+    String closeReason() {
+        return closeReason;
+    }
+
     private synchronized void failOnViolations() {
         if (!violations.isEmpty()) throw new AssertionError("the server sent frames that break PROTOCOL.md: " + violations);
     }
@@ -247,6 +258,7 @@ final class JsonClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closed.complete(statusCode);
             return null;
         }

@@ -78,7 +78,7 @@ class ProfileTest {
         assertEquals("Oxford", stored.location());
 
         bob.sendLine("/whois alice");
-        bob.awaitText("alice (Alice Liddell)", WAIT);
+        bob.awaitText("Alice Liddell (alice)", WAIT);
         bob.awaitText("From:      Oxford", WAIT);
         bob.awaitText("\"down the rabbit hole\"", WAIT);
 

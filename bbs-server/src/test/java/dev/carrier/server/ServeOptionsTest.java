@@ -57,7 +57,8 @@ class ServeOptionsTest {
             Map.entry("ping-interval", "10s"),
             Map.entry("ping-timeout", "25s"),
             Map.entry("telnet-keepalive", "0"),
-            Map.entry("token-ttl", "7d"));
+            Map.entry("token-ttl", "7d"),
+            Map.entry("presence-ttl", "2m"));
 
     @Test
     void noOptionsGiveTheBuildersDefaults() {
@@ -99,6 +100,7 @@ class ServeOptionsTest {
         assertEquals(10, config.passwordCost());
         assertEquals(Duration.ofMinutes(15), config.awayAfter());
         assertEquals(Duration.ofDays(30), config.tokenTtl());
+        assertEquals(Duration.ofMinutes(5), config.presenceTtl());
         assertTrue(config.menusDir().isEmpty());
     }
 
@@ -167,6 +169,7 @@ class ServeOptionsTest {
         assertEquals(Duration.ofSeconds(25), config.web().pingTimeout());
         assertEquals(Duration.ZERO, config.telnet().keepaliveInterval());
         assertEquals(Duration.ofDays(7), config.tokenTtl());
+        assertEquals(Duration.ofMinutes(2), config.presenceTtl());
     }
 
     @Test
@@ -192,6 +195,7 @@ class ServeOptionsTest {
         assertRefused("--max-per-address", "--max-per-address", "-1");
         assertRefused("--password-cost must be 4 to 31", "--password-cost", "3");
         assertRefused("--token-ttl", "--token-ttl", "0");
+        assertRefused("--presence-ttl", "--presence-ttl", "0");
         assertRefused("web pings need an interval above 0 and a timeout no shorter than it",
                 "--ping-interval", "60s");
         assertRefused("pending-output cap", "--max-pending-output", "100");

@@ -18,7 +18,9 @@ import dev.carrier.auth.LoginGate.Outcome;
 import dev.carrier.events.EventHub;
 import dev.carrier.json.ErrorBody;
 import dev.carrier.json.Json;
+import dev.carrier.message.Conversation;
 import dev.carrier.message.DirectMessage;
+import dev.carrier.presence.Member;
 import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
 import dev.carrier.user.User;
@@ -108,9 +110,17 @@ final class ApiRouter {
                     JsonNode body = body(request);
                     return authenticated(request, user -> setStatus(user, body));
                 }),
+                new Route(HttpMethod.GET, "/api/members", (request, address) -> {
+                    QueryStringDecoder query = new QueryStringDecoder(request.uri());
+                    return authenticated(request, user -> members(query));
+                }),
                 new Route(HttpMethod.POST, "/api/typing", (request, address) -> {
                     JsonNode body = body(request);
                     return authenticated(request, user -> typing(user, body));
+                }),
+                new Route(HttpMethod.GET, "/api/conversations", (request, address) -> {
+                    QueryStringDecoder query = new QueryStringDecoder(request.uri());
+                    return authenticated(request, user -> conversations(user, query));
                 }),
                 new Route(HttpMethod.GET, "/api/messages", (request, address) -> {
                     QueryStringDecoder query = new QueryStringDecoder(request.uri());
@@ -188,17 +198,32 @@ final class ApiRouter {
     }
 
     private CompletableFuture<JsonNode> presence(User me) {
-        List<UserPresence> online = api.presence().all();
         Instant now = api.clock().instant();
-        return api.workers().submit(() -> {
+        ArrayNode list = json.createArrayNode();
+        for (UserPresence user : api.presence().all()) {
+            list.addObject()
+                    .put("username", user.handle())
+                    .put("display_name", user.displayName())
+                    .put("status", user.status().wireName())
+                    .put("idle_seconds", user.idle(now).toSeconds());
+        }
+        return CompletableFuture.completedFuture(list);
+    }
+
+    /** Everyone registered, by handle, a page at a time: {@code after} is the last handle of the page before. */
+    private CompletableFuture<JsonNode> members(QueryStringDecoder query) {
+        int limit = parameter(query, "limit").map(ApiRouter::limit).orElse(DEFAULT_PAGE);
+        String after = parameter(query, "after").orElse("");
+        return api.workers().submit(() -> api.presenceStore().members(after, limit)).thenApply(members -> {
             ArrayNode list = json.createArrayNode();
-            for (UserPresence user : online) {
-                String shown = api.users().find(user.handle()).map(User::shownName).orElse(user.handle());
-                list.addObject()
-                        .put("username", user.handle())
-                        .put("display_name", shown)
-                        .put("status", user.status().wireName())
-                        .put("idle_seconds", user.idle(now).toSeconds());
+            for (Member member : members) {
+                ObjectNode item = list.addObject()
+                        .put("username", member.handle())
+                        .put("display_name", member.displayName())
+                        .put("status", api.presence().status(member.handle()).wireName())
+                        .put("sysop", member.sysop());
+                member.lastSeen().ifPresentOrElse(at -> item.put("last_seen", EventHub.timestamp(at)),
+                        () -> item.putNull("last_seen"));
             }
             return list;
         });
@@ -237,6 +262,23 @@ final class ApiRouter {
                 ObjectNode item = json.valueToTree(EventHub.newMessage(message, mine));
                 item.put("read", message.readAt().isPresent());
                 list.add(item);
+            }
+            return list;
+        });
+    }
+
+    /** Each peer with the latest message either way and how many of theirs are unread, most recent first. */
+    private CompletableFuture<JsonNode> conversations(User me, QueryStringDecoder query) {
+        int limit = parameter(query, "limit").map(ApiRouter::limit).orElse(DEFAULT_PAGE);
+        return api.messenger().conversations(me.handle(), limit).thenApply(conversations -> {
+            ArrayNode list = json.createArrayNode();
+            for (Conversation conversation : conversations) {
+                DirectMessage last = conversation.last();
+                ObjectNode item = list.addObject().put("peer", conversation.peer());
+                ObjectNode message = json.valueToTree(EventHub.newMessage(last, last.from().equalsIgnoreCase(me.handle())));
+                message.put("read", last.readAt().isPresent());
+                item.set("last_message", message);
+                item.put("unread", conversation.unread());
             }
             return list;
         });

@@ -5,6 +5,7 @@ import dev.carrier.auth.Tokens;
 import dev.carrier.events.EventHub;
 import dev.carrier.message.Messenger;
 import dev.carrier.presence.Presence;
+import dev.carrier.presence.PresenceStore;
 import dev.carrier.runtime.Workers;
 import dev.carrier.user.UserStore;
 import java.time.Clock;
@@ -15,6 +16,6 @@ import java.time.Clock;
  * called on {@code workers}.
  */
 public record ApiServices(
-        LoginGate logins, Tokens tokens, UserStore users, Presence presence,
+        LoginGate logins, Tokens tokens, UserStore users, Presence presence, PresenceStore presenceStore,
         EventHub events, Messenger messenger, Workers workers, Clock clock) {
 }

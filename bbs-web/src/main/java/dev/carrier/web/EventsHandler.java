@@ -68,8 +68,8 @@ final class EventsHandler extends ChannelInboundHandlerAdapter implements EventS
         if (event instanceof HandshakeComplete) {
             log.info("{}: events connection for {}{}", clientAddress, user.handle(),
                     instanceId.map(id -> " (instance " + id + ")").orElse(""));
-            client = hub.connect(user, instanceId, this);
-            closeAtTokenExpiry();
+            client = hub.connect(user, instanceId, this).orElse(null);
+            if (client != null) closeAtTokenExpiry();
         }
         super.userEventTriggered(context, event);
     }
@@ -117,6 +117,11 @@ final class EventsHandler extends ChannelInboundHandlerAdapter implements EventS
     @Override
     public Executor executor() {
         return ctx.executor();
+    }
+
+    @Override
+    public String address() {
+        return clientAddress;
     }
 
     @Override

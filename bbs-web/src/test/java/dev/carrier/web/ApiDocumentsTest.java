@@ -67,6 +67,7 @@ class ApiDocumentsTest {
             }
         }
         assertEquals(List.of(), problems);
-        assertEquals(15, examples, "one example per frame: 9 from the server, 6 from clients");
+        assertEquals(19, examples, "one example per frame (11 from the server, 6 from clients), and a second"
+                + " for presence going offline and for a keepalive with a beacon");
     }
 }
