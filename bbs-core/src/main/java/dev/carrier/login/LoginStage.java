@@ -82,7 +82,8 @@ final class LoginStage implements Stage {
         }
         String password = line;
         String tried = handle;
-        session.await(gate.login(tried, password, session.terminal().info().remoteAddress()), outcome -> {
+        session.await(gate.login(tried, password, session.terminal().info().remoteAddress(),
+                session.terminal().info().transport()), outcome -> {
             if (outcome instanceof Outcome.Accepted accepted) {
                 welcome(session, reception, accepted.user(), false);
             } else if (outcome instanceof Outcome.Throttled throttled) {

@@ -28,6 +28,12 @@ import dev.carrier.mail.MailInboxStage;
 import dev.carrier.mail.PostOffice;
 import dev.carrier.mail.SqliteMailStore;
 import dev.carrier.menu.MenuLoader;
+import dev.carrier.metrics.CallerMeter;
+import dev.carrier.metrics.CountedMessageStore;
+import dev.carrier.metrics.LoadMeter;
+import dev.carrier.metrics.LoginMeter;
+import dev.carrier.metrics.Metrics;
+import dev.carrier.metrics.TrafficMeter;
 import dev.carrier.menu.MenuSource;
 import dev.carrier.menu.MenuStage;
 import dev.carrier.menu.Menus;
@@ -105,6 +111,7 @@ public final class CarrierServer implements AutoCloseable {
     private List<String> sshFingerprints = List.of();
     private SshKeyStore sshKeys;
     private AdminEndpoint admin;
+    private Metrics metrics;
     private volatile boolean closed;
 
     private CarrierServer(ServerConfig config, AdminConfig adminConfig) {
@@ -132,11 +139,30 @@ public final class CarrierServer implements AutoCloseable {
         chat = new ChatManager(bus, clock, config.chat());
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
         Traffic traffic = new Traffic(clock);
-        Messenger messenger = new Messenger(new MessageSinks(), presence, traffic.counting(new SqliteMessageStore(database)),
+        metrics = own(new Metrics());
+        TrafficMeter trafficMeter = new TrafficMeter(metrics.registry());
+        chat.countWith(trafficMeter);
+        bus.subscribe(trafficMeter::onBus);
+        // Each stored DM counts for status's messages per minute and for the metrics.
+        CountedMessageStore.Counts dmCounts = new CountedMessageStore.Counts() {
+            @Override
+            public void dmStored() {
+                traffic.count();
+                trafficMeter.dmStored();
+            }
+
+            @Override
+            public void dmsDelivered(int messages) {
+                trafficMeter.dmsDelivered(messages);
+            }
+        };
+        Messenger messenger = new Messenger(new MessageSinks(), presence,
+                new CountedMessageStore(new SqliteMessageStore(database), dmCounts),
                 users, workers, clock, budgets, config.chat().maxWaitingMessages());
         StatusAnnouncer.attach(bus, chat);
         PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock,
                 budgets);
+        post.onSent(trafficMeter::lettersSent);
         Logouts logouts = new Logouts(nodes);
         Tokens tokens = new Tokens(database, users, clock, config.tokenTtl());
         EventHub events = new EventHub(bus, presence, messenger, chat, budgets, scheduler, task -> workers.run(task::run), clock);
@@ -168,14 +194,16 @@ public final class CarrierServer implements AutoCloseable {
 
         // One gate for every password login (telnet, web terminal, REST): shared budgets, and
         // hashing on its own pool so guesses never hold up the workers.
+        PasswordWork passwordWork = own(PasswordWork.forThisMachine());
         LoginGate logins = new LoginGate(new LoginThrottle(config.engine().loginLimits(), clock),
-                own(PasswordWork.forThisMachine()), new Authenticator(users, hasher, clock));
+                passwordWork, new Authenticator(users, hasher, clock), new LoginMeter(metrics.registry()));
         Reception reception = new Reception(logins, users, hasher, workers, clock, menus.banner(), config.engine(),
                 MenuStage.main(menus, services));
         host = new SessionHost(config.engine(), clock, scheduler, nodes, reception.firstStage());
         host.addListener(new PresenceTracker(presence));
         host.addListener(messenger);
         host.addListener(post);
+        host.addListener(new CallerMeter(metrics.registry(), nodes));
         checkIdleEvery(scheduler, workers, IDLE_CHECK);
         // A ban or a deletion ends the user's sessions, JSON connections and tokens at once.
         LiveSessions live = (handle, farewell) -> {
@@ -190,6 +218,8 @@ public final class CarrierServer implements AutoCloseable {
         EventLoops loops = own(new EventLoops());
         log.info("network transport: {}", NettyTransport.name());
         ConnectionLimit perAddress = new ConnectionLimit(config.maxPerAddress());
+        LoadMeter load = new LoadMeter(metrics.registry(), loops.workers(), database)
+                .pool("worker", workers).pool("password", passwordWork.pool());
 
         if (!config.telnetPort().isOff()) {
             TelnetServer server = own(new TelnetServer(config.telnet(), host, loops.boss(), loops.workers()))
@@ -201,6 +231,7 @@ public final class CarrierServer implements AutoCloseable {
                         + config.telnet().port() + ": " + e.getMessage(), e);
             }
             telnet = Optional.of(server);
+            load.output("telnet", server::pendingOutputBytes);
         }
 
         // SSH: the protocol on MINA's threads, each shell's session on one of the shared event loops.
@@ -220,6 +251,7 @@ public final class CarrierServer implements AutoCloseable {
                         + config.web().port() + ": " + e.getMessage(), e);
             }
             web = Optional.of(server);
+            load.output("web", server::pendingOutputBytes);
         }
     }
 
@@ -260,7 +292,8 @@ public final class CarrierServer implements AutoCloseable {
         LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, traffic,
                 new ServerInfo(Version.current(), clock.instant(), this::listeners, clock), feed, clock);
         AdminProtocol protocol = new AdminProtocol(
-                actor -> new LocalAdmin(actor, userAdmin, keyAdmin, audit, Optional.of(live), () -> { }), feed, workers);
+                actor -> new LocalAdmin(actor, userAdmin, keyAdmin, audit, Optional.of(live), () -> { }), feed, workers,
+                metrics::scrape);
         admin = own(AdminEndpoint.start(config.dataDir(), adminConfig, protocol, Version.current()));
     }
 

@@ -184,6 +184,16 @@ final class ServeCommand implements Callable<Integer> {
                     + " written to admin.json in the data folder (default: ${DEFAULT-VALUE}).")
     int adminPort;
 
+    @Option(names = "--metrics-bind", defaultValue = AdminConfig.DEFAULT_BIND_HOST, paramLabel = "ADDRESS",
+            description = "Also listen for GET /metrics on this address, at the --admin-port, for a Prometheus"
+                    + " scraper on another machine; the sysop's requests stay loopback-only (default: ${DEFAULT-VALUE}).")
+    String metricsBind;
+
+    @Option(names = "--metrics-allow", split = ",", defaultValue = AdminConfig.DEFAULT_METRICS_ALLOW_LIST,
+            paramLabel = "ADDRESS", description = "Addresses or CIDR blocks that may read /metrics without the admin"
+                    + " token, e.g. 10.0.0.7 (default: ${DEFAULT-VALUE}).")
+    List<String> metricsAllow;
+
     /**
      * The options as one checked config, every module's part in it; what was not given keeps the
      * default the option names.
@@ -223,9 +233,16 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("carrier: " + e.getMessage());
             return 2;
         }
+        AdminConfig admin;
+        try {
+            admin = AdminConfig.of(adminPort, metricsBind, metricsAllow);
+        } catch (IllegalArgumentException e) {
+            System.err.println("carrier: " + e.getMessage());
+            return 2;
+        }
         CarrierServer server;
         try {
-            server = CarrierServer.start(config, new AdminConfig(adminPort));
+            server = CarrierServer.start(config, admin);
         } catch (RuntimeException e) {
             System.err.println("carrier: cannot start: " + e.getMessage());
             return 1;

@@ -121,6 +121,11 @@ public final class TelnetServer implements AutoCloseable {
         return port;
     }
 
+    /** Output waiting for this server's clients to read it, in bytes; from any thread. */
+    public long pendingOutputBytes() {
+        return Listening.pendingOutputBytes(connections);
+    }
+
     /** Connections open now. */
     public int connectionCount() {
         return connections.size();

@@ -155,7 +155,7 @@ final class ApiRouter {
     private CompletableFuture<JsonNode> login(JsonNode body, String clientAddress) {
         String handle = text(body, "handle");
         String password = text(body, "password");
-        return api.logins().login(handle, password, clientAddress).thenCompose(outcome -> {
+        return api.logins().login(handle, password, clientAddress, "rest").thenCompose(outcome -> {
             if (outcome instanceof Outcome.Throttled throttled) {
                 throw new ApiError(TOO_MANY_REQUESTS, "slow_down", "too many failed logins for this handle or from"
                         + " your address; try again in " + seconds(throttled.retryAfter()) + " s", Optional.of(throttled.retryAfter()));

@@ -145,6 +145,11 @@ public final class WebServer implements AutoCloseable {
         return port;
     }
 
+    /** Output waiting for this server's clients to read it, in bytes; from any thread. */
+    public long pendingOutputBytes() {
+        return Listening.pendingOutputBytes(connections);
+    }
+
     /** Connections open now, HTTP and WebSocket alike. */
     public int connectionCount() {
         return connections.size();
