@@ -127,6 +127,22 @@ public final class PostOffice implements SessionListener {
         }
     }
 
+    /**
+     * Keeps a letter its writer could not finish (the call ended) for them to find again. A draft
+     * that cannot be stored is logged: the call is already over, there is nobody left to tell.
+     */
+    CompletableFuture<Void> keepDraft(User owner, SavedDraft draft) {
+        return workers.run(() -> store.saveDraft(owner.handle(), draft, clock.instant())).exceptionally(failure -> {
+            log.warn("draft of {} not kept: {}", owner.handle(), failure.toString());
+            return null;
+        });
+    }
+
+    /** The writer's kept draft, taken out of the store; empty when there is none. */
+    CompletableFuture<Optional<SavedDraft>> takeDraft(User owner) {
+        return workers.submit(() -> store.takeDraft(owner.handle()));
+    }
+
     public CompletableFuture<List<Envelope>> inbox(User owner) {
         return workers.submit(() -> store.inbox(owner.handle()));
     }

@@ -317,7 +317,6 @@ public final class Session implements TerminalInput {
         this.user = who;
         apply(who.preferences());
         host.loggedIn(this);
-        log.info("node {} login {} from {}", node, who.handle(), terminal.info().remoteAddress());
     }
 
     /**
@@ -452,9 +451,6 @@ public final class Session implements TerminalInput {
             }
         }
         host.release(this);
-        User who = user;
-        log.info("node {} disconnect {}{}", node, terminal.info().remoteAddress(),
-                who == null ? "" : " (" + who.handle() + ")");
     }
 
     public boolean isClosed() {
@@ -462,8 +458,6 @@ public final class Session implements TerminalInput {
     }
 
     void start(Stage first) {
-        log.info("node {} connect {} via {} ({})", node, terminal.info().remoteAddress(),
-                terminal.info().transport(), terminal.info().type());
         idleGuard.start();
         moveTo(first);
     }

@@ -93,6 +93,12 @@ public final class CarrierServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CarrierServer.class);
     private static final Duration IDLE_CHECK = Duration.ofSeconds(15);
+    /** What callers hear when the server stops for good (tests, Ctrl-C in a terminal). */
+    public static final String GOING_DOWN = "*** The system is going down. Goodbye.";
+    /** What callers hear on SIGTERM: a service manager stopping or restarting the BBS. */
+    public static final String RESTARTING = "*** The BBS is restarting, call back in a minute.";
+    /** How long a stop waits for hung-up callers' sessions to end before closing regardless. */
+    public static final Duration CALLERS_LEAVE_WITHIN = Duration.ofSeconds(5);
 
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private final ServerConfig config;
@@ -112,6 +118,7 @@ public final class CarrierServer implements AutoCloseable {
     private SshKeyStore sshKeys;
     private AdminEndpoint admin;
     private Metrics metrics;
+    private EventHub events;
     private volatile boolean closed;
 
     private CarrierServer(ServerConfig config, AdminConfig adminConfig) {
@@ -165,7 +172,7 @@ public final class CarrierServer implements AutoCloseable {
         post.onSent(trafficMeter::lettersSent);
         Logouts logouts = new Logouts(nodes);
         Tokens tokens = new Tokens(database, users, clock, config.tokenTtl());
-        EventHub events = new EventHub(bus, presence, messenger, chat, budgets, scheduler, task -> workers.run(task::run), clock);
+        events = new EventHub(bus, presence, messenger, chat, budgets, scheduler, task -> workers.run(task::run), clock);
         // A new password ends the user's tokens and their JSON connections, as it ends their sessions.
         logouts.addRevoker(user -> {
             tokens.revokeAll(user.id());
@@ -204,6 +211,7 @@ public final class CarrierServer implements AutoCloseable {
         host.addListener(messenger);
         host.addListener(post);
         host.addListener(new CallerMeter(metrics.registry(), nodes));
+        host.addListener(new ConnectionLog());
         checkIdleEvery(scheduler, workers, IDLE_CHECK);
         // A ban or a deletion ends the user's sessions, JSON connections and tokens at once.
         LiveSessions live = (handle, farewell) -> {
@@ -392,10 +400,30 @@ public final class CarrierServer implements AutoCloseable {
     /** Says goodbye to every caller, stops listening, and closes the database last. */
     @Override
     public void close() {
+        stop(GOING_DOWN, CALLERS_LEAVE_WITHIN);
+    }
+
+    /**
+     * A graceful stop: accepts no more callers, tells everyone (terminals and JSON clients) why,
+     * hangs up, waits up to {@code callersLeave} for the nodes to be free (a letter being written
+     * is kept as a draft as its caller's session ends), then closes everything, the worker pool
+     * after its queued work (those drafts) and the database last. Calling it again does nothing.
+     */
+    public void stop(String farewell, Duration callersLeave) {
         if (closed) return;
         closed = true;
+        telnet.ifPresent(TelnetServer::stopListening);
+        web.ifPresent(WebServer::stopListening);
         web.ifPresent(WebServer::goingAway); // browsers hear 1001 and call again by themselves
-        if (host != null) host.hangUpAll("*** The system is going down. Goodbye.");
+        if (events != null) events.announce(farewell);
+        if (host != null) {
+            host.hangUpAll(farewell);
+            try {
+                if (!nodes.awaitEmpty(callersLeave)) log.warn("{} callers still on after {}", nodes.inUse(), callersLeave);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         while (!toClose.isEmpty()) {
             AutoCloseable resource = toClose.pop();
             try {

@@ -105,6 +105,19 @@ final class ChildServer implements AutoCloseable {
         return output.toString();
     }
 
+    /** Sends SIGTERM, as a service manager does to stop or restart it. */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
+    /** Waits for the process to end, and returns its exit code; fails when it is still running after {@code within}. */
+    int awaitExit(java.time.Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the server process still runs after " + within + "; it said:\n" + output);
+        }
+        return process.exitValue();
+    }
+
     /** Kills it at once, as a power cut would: no shutdown hook runs. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

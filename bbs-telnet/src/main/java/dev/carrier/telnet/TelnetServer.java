@@ -131,6 +131,12 @@ public final class TelnetServer implements AutoCloseable {
         return connections.size();
     }
 
+    /** Accepts no more connections; those open stay until {@link #close()}. For a graceful stop. */
+    public void stopListening() {
+        Channel l = listener;
+        if (l != null) l.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
     /**
      * Stops listening, flushes and closes every connection (each session hears its hang-up), and
      * shuts down the event loops if this server made them. Waits a few seconds at most; calling

@@ -21,6 +21,7 @@ import dev.carrier.json.Json;
 import dev.carrier.message.DirectMessage;
 import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
+import dev.carrier.user.HandleRules;
 import dev.carrier.user.User;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -165,7 +166,7 @@ final class ApiRouter {
                         "the server is busy checking passwords; try again shortly", Optional.of(busy.retryAfter()));
             }
             if (!(outcome instanceof Outcome.Accepted accepted)) {
-                log.info("failed API login for {} from {}", handle, clientAddress);
+                log.info("failed API login for {} from {}", HandleRules.forLog(handle), clientAddress);
                 throw new ApiError(UNAUTHORIZED, "bad_credentials", "Login incorrect.");
             }
             User user = accepted.user();

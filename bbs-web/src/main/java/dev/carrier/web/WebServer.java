@@ -155,6 +155,12 @@ public final class WebServer implements AutoCloseable {
         return connections.size();
     }
 
+    /** Accepts no more connections; those open stay until {@link #close()}. For a graceful stop. */
+    public void stopListening() {
+        Channel l = listener;
+        if (l != null) l.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
     /**
      * The server is about to go down: from now on a closing WebSocket tells its page 1001 (going
      * away) rather than 1000 (session over), so the page calls again by itself. Call before the
