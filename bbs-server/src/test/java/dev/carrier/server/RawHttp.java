@@ -29,7 +29,7 @@ final class RawHttp {
         return send(from, port, "GET " + path, headers, new byte[0]);
     }
 
-    private static Answer send(String from, int port, String request, String headers, byte[] body) {
+    static Answer send(String from, int port, String request, String headers, byte[] body) {
         String head = request + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + headers
                 + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
         try (Socket socket = new Socket()) {
