@@ -23,7 +23,12 @@ public final class Traffic {
 
     /** A bus subscriber: counts lines said or acted in the chat room. */
     public void onBus(BusMessage message) {
-        if (message instanceof ChatEvent.Public || message instanceof ChatEvent.Action) count();
+        if (isChatLine(message)) count();
+    }
+
+    /** A line said or acted in the chat room: what counts as a chat message everywhere. */
+    public static boolean isChatLine(BusMessage message) {
+        return message instanceof ChatEvent.Public || message instanceof ChatEvent.Action;
     }
 
     /** Counts one message now. */

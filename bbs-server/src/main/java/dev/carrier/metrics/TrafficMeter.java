@@ -1,8 +1,8 @@
 package dev.carrier.metrics;
 
+import dev.carrier.admin.Traffic;
 import dev.carrier.bus.BusMessage;
 import dev.carrier.chat.ChatCounters;
-import dev.carrier.chat.ChatEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -39,7 +39,7 @@ public final class TrafficMeter implements ChatCounters, CountedMessageStore.Cou
 
     /** A bus subscriber: counts what is said in the room. */
     public void onBus(BusMessage message) {
-        if (message instanceof ChatEvent.Public || message instanceof ChatEvent.Action) lines.increment();
+        if (Traffic.isChatLine(message)) lines.increment();
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.carrier.server;
 
+import dev.carrier.admin.Admin;
 import dev.carrier.admin.AdminConfig;
 import dev.carrier.admin.AdminEndpoint;
 import dev.carrier.admin.AdminProtocol;
 import dev.carrier.admin.EventFeed;
+import dev.carrier.admin.LastHour;
 import dev.carrier.admin.LocalAdmin;
 import dev.carrier.admin.ServerInfo;
+import dev.carrier.admin.SysopDashboard;
 import dev.carrier.admin.Traffic;
 import dev.carrier.audit.AuditLog;
 import dev.carrier.audit.SqliteAuditLog;
@@ -82,6 +85,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,6 +123,8 @@ public final class CarrierServer implements AutoCloseable {
     private AdminEndpoint admin;
     private Metrics metrics;
     private EventHub events;
+    private LastHour lastHour;
+    private SysopDashboard dashboard;
     private volatile boolean closed;
 
     private CarrierServer(ServerConfig config, AdminConfig adminConfig) {
@@ -146,15 +152,20 @@ public final class CarrierServer implements AutoCloseable {
         chat = new ChatManager(bus, clock, config.chat());
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
         Traffic traffic = new Traffic(clock);
+        lastHour = new LastHour(clock, nodes::inUse);
         metrics = own(new Metrics());
         TrafficMeter trafficMeter = new TrafficMeter(metrics.registry());
         chat.countWith(trafficMeter);
         bus.subscribe(trafficMeter::onBus);
+        bus.subscribe(message -> {
+            if (Traffic.isChatLine(message)) lastHour.message();
+        });
         // Each stored DM counts for status's messages per minute and for the metrics.
         CountedMessageStore.Counts dmCounts = new CountedMessageStore.Counts() {
             @Override
             public void dmStored() {
                 traffic.count();
+                lastHour.message();
                 trafficMeter.dmStored();
             }
 
@@ -212,6 +223,7 @@ public final class CarrierServer implements AutoCloseable {
         host.addListener(post);
         host.addListener(new CallerMeter(metrics.registry(), nodes));
         host.addListener(new ConnectionLog());
+        host.addListener(lastHour);
         checkIdleEvery(scheduler, workers, IDLE_CHECK);
         // A ban or a deletion ends the user's sessions, JSON connections and tokens at once.
         LiveSessions live = (handle, farewell) -> {
@@ -251,7 +263,8 @@ public final class CarrierServer implements AutoCloseable {
         if (!config.webPort().isOff()) {
             WebServer server = own(new WebServer(config.web(), host, nodes::inUse, perAddress,
                     loops.boss(), loops.workers()));
-            server.serveApi(new ApiServices(logins, tokens, users, presence, events, messenger, workers, clock));
+            server.serveApi(new ApiServices(logins, tokens, users, presence, events, messenger, workers, clock))
+                    .serveSysopDesk(dashboard);
             try {
                 server.start();
             } catch (IOException e) {
@@ -299,9 +312,10 @@ public final class CarrierServer implements AutoCloseable {
         SshKeyAdmin keyAdmin = new SshKeyAdmin(users, sshKeys, audit, clock);
         LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, traffic,
                 new ServerInfo(Version.current(), clock.instant(), this::listeners, clock), feed, clock);
-        AdminProtocol protocol = new AdminProtocol(
-                actor -> new LocalAdmin(actor, userAdmin, keyAdmin, audit, Optional.of(live), () -> { }), feed, workers,
-                metrics::scrape);
+        Function<String, Admin> adminFor =
+                actor -> new LocalAdmin(actor, userAdmin, keyAdmin, audit, Optional.of(live), () -> { });
+        AdminProtocol protocol = new AdminProtocol(adminFor, feed, workers, metrics::scrape);
+        dashboard = new SysopDashboard(adminFor, lastHour);
         admin = own(AdminEndpoint.start(config.dataDir(), adminConfig, protocol, Version.current()));
     }
 
