@@ -11,17 +11,11 @@
 // KICKED-BOB for the test to check bob's line was hung up. Screenshots go to DIR.
 // Exit code 0 when all went well, 1 otherwise, with the reason on stderr.
 
-import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { argument, launchChromium, step, testInput } from './harness.mjs';
 
 const WAIT_MS = 15_000;
-
-function argument(name, fallback) {
-  const at = process.argv.indexOf(name);
-  return at >= 0 && at + 1 < process.argv.length ? process.argv[at + 1] : fallback;
-}
 
 const url = argument('--url');
 const out = argument('--out', 'target/browser');
@@ -31,19 +25,8 @@ if (!url) {
 }
 mkdirSync(out, { recursive: true });
 
-const step = (text) => console.log('step: ' + text);
-
-const input = createInterface({ input: process.stdin });
-const lines = [];
-input.on('line', (line) => lines.push(line.trim()));
-
-async function nextLine(expected, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (!lines.includes(expected)) {
-    if (Date.now() > deadline) throw new Error(`never heard ${expected} from the test`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const input = testInput();
+const nextLine = input.nextLine;
 
 /** Waits until `check` (run in the page) is true; fails naming `what`. */
 async function awaitPage(page, check, what, arg) {
@@ -62,13 +45,7 @@ async function logIn(page, handle, password) {
   await page.click('#login button[type=submit]');
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CARRIER_CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-dev-shm-usage', '--no-first-run', '--disable-component-update', '--disable-sync',
-    '--disable-quic'],
-});
+const browser = await launchChromium();
 
 let page;
 let failed = false;

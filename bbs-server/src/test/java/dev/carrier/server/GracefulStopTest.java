@@ -1,6 +1,5 @@
 package dev.carrier.server;
 
-import static dev.carrier.server.MailSteps.login;
 import static dev.carrier.server.MailSteps.openInbox;
 import static dev.carrier.server.MailSteps.register;
 import static dev.carrier.server.MailSteps.startLetter;
@@ -59,7 +58,8 @@ class GracefulStopTest {
 
         try (ChildServer again = ChildServer.start(data)) {
             TelnetTestClient alice = TelnetTestClient.connect("127.0.0.1", again.telnetPort());
-            login(alice, "alice");
+            alice.awaitText("login: ", WAIT);
+            TestServer.login(alice, "alice", "secret-alice");
             openInbox(alice);
             alice.sendLine("w");
             alice.awaitText("Your unfinished letter to bob is back (2 lines).", WAIT);

@@ -1,6 +1,5 @@
 package dev.carrier.server;
 
-import static dev.carrier.server.MailSteps.login;
 import static dev.carrier.server.MailSteps.register;
 import static dev.carrier.server.TestServer.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,7 +54,8 @@ class LogSafetyTest {
             caller.awaitText("password: ", WAIT);
             caller.sendLine("secret-alice");
             caller.awaitText("Login incorrect.", WAIT);
-            login(caller, "alice");
+            caller.awaitText("login: ", WAIT);
+            TestServer.login(caller, "alice", "secret-alice");
 
             RawHttp.Answer rest = RawHttp.login("127.0.0.1", server.webPort(), "alice", "secret-alice");
             assertEquals(200, rest.status(), rest.body());

@@ -57,13 +57,4 @@ final class MailSteps {
         client.sendLine("secret-" + handle);
         client.awaitText("Main menu: ", WAIT);
     }
-
-    /** From the login prompt: logs in with the password {@code secret-HANDLE}, up to the main menu. */
-    static void login(TelnetTestClient client, String handle) {
-        client.awaitText("login: ", WAIT);
-        client.sendLine(handle);
-        client.awaitText("password: ", WAIT);
-        client.sendLine("secret-" + handle);
-        client.awaitText("Main menu: ", WAIT);
-    }
 }
