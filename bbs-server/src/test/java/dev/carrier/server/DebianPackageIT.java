@@ -11,12 +11,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Debian package the build made, read with Debian's own dpkg-deb: what it installs where and
  * with which modes, its conffile and maintainer scripts, the hardened unit, and the launcher from
- * the unpacked tree running {@code carrier --version} and a server that stops cleanly on SIGTERM.
+ * the unpacked tree running {@code carrier --version} and a server that stops cleanly on SIGTERM;
+ * where systemd is installed, its own rating of the unit's exposure.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DebianPackageIT {
@@ -89,6 +92,19 @@ class DebianPackageIT {
                 "WantedBy=multi-user.target")) {
             assertTrue(unit.contains(line), line + " in the unit");
         }
+    }
+
+    @Test
+    void systemdRatesTheUnitsExposureOk() throws Exception {
+        Path analyze = Path.of("/usr/bin/systemd-analyze");
+        Assumptions.assumeTrue(Files.isExecutable(analyze), "systemd-analyze (systemd) is not installed");
+        Path root = unpack();
+        String rating = run(analyze.toString(), "security", "--offline=true", "--root=" + root,
+                root.resolve("lib/systemd/system/carrier.service").toString());
+        Matcher overall = Pattern.compile("Overall exposure level for carrier.service: (\\d+\\.\\d)").matcher(rating);
+        assertTrue(overall.find(), rating);
+        double exposure = Double.parseDouble(overall.group(1));
+        assertTrue(exposure < 5.0, "systemd rates the unit's exposure " + exposure + " (under 5 is OK):\n" + rating);
     }
 
     @Test
