@@ -11,19 +11,13 @@
 // then offer its Reconnect button; its clock is Playwright's, so that takes no real minutes.
 // Screenshots go to DIR. Exit code 0 when all went well, 1 otherwise, with the reason on stderr.
 
-import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { createServer } from 'node:net';
+import { argument, launchChromium, step, testInput } from './harness.mjs';
 
 const WAIT_MS = 15_000;
 const RECONNECT_WAIT_MS = 30_000; // the first call again comes 3 s after the drop
-
-function argument(name, fallback) {
-  const at = process.argv.indexOf(name);
-  return at >= 0 && at + 1 < process.argv.length ? process.argv[at + 1] : fallback;
-}
 
 const url = argument('--url');
 const out = argument('--out', 'target/browser');
@@ -33,27 +27,8 @@ if (!url) {
 }
 mkdirSync(out, { recursive: true });
 
-const step = (text) => console.log('step: ' + text);
-
-// Lines from the test that started us, one at a time.
-const input = createInterface({ input: process.stdin });
-const lines = [];
-let lineWaiter = null;
-input.on('line', (line) => {
-  lines.push(line.trim());
-  if (lineWaiter) lineWaiter();
-});
-
-async function nextLine(expected, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (!lines.includes(expected)) {
-    if (Date.now() > deadline) throw new Error(`never heard ${expected} from the test`);
-    await new Promise((resolve) => {
-      lineWaiter = resolve;
-      setTimeout(resolve, 200);
-    });
-  }
-}
+const input = testInput();
+const nextLine = input.nextLine;
 
 const screenText = (page) => page.evaluate(() => window.carrier.screenText());
 
@@ -227,14 +202,7 @@ async function checkReconnectSchedule(context) {
   step('a page without its server called again 10 times, 3 s x 1.5^n apart, then offered Reconnect');
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CARRIER_CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  // Playwright gives every launch a fresh, empty profile (its own --user-data-dir).
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-dev-shm-usage', '--no-first-run', '--disable-component-update', '--disable-sync',
-    '--disable-quic'],
-});
+const browser = await launchChromium();
 
 let pages = [];
 let failed = false;

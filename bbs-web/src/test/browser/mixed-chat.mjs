@@ -10,17 +10,11 @@
 // writes "BYE" on its input (the test looks at `carrier who` meanwhile). Exit code 0 when all went
 // well, 1 otherwise, with the reason on stderr and a screenshot in DIR.
 
-import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { argument, launchChromium, step, testInput } from './harness.mjs';
 
 const WAIT_MS = 20_000;
-
-function argument(name, fallback) {
-  const at = process.argv.indexOf(name);
-  return at >= 0 && at + 1 < process.argv.length ? process.argv[at + 1] : fallback;
-}
 
 const url = argument('--url');
 const handle = argument('--handle');
@@ -32,11 +26,8 @@ if (!url || !handle || !password) {
 }
 mkdirSync(out, { recursive: true });
 
-const step = (text) => console.log('step: ' + text);
-
 // The test's word that it is done looking: until then the page stays in chat.
-const input = createInterface({ input: process.stdin });
-const bye = new Promise((resolve) => input.on('line', (line) => { if (line.trim() === 'BYE') resolve(); }));
+const input = testInput();
 
 /** Waits until the terminal's text (scrollback included) passes `check`; fails showing its end. */
 async function awaitScreen(page, check, what) {
@@ -59,13 +50,7 @@ async function typeLine(page, text) {
   await page.keyboard.press('Enter');
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CARRIER_CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-dev-shm-usage', '--no-first-run', '--disable-component-update', '--disable-sync',
-    '--disable-quic'],
-});
+const browser = await launchChromium();
 
 let page;
 let failed = false;
@@ -96,11 +81,7 @@ try {
   step(`/who lists alice over ssh, bob over telnet and ${handle} over web`);
   await page.screenshot({ path: join(out, 'mixed-chat.png') });
   step('in chat until the test says BYE');
-  let timer;
-  await Promise.race([bye, new Promise((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error('no BYE from the test')), 60_000);
-  })]);
-  clearTimeout(timer);
+  await input.nextLine('BYE', 60_000);
   console.log('mixed chat passed');
 } catch (e) {
   failed = true;

@@ -31,18 +31,43 @@ public final class LoginGate {
         record Busy(Duration retryAfter) implements Outcome {}
     }
 
+    /** Told how each login ended, for the server's metrics; must not block. */
+    @FunctionalInterface
+    public interface Observer {
+        Observer NONE = (transport, outcome) -> { };
+
+        void ended(String transport, Outcome outcome);
+    }
+
     private final LoginThrottle throttle;
     private final PasswordWork work;
     private final Authenticator authenticator;
+    private final Observer observer;
 
     public LoginGate(LoginThrottle throttle, PasswordWork work, Authenticator authenticator) {
+        this(throttle, work, authenticator, Observer.NONE);
+    }
+
+    public LoginGate(LoginThrottle throttle, PasswordWork work, Authenticator authenticator, Observer observer) {
         this.throttle = throttle;
         this.work = work;
         this.authenticator = authenticator;
+        this.observer = observer;
     }
 
-    /** Never blocks: call from any thread, an event loop included. The future never fails with Busy. */
-    public CompletableFuture<Outcome> login(String handle, String password, String address) {
+    /**
+     * Never blocks: call from any thread, an event loop included. The future never fails with Busy.
+     *
+     * @param transport how the caller came (telnet, web, ssh, rest), for the metrics only
+     */
+    public CompletableFuture<Outcome> login(String handle, String password, String address, String transport) {
+        return attempt(handle, password, address).thenApply(outcome -> {
+            observer.ended(transport, outcome);
+            return outcome;
+        });
+    }
+
+    private CompletableFuture<Outcome> attempt(String handle, String password, String address) {
         LoginThrottle.Admission admission = throttle.reserve(handle, address);
         if (admission instanceof LoginThrottle.Refused refused) {
             return CompletableFuture.completedFuture(new Outcome.Throttled(refused.retryAfter()));

@@ -41,6 +41,11 @@ public final class PasswordWork implements AutoCloseable {
         return pool.submit(task);
     }
 
+    /** The pool underneath, for the metrics' view of its queue. */
+    public Workers pool() {
+        return pool;
+    }
+
     @Override
     public void close() {
         pool.close();

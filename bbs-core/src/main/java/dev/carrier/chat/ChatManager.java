@@ -45,11 +45,18 @@ public final class ChatManager {
     /** One connection's place in the room; hand it back to {@link #leave}. */
     public record Membership(String handle, Forwarder forwarder, List<ChatEvent> scrollback) {}
 
+    private volatile ChatCounters counters = ChatCounters.NONE;
+
     public ChatManager(Bus bus, Clock clock, ChatConfig config) {
         this.bus = bus;
         this.clock = clock;
         this.config = config;
         bus.subscribe(this::onBus);
+    }
+
+    /** Where the room reports its deliveries and drops; set once at wiring time, before anyone joins. */
+    public void countWith(ChatCounters counters) {
+        this.counters = java.util.Objects.requireNonNull(counters, "counters");
     }
 
     public ChatConfig config() {
@@ -68,7 +75,7 @@ public final class ChatManager {
         }
         if (first) bus.publish(new ChatEvent.Join(handle, clock.instant()));
         synchronized (lock) {
-            Forwarder forwarder = new Forwarder(viewer, config.mailboxLines());
+            Forwarder forwarder = new Forwarder(viewer, config.mailboxLines(), counters);
             forwarders.add(forwarder);
             return new Membership(handle, forwarder, List.copyOf(scrollback));
         }
@@ -129,7 +136,9 @@ public final class ChatManager {
         if (!(message instanceof ChatEvent event)) return;
         Forwarder.Delivery delivery = new Forwarder.Delivery(event, new SharedText(ChatRenderer.render(event) + "\n"));
         Map<Executor, List<Forwarder>> toStart = new IdentityHashMap<>(4);
+        int viewers;
         synchronized (lock) {
+            viewers = forwarders.size();
             if (!(event instanceof ChatEvent.Join) && !(event instanceof ChatEvent.Leave)) {
                 scrollback.add(event);
                 while (scrollback.size() > config.scrollback()) scrollback.poll();
@@ -140,6 +149,7 @@ public final class ChatManager {
                 }
             }
         }
+        counters.delivered(viewers);
         // One task per event loop rather than one per viewer: a line to a thousand people
         // wakes each loop once.
         toStart.forEach((executor, idle) -> executor.execute(() -> idle.forEach(Forwarder::drain)));

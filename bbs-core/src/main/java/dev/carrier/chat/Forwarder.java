@@ -19,14 +19,16 @@ final class Forwarder {
 
     private final Viewer viewer;
     private final int capacity;
+    private final ChatCounters counters;
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
     private int missed;
     private boolean scheduled;
     private volatile boolean cancelled;
 
-    Forwarder(Viewer viewer, int capacity) {
+    Forwarder(Viewer viewer, int capacity, ChatCounters counters) {
         this.viewer = viewer;
         this.capacity = capacity;
+        this.counters = counters;
     }
 
     /**
@@ -70,7 +72,10 @@ final class Forwarder {
                     return;
                 }
             }
-            if (dropped > 0) viewer.missed(dropped);
+            if (dropped > 0) {
+                counters.missed(dropped);
+                viewer.missed(dropped);
+            }
             if (next != null) viewer.show(next.event(), next.text());
         }
     }

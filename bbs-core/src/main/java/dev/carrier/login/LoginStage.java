@@ -7,6 +7,7 @@ import dev.carrier.session.Session;
 import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
 import dev.carrier.session.StageTraits;
+import dev.carrier.user.HandleRules;
 import dev.carrier.user.User;
 import java.time.Duration;
 import java.util.Optional;
@@ -82,7 +83,8 @@ final class LoginStage implements Stage {
         }
         String password = line;
         String tried = handle;
-        session.await(gate.login(tried, password, session.terminal().info().remoteAddress()), outcome -> {
+        session.await(gate.login(tried, password, session.terminal().info().remoteAddress(),
+                session.terminal().info().transport()), outcome -> {
             if (outcome instanceof Outcome.Accepted accepted) {
                 welcome(session, reception, accepted.user(), false);
             } else if (outcome instanceof Outcome.Throttled throttled) {
@@ -105,7 +107,7 @@ final class LoginStage implements Stage {
 
     private void failed(String tried, String why) {
         failures++;
-        log.info("node {} failed login for {} from {} ({} in a row)", session.node(), tried,
+        log.info("node {} failed login for {} from {} ({} in a row)", session.node(), HandleRules.forLog(tried),
                 session.terminal().info().remoteAddress(), failures);
         session.writeLine(why);
         if (failures >= reception.config().maxLoginFailures()) {

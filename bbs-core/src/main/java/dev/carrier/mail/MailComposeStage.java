@@ -47,6 +47,7 @@ public final class MailComposeStage implements Stage {
     private Step step = Step.TO;
     private Recipient to;
     private String subject;
+    private boolean finished;
 
     private MailComposeStage(Session session, PostOffice post, Optional<Letter> original, Optional<Stage> returnTo) {
         this.session = session;
@@ -85,9 +86,42 @@ public final class MailComposeStage implements Stage {
             session.writeLine("\nReplying to " + letter.from() + ". To: " + letter.from());
             askSubject();
         } else {
-            session.writeLine("\nWrite a letter. Leave the recipient empty to cancel.");
-            askTo();
+            session.await(post.takeDraft(me()), draft -> {
+                if (draft.isPresent()) {
+                    resume(draft.get());
+                } else {
+                    session.writeLine("\nWrite a letter. Leave the recipient empty to cancel.");
+                    askTo();
+                }
+            });
         }
+    }
+
+    /** The letter the writer's last call ended in, back where they left it. */
+    private void resume(SavedDraft draft) {
+        lines.addAll(draft.lines());
+        session.writeLine("\nYour unfinished letter" + (draft.to().isEmpty() ? "" : " to " + draft.to()) + " is back ("
+                + lines.size() + (lines.size() == 1 ? " line" : " lines") + "). /l lists it, /s sends, /a aborts.");
+        if (draft.to().isEmpty()) {
+            askTo();
+            return;
+        }
+        to = draft.to().equalsIgnoreCase(MailRules.ALL) ? new Recipient.All() : new Recipient.One(draft.to());
+        if (draft.subject().isEmpty()) {
+            askSubject();
+            return;
+        }
+        subject = draft.subject().get();
+        step = Step.BODY;
+        promptLine();
+    }
+
+    /** The call ended in the middle of a letter (a restart, a kick, a dropped line): keep it as a draft. */
+    @Override
+    public void exit() {
+        if (finished || session.user().isEmpty()) return;
+        SavedDraft draft = new SavedDraft(to == null ? "" : to.shown(), Optional.ofNullable(subject), lines);
+        if (!draft.isEmpty()) post.keepDraft(session.requireUser(), draft);
     }
 
     private User me() {
@@ -263,6 +297,7 @@ public final class MailComposeStage implements Stage {
     }
 
     private void leave() {
+        finished = true;
         if (returnTo.isPresent()) {
             session.moveTo(returnTo.get());
         } else {

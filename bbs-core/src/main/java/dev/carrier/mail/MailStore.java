@@ -40,4 +40,10 @@ interface MailStore {
 
     /** How many letters of this mailbox are unread. */
     int countNew(String recipient);
+
+    /** Keeps the owner's unfinished letter, replacing any draft they had. */
+    void saveDraft(String owner, SavedDraft draft, Instant at);
+
+    /** The owner's draft, removed from the store; empty when there is none. */
+    Optional<SavedDraft> takeDraft(String owner);
 }

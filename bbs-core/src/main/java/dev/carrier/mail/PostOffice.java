@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ public final class PostOffice implements SessionListener {
     private final Workers workers;
     private final Clock clock;
     private final SendBudgets budgets;
+    private volatile IntConsumer sent = letters -> { };
 
     public PostOffice(MailStore store, UserStore users, Nodes nodes, Presence presence, Workers workers, Clock clock,
             SendBudgets budgets) {
@@ -45,6 +47,11 @@ public final class PostOffice implements SessionListener {
         this.presence = presence;
         this.workers = workers;
         this.clock = clock;
+    }
+
+    /** Told how many letters each send stored (one per mailbox), for the metrics; wiring time only. */
+    public void onSent(IntConsumer letters) {
+        this.sent = letters;
     }
 
     /** What a typed {@code To:} line names: a user who exists, or {@code all} for a sysop. */
@@ -81,7 +88,10 @@ public final class PostOffice implements SessionListener {
             if (problem.isPresent()) return new LetterOutcome.NotSent(problem.get());
             try {
                 LetterOutcome delivery = deliver(sender, draft);
-                if (delivery instanceof LetterOutcome.Sent sent) announce(sender.handle(), sent);
+                if (delivery instanceof LetterOutcome.Sent stored) {
+                    sent.accept(stored.recipients().size());
+                    announce(sender.handle(), stored);
+                }
                 return delivery;
             } catch (RuntimeException e) {
                 log.warn("letter from {} to {} not stored: {}", sender.handle(), draft.to().shown(), e.toString());
@@ -115,6 +125,22 @@ public final class PostOffice implements SessionListener {
             boolean ring = presence.status(recipient) != Status.DND;
             for (Session session : sessions) session.tell(text, ring);
         }
+    }
+
+    /**
+     * Keeps a letter its writer could not finish (the call ended) for them to find again. A draft
+     * that cannot be stored is logged: the call is already over, there is nobody left to tell.
+     */
+    CompletableFuture<Void> keepDraft(User owner, SavedDraft draft) {
+        return workers.run(() -> store.saveDraft(owner.handle(), draft, clock.instant())).exceptionally(failure -> {
+            log.warn("draft of {} not kept: {}", owner.handle(), failure.toString());
+            return null;
+        });
+    }
+
+    /** The writer's kept draft, taken out of the store; empty when there is none. */
+    CompletableFuture<Optional<SavedDraft>> takeDraft(User owner) {
+        return workers.submit(() -> store.takeDraft(owner.handle()));
     }
 
     public CompletableFuture<List<Envelope>> inbox(User owner) {

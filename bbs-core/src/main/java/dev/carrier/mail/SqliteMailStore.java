@@ -140,4 +140,37 @@ public final class SqliteMailStore implements MailStore {
                 rs.getString("subject"), rs.getString("body"), Timestamps.parse(rs.getString("sent_at")),
                 rs.getInt("bulletin") != 0, Optional.ofNullable(rs.getString("read_at")).map(Timestamps::parse));
     }
+
+    @Override
+    public void saveDraft(String owner, SavedDraft draft, Instant at) {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO mail_drafts (owner, recipient, subject, body, saved_at)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner) DO UPDATE SET recipient = excluded.recipient,"
+                    + " subject = excluded.subject, body = excluded.body, saved_at = excluded.saved_at")) {
+                s.setString(1, owner);
+                s.setString(2, draft.to());
+                s.setString(3, draft.subject().orElse(null));
+                s.setString(4, String.join("\n", draft.lines()));
+                s.setString(5, Timestamps.format(at));
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<SavedDraft> takeDraft(String owner) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM mail_drafts WHERE owner = ? RETURNING recipient, subject, body")) {
+                s.setString(1, owner);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    String body = rs.getString(3);
+                    return Optional.of(new SavedDraft(rs.getString(1), Optional.ofNullable(rs.getString(2)),
+                            body.isEmpty() ? List.of() : List.of(body.split("\n", -1))));
+                }
+            }
+        });
+    }
 }

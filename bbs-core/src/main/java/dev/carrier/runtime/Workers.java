@@ -71,6 +71,16 @@ public final class Workers implements AutoCloseable {
         });
     }
 
+    /** Tasks waiting for a thread, for the metrics. */
+    public int queued() {
+        return pool.getQueue().size();
+    }
+
+    /** Threads running a task now, for the metrics. */
+    public int busy() {
+        return pool.getActiveCount();
+    }
+
     @FunctionalInterface
     public interface ThrowingRunnable {
         void run() throws Exception;

@@ -42,6 +42,7 @@ public final class Nodes {
         int index = session.node() - 1;
         if (index >= 0 && index < slots.length && slots[index] == session) {
             slots[index] = null;
+            notifyAll(); // awaitEmpty
         }
         session.user().ifPresent(user -> {
             List<Session> sessions = byHandle.get(key(user.handle()));
@@ -84,6 +85,17 @@ public final class Nodes {
 
     public List<NodeInfo> snapshot() {
         return sessions().stream().map(Session::info).toList();
+    }
+
+    /** Waits until every node is free or the time is up; true when all are free. For a stopping server only. */
+    public synchronized boolean awaitEmpty(java.time.Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (inUse() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return false;
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** Terminal nodes in use (JSON clients are counted by {@link #apps()}). */

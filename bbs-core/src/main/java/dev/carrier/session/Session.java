@@ -336,7 +336,6 @@ public final class Session implements TerminalInput {
         this.user = who;
         apply(who.preferences());
         host.loggedIn(this);
-        log.info("node {} login {} from {}", node, who.handle(), terminal.info().remoteAddress());
     }
 
     /**
@@ -472,9 +471,6 @@ public final class Session implements TerminalInput {
             }
         }
         host.release(this);
-        User who = user;
-        log.info("node {} disconnect {}{}", node, terminal.info().remoteAddress(),
-                who == null ? "" : " (" + who.handle() + ")");
     }
 
     public boolean isClosed() {
@@ -482,8 +478,6 @@ public final class Session implements TerminalInput {
     }
 
     void start(Stage first) {
-        log.info("node {} connect {} via {} ({})", node, terminal.info().remoteAddress(),
-                terminal.info().transport(), terminal.info().type());
         idleGuard.start();
         moveTo(first);
     }

@@ -40,6 +40,15 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
+    /** The connection pool's use now: connections in use, idle, and threads waiting for one. */
+    public record PoolUse(int active, int idle, int waiting) {}
+
+    public PoolUse poolUse() {
+        var bean = pool.getHikariPoolMXBean();
+        if (bean == null) return new PoolUse(0, 0, 0);
+        return new PoolUse(bean.getActiveConnections(), bean.getIdleConnections(), bean.getThreadsAwaitingConnection());
+    }
+
     /**
      * Opens (creating if needed) {@code dataDir/carrier.db} and migrates its schema. Blocks.
      *

@@ -108,4 +108,12 @@ public final class HandleRules {
         }
         return Optional.empty();
     }
+
+    /**
+     * What a log may say a caller tried as a handle: the text when it is shaped like one, else a
+     * placeholder, since people type their password at the login prompt and logs travel far.
+     */
+    public static String forLog(String typed) {
+        return shapeProblem(typed).isEmpty() ? typed : "(not a handle)";
+    }
 }

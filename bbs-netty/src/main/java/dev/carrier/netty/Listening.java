@@ -60,4 +60,17 @@ public final class Listening {
         }
         throw new IOException(what + " cannot listen on " + where + ": " + cause, cause);
     }
+
+    /**
+     * Bytes written to the group's connections and not yet taken by the kernel, for the metrics.
+     * Reads each channel's outbound buffer total, a volatile count: safe from any thread.
+     */
+    public static long pendingOutputBytes(ChannelGroup connections) {
+        long pending = 0;
+        for (Channel channel : connections) {
+            io.netty.channel.ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+            if (buffer != null) pending += buffer.totalPendingWriteBytes();
+        }
+        return pending;
+    }
 }

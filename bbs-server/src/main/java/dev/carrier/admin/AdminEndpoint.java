@@ -20,7 +20,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin endpoint that the carrier command talks to while the server runs: HTTP with JSON
- * on the loopback address only, each request carrying the token from {@code admin.json}
+ * answered to loopback peers only (and {@code GET /metrics} to the scrapers {@link AdminConfig} allows), each request carrying the token from {@code admin.json}
  * ({@link AdminProtocol} describes the requests). One event loop thread of its own; the work
  * itself runs on the server's worker pool.
  *
@@ -46,16 +49,17 @@ public final class AdminEndpoint implements AutoCloseable {
     private final AdminFile file;
     private final EventLoopGroup group;
     private final ChannelGroup connections = new DefaultChannelGroup("admin", GlobalEventExecutor.INSTANCE);
-    private final Channel listener;
+    private final List<Channel> listeners = new ArrayList<>();
+    private final AdminConfig config;
     private volatile boolean closed;
 
     private AdminEndpoint(Path dataDir, AdminConfig config, AdminProtocol protocol, String version) {
         this.dataDir = dataDir;
+        this.config = config;
         refuseIfAnotherServerRuns(dataDir);
         String token = AdminToken.generate();
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        ChannelFuture bind = new ServerBootstrap()
+        ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -72,19 +76,15 @@ public final class AdminEndpoint implements AutoCloseable {
                                 .addLast(OutputGuard.NAME, new OutputGuard(OutputLimits.defaults())) // a tail that stops reading
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                                .addLast(new AdminHandler(token, protocol));
+                                .addLast(new AdminHandler(token, protocol, config));
                     }
-                })
-                .bind(new InetSocketAddress(loopback, config.port())).awaitUninterruptibly();
-        if (!bind.isSuccess()) {
-            group.shutdownGracefully(0, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-            Throwable cause = bind.cause();
-            throw new UncheckedIOException("cannot listen for the admin tools on " + loopback.getHostAddress() + ":"
-                    + config.port() + ": " + cause.getMessage() + "; choose another --admin-port",
-                    cause instanceof IOException io ? io : new IOException(cause));
-        }
-        listener = bind.channel();
-        int port = ((InetSocketAddress) listener.localAddress()).getPort();
+                });
+        // The carrier command always finds the endpoint on loopback. A wildcard metrics address
+        // covers loopback too; a specific one gets a second listener on the same port.
+        InetAddress metricsAddress = address(config.bindHost());
+        InetAddress first = metricsAddress.isAnyLocalAddress() ? metricsAddress : InetAddress.getLoopbackAddress();
+        int port = bind(bootstrap, first, config.port());
+        if (!first.equals(metricsAddress) && !metricsAddress.isLoopbackAddress()) bind(bootstrap, metricsAddress, port);
         file = new AdminFile(port, token, ProcessHandle.current().pid(), version);
         try {
             file.write(dataDir);
@@ -92,7 +92,30 @@ public final class AdminEndpoint implements AutoCloseable {
             close();
             throw e;
         }
-        log.info("admin endpoint on {}:{} (token in {})", loopback.getHostAddress(), port, AdminFile.path(dataDir));
+        log.info("admin endpoint on {}:{} (token in {})", first.getHostAddress(), port, AdminFile.path(dataDir));
+        if (listeners.size() > 1) log.info("metrics also on {}:{}", metricsAddress.getHostAddress(), port);
+    }
+
+    private static InetAddress address(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new UncheckedIOException("cannot listen for metrics on " + host + ": unknown address;"
+                    + " give --metrics-bind an address of this machine", e);
+        }
+    }
+
+    private int bind(ServerBootstrap bootstrap, InetAddress address, int port) {
+        ChannelFuture bind = bootstrap.bind(new InetSocketAddress(address, port)).awaitUninterruptibly();
+        if (!bind.isSuccess()) {
+            close();
+            Throwable cause = bind.cause();
+            throw new UncheckedIOException("cannot listen for the admin tools on " + address.getHostAddress() + ":"
+                    + port + ": " + cause.getMessage() + "; choose another --admin-port",
+                    cause instanceof IOException io ? io : new IOException(cause));
+        }
+        listeners.add(bind.channel());
+        return ((InetSocketAddress) bind.channel().localAddress()).getPort();
     }
 
     /**
@@ -121,12 +144,12 @@ public final class AdminEndpoint implements AutoCloseable {
 
     /** The loopback port listened on. */
     public int port() {
-        return file.port();
+        return ((InetSocketAddress) listeners.get(0).localAddress()).getPort();
     }
 
     /** How the server's first row in {@code carrier who} lists this endpoint. */
     public String listener() {
-        return "admin " + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port();
+        return "admin " + config.bindHost() + ":" + port();
     }
 
     /** Removes {@code admin.json}, then stops listening and closes every admin connection. */
@@ -135,7 +158,7 @@ public final class AdminEndpoint implements AutoCloseable {
         if (closed) return;
         closed = true;
         if (file != null) file.delete(dataDir);
-        if (listener != null) listener.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        for (Channel listener : listeners) listener.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         connections.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         group.shutdownGracefully(0, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         group.terminationFuture().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.carrier.admin.AdminViews.TailEvent;
 import dev.carrier.json.ErrorBody;
 import dev.carrier.json.Json;
+import dev.carrier.metrics.Metrics;
 import dev.carrier.store.Timestamps;
 import dev.carrier.text.TextCleaner;
 import io.netty.buffer.ByteBuf;
@@ -47,16 +48,18 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final String token;
     private final AdminProtocol protocol;
+    private final AdminConfig config;
 
-    AdminHandler(String token, AdminProtocol protocol) {
+    AdminHandler(String token, AdminProtocol protocol, AdminConfig config) {
         this.token = token;
         this.protocol = protocol;
+        this.config = config;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        if (!(ctx.channel().remoteAddress() instanceof InetSocketAddress peer) || !peer.getAddress().isLoopbackAddress()) {
-            ctx.close(); // bound to loopback, so never; but never is checked here too
+        if (!(ctx.channel().remoteAddress() instanceof InetSocketAddress peer)) {
+            ctx.close();
             return;
         }
         if (!request.decoderResult().isSuccess()) {
@@ -65,13 +68,21 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
         String presented = authorization.startsWith(BEARER) ? authorization.substring(BEARER.length()).strip() : null;
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (path.equals(AdminProtocol.METRICS)) {
+            metrics(ctx, request, config.allowsMetrics(peer.getAddress()) || AdminToken.matches(token, presented));
+            return;
+        }
+        if (!peer.getAddress().isLoopbackAddress()) {
+            ctx.close(); // the sysop's requests come from this machine only, whatever the endpoint listens on
+            return;
+        }
         if (!AdminToken.matches(token, presented)) {
             log.warn("admin request refused: {} token", presented == null ? "missing" : "wrong");
             respond(ctx, HttpResponseStatus.UNAUTHORIZED, presented == null
                     ? ErrorBody.of("no_token", "no admin token given") : ErrorBody.of("bad_token", "wrong admin token"));
             return;
         }
-        String path = new QueryStringDecoder(request.uri()).path();
         if (path.equals(AdminProtocol.EVENTS)) {
             if (!request.method().equals(HttpMethod.GET)) {
                 respond(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorBody.of("method_not_allowed", "use GET for " + path));
@@ -112,6 +123,33 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 respond(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR,
                         ErrorBody.of("internal", "the server failed: " + cause.getMessage()));
             }
+        });
+    }
+
+    /** Prometheus's text, scraped on a worker; a peer neither allowed nor holding the token gets 403. */
+    private void metrics(ChannelHandlerContext ctx, FullHttpRequest request, boolean allowed) {
+        if (!request.method().equals(HttpMethod.GET)) {
+            respond(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorBody.of("method_not_allowed", "use GET for /metrics"));
+            return;
+        }
+        if (!allowed) {
+            respond(ctx, HttpResponseStatus.FORBIDDEN, ErrorBody.of("forbidden",
+                    "this address may not read the metrics; add it to --metrics-allow or send the admin token"));
+            return;
+        }
+        protocol.scrape().whenComplete((text, failure) -> {
+            if (failure != null) {
+                log.warn("metrics scrape failed", failure);
+                respond(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, ErrorBody.of("busy", "the metrics could not be read now"));
+                return;
+            }
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    Unpooled.wrappedBuffer(body));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, Metrics.CONTENT_TYPE);
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            HttpUtil.setContentLength(response, body.length);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         });
     }
 

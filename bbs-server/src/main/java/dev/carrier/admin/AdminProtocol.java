@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.carrier.runtime.Workers;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The admin connection, server side: HTTP/1.1 on loopback, every request with
@@ -13,6 +14,7 @@ import java.util.function.Function;
  * <pre>
  * POST /v1/PATH   {arguments}   -> the result        one per {@link AdminOperation}
  * GET  /v1/events               -> one TailEvent JSON object per line, streamed
+ * GET  /metrics                 -> Prometheus's text format (the token, or a --metrics-allow peer)
  * </pre>
  *
  * A refusal is {@code 400 {"error": {"code": "refused", "message": "one line"}}}; a wrong or
@@ -23,20 +25,29 @@ public final class AdminProtocol {
     public static final String PREFIX = "/v1/";
     public static final String EVENTS = PREFIX + "events";
     public static final String ACTOR_HEADER = "Carrier-Actor";
+    /** Prometheus's scrape path; the only request answered to peers other than loopback. */
+    public static final String METRICS = "/metrics";
 
     private final Function<String, Admin> adminFor;
     private final EventFeed feed;
     private final Workers workers;
+    private final Supplier<String> metrics;
 
     /**
      * @param adminFor the running server's {@link Admin} acting for the named actor
      * @param feed     what {@code /v1/events} streams
      * @param workers  where the blocking work of each request runs
      */
-    public AdminProtocol(Function<String, Admin> adminFor, EventFeed feed, Workers workers) {
+    public AdminProtocol(Function<String, Admin> adminFor, EventFeed feed, Workers workers, Supplier<String> metrics) {
         this.adminFor = adminFor;
         this.feed = feed;
         this.workers = workers;
+        this.metrics = metrics;
+    }
+
+    /** The metrics in Prometheus's text format, read on the worker pool. */
+    CompletableFuture<String> scrape() {
+        return workers.submit(metrics::get);
     }
 
     EventFeed feed() {

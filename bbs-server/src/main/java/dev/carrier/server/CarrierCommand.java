@@ -43,7 +43,7 @@ public final class CarrierCommand implements Runnable {
     public static void main(String[] args) {
         if (args.length == 0 || !args[0].equals("serve")) {
             // A sysop command's output is its answer: the server's info lines would only be in the way.
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty(LogFormat.LEVEL_PROPERTY, "WARN");
         }
         System.exit(execute(args));
     }

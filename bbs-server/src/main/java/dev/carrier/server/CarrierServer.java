@@ -1,11 +1,14 @@
 package dev.carrier.server;
 
+import dev.carrier.admin.Admin;
 import dev.carrier.admin.AdminConfig;
 import dev.carrier.admin.AdminEndpoint;
 import dev.carrier.admin.AdminProtocol;
 import dev.carrier.admin.EventFeed;
+import dev.carrier.admin.LastHour;
 import dev.carrier.admin.LocalAdmin;
 import dev.carrier.admin.ServerInfo;
+import dev.carrier.admin.SysopDashboard;
 import dev.carrier.admin.Traffic;
 import dev.carrier.audit.AuditLog;
 import dev.carrier.audit.SqliteAuditLog;
@@ -28,6 +31,12 @@ import dev.carrier.mail.MailInboxStage;
 import dev.carrier.mail.PostOffice;
 import dev.carrier.mail.SqliteMailStore;
 import dev.carrier.menu.MenuLoader;
+import dev.carrier.metrics.CallerMeter;
+import dev.carrier.metrics.CountedMessageStore;
+import dev.carrier.metrics.LoadMeter;
+import dev.carrier.metrics.LoginMeter;
+import dev.carrier.metrics.Metrics;
+import dev.carrier.metrics.TrafficMeter;
 import dev.carrier.menu.MenuSource;
 import dev.carrier.menu.MenuStage;
 import dev.carrier.menu.Menus;
@@ -84,6 +93,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,6 +105,12 @@ public final class CarrierServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CarrierServer.class);
     private static final Duration IDLE_CHECK = Duration.ofSeconds(15);
+    /** What callers hear when the server stops for good (tests, Ctrl-C in a terminal). */
+    public static final String GOING_DOWN = "*** The system is going down. Goodbye.";
+    /** What callers hear on SIGTERM: a service manager stopping or restarting the BBS. */
+    public static final String RESTARTING = "*** The BBS is restarting, call back in a minute.";
+    /** How long a stop waits for hung-up callers' sessions to end before closing regardless. */
+    public static final Duration CALLERS_LEAVE_WITHIN = Duration.ofSeconds(5);
 
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private final ServerConfig config;
@@ -113,6 +129,10 @@ public final class CarrierServer implements AutoCloseable {
     private volatile List<String> sshFingerprints = List.of(); // read by the admin endpoint's workers
     private SshKeyStore sshKeys;
     private AdminEndpoint admin;
+    private Metrics metrics;
+    private EventHub events;
+    private LastHour lastHour;
+    private SysopDashboard dashboard;
     private volatile boolean closed;
 
     private CarrierServer(ServerConfig config, AdminConfig adminConfig) {
@@ -146,14 +166,38 @@ public final class CarrierServer implements AutoCloseable {
         chat = new ChatManager(bus, clock, config.chat());
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
         Traffic traffic = new Traffic(clock);
-        Messenger messenger = new Messenger(new MessageSinks(), presence, traffic.counting(new SqliteMessageStore(database)),
+        lastHour = new LastHour(clock, nodes::inUse);
+        metrics = own(new Metrics());
+        TrafficMeter trafficMeter = new TrafficMeter(metrics.registry());
+        chat.countWith(trafficMeter);
+        bus.subscribe(trafficMeter::onBus);
+        bus.subscribe(message -> {
+            if (Traffic.isChatLine(message)) lastHour.message();
+        });
+        // Each stored DM counts for status's messages per minute and for the metrics.
+        CountedMessageStore.Counts dmCounts = new CountedMessageStore.Counts() {
+            @Override
+            public void dmStored() {
+                traffic.count();
+                lastHour.message();
+                trafficMeter.dmStored();
+            }
+
+            @Override
+            public void dmsDelivered(int messages) {
+                trafficMeter.dmsDelivered(messages);
+            }
+        };
+        Messenger messenger = new Messenger(new MessageSinks(), presence,
+                new CountedMessageStore(new SqliteMessageStore(database), dmCounts),
                 users, workers, clock, budgets, config.chat().maxWaitingMessages());
         StatusAnnouncer.attach(bus, chat);
         PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock,
                 budgets);
+        post.onSent(trafficMeter::lettersSent);
         Logouts logouts = new Logouts(nodes);
         Tokens tokens = new Tokens(database, users, clock, config.tokenTtl());
-        EventHub events = new EventHub(bus, presence, messenger, chat, budgets, nodes, config.presenceTtl(), scheduler,
+        events = new EventHub(bus, presence, messenger, chat, budgets, nodes, config.presenceTtl(), scheduler,
                 task -> workers.run(task::run), clock);
         // A new password ends the user's tokens and their JSON connections, as it ends their sessions.
         logouts.addRevoker(user -> {
@@ -186,14 +230,18 @@ public final class CarrierServer implements AutoCloseable {
 
         // One gate for every password login (telnet, web terminal, REST): shared budgets, and
         // hashing on its own pool so guesses never hold up the workers.
+        PasswordWork passwordWork = own(PasswordWork.forThisMachine());
         LoginGate logins = new LoginGate(new LoginThrottle(config.engine().loginLimits(), clock),
-                own(PasswordWork.forThisMachine()), new Authenticator(users, hasher, clock));
+                passwordWork, new Authenticator(users, hasher, clock), new LoginMeter(metrics.registry()));
         Reception reception = new Reception(logins, users, hasher, workers, clock, menus.banner(), config.engine(),
                 MenuStage.main(menus, services));
         host = new SessionHost(config.engine(), clock, scheduler, nodes, reception.firstStage());
         host.addListener(new PresenceTracker(presence));
         host.addListener(messenger);
         host.addListener(post);
+        host.addListener(new CallerMeter(metrics.registry(), nodes));
+        host.addListener(new ConnectionLog());
+        host.addListener(lastHour);
         checkIdleEvery(scheduler, workers, IDLE_CHECK, events);
         // A ban or a deletion ends the user's sessions, JSON connections and tokens at once.
         LiveSessions live = (handle, farewell) -> {
@@ -208,6 +256,8 @@ public final class CarrierServer implements AutoCloseable {
         EventLoops loops = own(new EventLoops());
         log.info("network transport: {}", NettyTransport.name());
         ConnectionLimit perAddress = new ConnectionLimit(config.maxPerAddress());
+        LoadMeter load = new LoadMeter(metrics.registry(), loops.workers(), database)
+                .pool("worker", workers).pool("password", passwordWork.pool());
 
         if (!config.telnetPort().isOff()) {
             TelnetServer server = own(new TelnetServer(config.telnet(), host, loops.boss(), loops.workers()))
@@ -219,6 +269,7 @@ public final class CarrierServer implements AutoCloseable {
                         + config.telnet().port() + ": " + e.getMessage(), e);
             }
             telnet = Optional.of(server);
+            load.output("telnet", server::pendingOutputBytes);
         }
 
         // SSH: the protocol on MINA's threads, each shell's session on one of the shared event loops.
@@ -231,7 +282,8 @@ public final class CarrierServer implements AutoCloseable {
             // JSON clients take seats under --max-nodes as terminals take nodes: /health counts both.
             WebServer server = own(new WebServer(config.web(), host, () -> nodes.inUse() + nodes.apps(), perAddress,
                     loops.boss(), loops.workers()));
-            server.serveApi(new ApiServices(logins, tokens, users, presence, presenceStore, events, messenger, workers, clock));
+            server.serveApi(new ApiServices(logins, tokens, users, presence, presenceStore, events, messenger, workers,
+                    clock)).serveSysopDesk(dashboard);
             try {
                 server.start();
             } catch (IOException e) {
@@ -239,6 +291,7 @@ public final class CarrierServer implements AutoCloseable {
                         + config.web().port() + ": " + e.getMessage(), e);
             }
             web = Optional.of(server);
+            load.output("web", server::pendingOutputBytes);
         }
     }
 
@@ -279,8 +332,10 @@ public final class CarrierServer implements AutoCloseable {
         LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, events, traffic,
                 new ServerInfo(Version.current(), clock.instant(), this::listeners,
                         this::sshHostKeyFingerprints, clock), feed, clock);
-        AdminProtocol protocol = new AdminProtocol(
-                actor -> new LocalAdmin(actor, userAdmin, keyAdmin, audit, Optional.of(live), () -> { }), feed, workers);
+        Function<String, Admin> adminFor =
+                actor -> new LocalAdmin(actor, userAdmin, keyAdmin, audit, Optional.of(live), () -> { });
+        AdminProtocol protocol = new AdminProtocol(adminFor, feed, workers, metrics::scrape);
+        dashboard = new SysopDashboard(adminFor, lastHour);
         admin = own(AdminEndpoint.start(config.dataDir(), adminConfig, protocol, Version.current()));
     }
 
@@ -383,10 +438,30 @@ public final class CarrierServer implements AutoCloseable {
     /** Says goodbye to every caller, stops listening, and closes the database last. */
     @Override
     public void close() {
+        stop(GOING_DOWN, CALLERS_LEAVE_WITHIN);
+    }
+
+    /**
+     * A graceful stop: accepts no more callers, tells everyone (terminals and JSON clients) why,
+     * hangs up, waits up to {@code callersLeave} for the nodes to be free (a letter being written
+     * is kept as a draft as its caller's session ends), then closes everything, the worker pool
+     * after its queued work (those drafts) and the database last. Calling it again does nothing.
+     */
+    public void stop(String farewell, Duration callersLeave) {
         if (closed) return;
         closed = true;
+        telnet.ifPresent(TelnetServer::stopListening);
+        web.ifPresent(WebServer::stopListening);
         web.ifPresent(WebServer::goingAway); // browsers hear 1001 and call again by themselves
-        if (host != null) host.hangUpAll("*** The system is going down. Goodbye.");
+        if (events != null) events.announce(farewell);
+        if (host != null) {
+            host.hangUpAll(farewell);
+            try {
+                if (!nodes.awaitEmpty(callersLeave)) log.warn("{} callers still on after {}", nodes.inUse(), callersLeave);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         while (!toClose.isEmpty()) {
             AutoCloseable resource = toClose.pop();
             try {

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,6 +25,9 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  carrier serve", "  carrier serve --telnet-port 2300 --max-nodes 32",
             "  CARRIER_DATA_DIR=/srv/bbs carrier serve"})
 final class ServeCommand implements Callable<Integer> {
+
+    /** A stop ends within this, whatever hangs; well inside systemd's default 90 s stop timeout. */
+    static final Duration STOP_BOUND = Duration.ofSeconds(30);
 
     @Option(names = "--data-dir", defaultValue = Database.DEFAULT_DATA_DIR, paramLabel = "DIR",
             description = "Where the database and carrier.properties live (default: ${DEFAULT-VALUE}).")
@@ -190,6 +192,21 @@ final class ServeCommand implements Callable<Integer> {
                     + " written to admin.json in the data folder (default: ${DEFAULT-VALUE}).")
     int adminPort;
 
+    @Option(names = "--log-format", defaultValue = LogFormat.DEFAULT, paramLabel = "plain|json",
+            description = "The log on standard output: plain lines, or one JSON object per line for a log"
+                    + " shipper (default: ${DEFAULT-VALUE}).")
+    String logFormat;
+
+    @Option(names = "--metrics-bind", defaultValue = AdminConfig.DEFAULT_BIND_HOST, paramLabel = "ADDRESS",
+            description = "Also listen for GET /metrics on this address, at the --admin-port, for a Prometheus"
+                    + " scraper on another machine; the sysop's requests stay loopback-only (default: ${DEFAULT-VALUE}).")
+    String metricsBind;
+
+    @Option(names = "--metrics-allow", split = ",", defaultValue = AdminConfig.DEFAULT_METRICS_ALLOW_LIST,
+            paramLabel = "ADDRESS", description = "Addresses or CIDR blocks that may read /metrics without the admin"
+                    + " token, e.g. 10.0.0.7 (default: ${DEFAULT-VALUE}).")
+    List<String> metricsAllow;
+
     /**
      * The options as one checked config, every module's part in it; what was not given keeps the
      * default the option names.
@@ -230,19 +247,24 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("carrier: " + e.getMessage());
             return 2;
         }
+        AdminConfig admin;
+        try {
+            LogFormat.parse(logFormat).apply();
+            admin = AdminConfig.of(adminPort, metricsBind, metricsAllow);
+        } catch (IllegalArgumentException e) {
+            System.err.println("carrier: " + e.getMessage());
+            return 2;
+        }
         CarrierServer server;
         try {
-            server = CarrierServer.start(config, new AdminConfig(adminPort));
+            server = CarrierServer.start(config, admin);
         } catch (RuntimeException e) {
             System.err.println("carrier: cannot start: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("carrier: shutting down");
-            server.close();
-            stopped.countDown();
-        }, "carrier-shutdown"));
+        StopSignals signals = StopSignals.install();
+        // Other ways out (SIGHUP, System.exit) still close the server; after a stop this does nothing.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "carrier-shutdown"));
         System.out.println("carrier " + Version.current() + " is up. Data in " + dataDir.toAbsolutePath());
         if (!config.telnetPort().isOff()) {
             System.out.println("  telnet: " + bind + ":" + server.telnetPort()
@@ -261,7 +283,28 @@ final class ServeCommand implements Callable<Integer> {
                 + "   (for carrier user|who|kick|broadcast|status|console; token in "
                 + dataDir.resolve("admin.json") + ")");
         System.out.println("Press Ctrl-C to stop.");
-        stopped.await();
+        String signal = signals.await();
+        System.out.println("carrier: stopping on SIG" + signal + " (send it again to exit at once)");
+        exitAnywayAfter(STOP_BOUND);
+        // SIGTERM is what a service manager sends to stop or restart: callers may call back soon.
+        server.stop(signal.equals("TERM") ? CarrierServer.RESTARTING : CarrierServer.GOING_DOWN,
+                CarrierServer.CALLERS_LEAVE_WITHIN);
+        System.out.println("carrier: stopped");
         return 0;
+    }
+
+    /** A stop that hangs (a stuck close) must not keep a service manager waiting for ever. */
+    private static void exitAnywayAfter(Duration bound) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(bound.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("carrier: the stop took longer than " + bound.toSeconds() + " s: exiting now");
+            Runtime.getRuntime().halt(1);
+        }, "carrier-stop-bound");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 }

@@ -15,10 +15,14 @@ import picocli.CommandLine;
 /**
  * Option values that were not given as flags: from the environment ({@code CARRIER_TELNET_PORT})
  * or from {@code carrier.properties} in the data folder ({@code telnet-port=2323}), in that order.
+ * {@code CARRIER_CONFIG} names another file instead, as the Debian package does with
+ * {@code /etc/carrier/carrier.properties}.
  */
 final class Settings implements CommandLine.IDefaultValueProvider {
 
     static final String FILE_NAME = "carrier.properties";
+    /** The variable that names the settings file when it is not in the data folder. */
+    static final String CONFIG_VARIABLE = "CARRIER_CONFIG";
 
     private final Map<String, String> environment;
     private final Properties file;
@@ -35,7 +39,9 @@ final class Settings implements CommandLine.IDefaultValueProvider {
             if (args[i].equals("--data-dir") && i + 1 < args.length) dataDir = args[i + 1];
             if (args[i].startsWith("--data-dir=")) dataDir = args[i].substring("--data-dir=".length());
         }
-        return new Settings(environment, read(Path.of(dataDir).resolve(FILE_NAME)));
+        String config = environment.get(CONFIG_VARIABLE);
+        return new Settings(environment, read(config != null && !config.isBlank()
+                ? Path.of(config) : Path.of(dataDir).resolve(FILE_NAME)));
     }
 
     private static Properties read(Path path) {

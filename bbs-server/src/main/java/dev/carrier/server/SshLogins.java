@@ -44,7 +44,7 @@ final class SshLogins implements SshReception {
 
     @Override
     public CompletableFuture<Optional<User>> password(String handle, String password, String address) {
-        return gate.login(handle, password, address).thenApply(outcome ->
+        return gate.login(handle, password, address, "ssh").thenApply(outcome ->
                 outcome instanceof LoginGate.Outcome.Accepted accepted ? Optional.of(accepted.user()) : Optional.empty());
     }
 

@@ -43,7 +43,8 @@ final class ChildServer implements AutoCloseable {
 
     /**
      * Starts a server on {@code data} and returns once it says it is up. {@code options} are more
-     * {@code serve} options; a fast password hash is used unless they name {@code --password-cost}.
+     * {@code serve} options; a fast password hash is used unless they name {@code --password-cost},
+     * and SSH is off unless they name {@code --ssh-port}.
      */
     static ChildServer start(Path data, String... options) throws IOException, InterruptedException {
         int telnetPort = freePort();
@@ -58,6 +59,8 @@ final class ChildServer implements AutoCloseable {
                 "--telnet-port", String.valueOf(telnetPort), "--web-port", String.valueOf(webPort),
                 "--ssh-port", String.valueOf(sshPort)));
         if (!List.of(options).contains("--password-cost")) command.addAll(List.of("--password-cost", "4"));
+        // SSH's fixed default port would collide with any other server on this machine.
+        if (!List.of(options).contains("--ssh-port")) command.addAll(List.of("--ssh-port", "0"));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 
@@ -112,6 +115,19 @@ final class ChildServer implements AutoCloseable {
     /** What the server printed so far (the middle of a very long output left out). */
     String output() {
         return output.toString();
+    }
+
+    /** Sends SIGTERM, as a service manager does to stop or restart it. */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
+    /** Waits for the process to end, and returns its exit code; fails when it is still running after {@code within}. */
+    int awaitExit(java.time.Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the server process still runs after " + within + "; it said:\n" + output);
+        }
+        return process.exitValue();
     }
 
     /** Kills it at once, as a power cut would: no shutdown hook runs. */

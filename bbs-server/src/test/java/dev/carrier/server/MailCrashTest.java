@@ -1,6 +1,7 @@
 package dev.carrier.server;
 
 import static dev.carrier.server.MailSteps.openInbox;
+import static dev.carrier.server.MailSteps.register;
 import static dev.carrier.server.TestServer.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,18 +98,6 @@ class MailCrashTest {
     /** What alice types at the inbox prompt for one letter, /s included. */
     private static String letterAsTyped(int number) {
         return "w\r\nbob\r\n" + subject(number) + "\r\n" + body(number).replace("\n", "\r\n") + "\r\n/s\r\n";
-    }
-
-    private static void register(TelnetTestClient client, String handle) {
-        client.awaitText("login: ", WAIT);
-        client.sendLine("new");
-        client.awaitText("new handle: ", WAIT);
-        client.sendLine(handle);
-        client.awaitText("new password: ", WAIT);
-        client.sendLine("secret-" + handle);
-        client.awaitText("repeat password: ", WAIT);
-        client.sendLine("secret-" + handle);
-        client.awaitText("Main menu: ", WAIT);
     }
 
     private static Map<String, String> letters(TestServer bbs) {

@@ -44,4 +44,17 @@ final class MailSteps {
         client.sendLine(subject);
         client.awaitText("  1: ", WAIT);
     }
+
+    /** From the login prompt: registers {@code handle} with the password {@code secret-HANDLE}, up to the main menu. */
+    static void register(TelnetTestClient client, String handle) {
+        client.awaitText("login: ", WAIT);
+        client.sendLine("new");
+        client.awaitText("new handle: ", WAIT);
+        client.sendLine(handle);
+        client.awaitText("new password: ", WAIT);
+        client.sendLine("secret-" + handle);
+        client.awaitText("repeat password: ", WAIT);
+        client.sendLine("secret-" + handle);
+        client.awaitText("Main menu: ", WAIT);
+    }
 }

@@ -4,9 +4,7 @@ import static dev.carrier.server.TestServer.WAIT;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrier.telnet.TelnetTestClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MixedTransportChatTest {
 
+    /** The whole browser run, from start to its word that it is done. */
+    private static final long BROWSER_SECONDS = 120;
+
     @TempDir
     Path data;
 
@@ -26,14 +27,12 @@ class MixedTransportChatTest {
         OpenSsh.requireClients();
         try (TestServer bbs = TestServer.start(ServerConfig.forTests(data).toBuilder().sshPort(Port.anyFree()).build())) {
             for (String handle : new String[] {"alice", "bob", "carol"}) bbs.createUser(handle, "secret-" + handle);
-            Path shots = Path.of("target", "browser").toAbsolutePath();
-            Files.createDirectories(shots);
 
             try (OpenSsh alice = OpenSsh.withPassword(bbs.server().sshPort(), "alice", "secret-alice");
                     TelnetTestClient bob = TestServer.enterChat(bbs.login("bob", "secret-bob"))) {
                 alice.await("Main menu: ").sendLine("c").await("*** Welcome to chat.");
-                try (BrowserScript carol = BrowserScript.start("mixed-chat.mjs", "--url", "http://127.0.0.1:" + bbs.server().webPort() + "/",
-                        "--handle", "carol", "--password", "secret-carol", "--out", shots.toString())) {
+                try (BrowserScript carol = BrowserScript.start("mixed-chat.mjs", "http://127.0.0.1:" + bbs.server().webPort() + "/",
+                        BROWSER_SECONDS, "--handle", "carol", "--password", "secret-carol")) {
                     alice.await("<carol> hello from the browser");
                     bob.awaitText("<carol> hello from the browser", WAIT);
                     alice.sendLine("hello from ssh");
@@ -50,7 +49,7 @@ class MixedTransportChatTest {
                     assertTrue(Pattern.compile("(?m)^.*\\bcarol\\b.*\\bweb\\b").matcher(who).find(), who);
 
                     carol.tell("BYE");
-                    String browser = carol.awaitSuccess(Duration.ofSeconds(90));
+                    String browser = carol.awaitSuccess();
                     assertTrue(browser.contains("the browser saw the ssh and the telnet caller's lines"), browser);
                 }
             }

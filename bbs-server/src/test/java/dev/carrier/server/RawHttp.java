@@ -21,8 +21,16 @@ final class RawHttp {
     private RawHttp() {}
 
     static Answer post(String from, int port, String path, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+        return send(from, port, "POST " + path, "Content-Type: application/json\r\n", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A GET with extra header lines, each ending in CR LF. */
+    static Answer get(String from, int port, String path, String headers) {
+        return send(from, port, "GET " + path, headers, new byte[0]);
+    }
+
+    static Answer send(String from, int port, String request, String headers, byte[] body) {
+        String head = request + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + headers
                 + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
@@ -40,7 +48,7 @@ final class RawHttp {
             int blank = answer.indexOf("\r\n\r\n");
             return new Answer(status, blank < 0 ? "" : answer.substring(blank + 4));
         } catch (IOException e) {
-            throw new UncheckedIOException("POST " + path + " from " + from, e);
+            throw new UncheckedIOException(request + " from " + from, e);
         }
     }
 

@@ -128,6 +128,42 @@ class ServeOptionsTest {
         assertEquals(config(Map.of(), new Properties(), flags(EVERY_OPTION)), config);
     }
 
+    @Test
+    void carrierConfigNamesTheSettingsFileInsteadOfTheDataFolders(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path etc = java.nio.file.Files.writeString(dir.resolve("elsewhere.properties"), "telnet-port=2399\n");
+        java.nio.file.Files.writeString(dir.resolve(Settings.FILE_NAME), "telnet-port=2311\n");
+        String[] args = {"serve", "--data-dir", dir.toString()};
+        CommandLine fromDataFolder = CarrierCommand.commandLine(args, Map.of());
+        CommandLine fromEtc = CarrierCommand.commandLine(args, Map.of(Settings.CONFIG_VARIABLE, etc.toString()));
+        assertEquals(2311, serve(fromDataFolder, args).config().telnet().port());
+        assertEquals(2399, serve(fromEtc, args).config().telnet().port());
+    }
+
+    @Test
+    void metricsAndLogOptionsComeFromTheSameSources() {
+        String[] args = {"serve"};
+        Map<String, String> environment = Map.of("CARRIER_METRICS_BIND", "0.0.0.0", "CARRIER_METRICS_ALLOW", "10.0.0.7,fd00::/8",
+                "CARRIER_LOG_FORMAT", "json");
+        ServeCommand serve = serve(new CommandLine(new CarrierCommand()).setDefaultValueProvider(
+                new Settings(environment, new Properties())), args);
+        assertEquals("0.0.0.0", serve.metricsBind);
+        assertEquals(List.of("10.0.0.7", "fd00::/8"), serve.metricsAllow);
+        assertEquals(LogFormat.JSON, LogFormat.parse(serve.logFormat));
+        ServeCommand defaults = serve(new CommandLine(new CarrierCommand()), args);
+        assertEquals(dev.carrier.admin.AdminConfig.DEFAULT_BIND_HOST, defaults.metricsBind);
+        assertEquals(LogFormat.PLAIN, LogFormat.parse(defaults.logFormat));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> LogFormat.parse("xml"));
+        assertEquals("--log-format must be plain or json, was 'xml'", bad.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> dev.carrier.admin.AdminConfig.of(0, "127.0.0.1", List.of("bbs.example.org"))).getMessage()
+                .startsWith("--metrics-allow: "));
+    }
+
+    private static ServeCommand serve(CommandLine commandLine, String[] args) {
+        return (ServeCommand) commandLine.parseArgs(args).subcommand().commandSpec().userObject();
+    }
+
     private static void assertEvery(ServerConfig config) {
         assertEquals(Path.of("/srv/bbs"), config.dataDir());
         assertEquals(Path.of("/srv/menus"), config.menusDir().orElseThrow());

@@ -121,9 +121,20 @@ public final class TelnetServer implements AutoCloseable {
         return port;
     }
 
+    /** Output waiting for this server's clients to read it, in bytes; from any thread. */
+    public long pendingOutputBytes() {
+        return Listening.pendingOutputBytes(connections);
+    }
+
     /** Connections open now. */
     public int connectionCount() {
         return connections.size();
+    }
+
+    /** Accepts no more connections; those open stay until {@link #close()}. For a graceful stop. */
+    public void stopListening() {
+        Channel l = listener;
+        if (l != null) l.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /**

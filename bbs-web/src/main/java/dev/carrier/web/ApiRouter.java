@@ -23,6 +23,7 @@ import dev.carrier.message.DirectMessage;
 import dev.carrier.presence.Member;
 import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
+import dev.carrier.user.HandleRules;
 import dev.carrier.user.User;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -61,12 +62,14 @@ final class ApiRouter {
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
     private final ApiServices api;
+    private final Optional<SysopDesk> desk;
     private final ApiDocuments documents = ApiDocuments.load();
     private final ObjectMapper json = Json.MAPPER;
     private final List<Route> routes = table();
 
-    ApiRouter(ApiServices api) {
+    ApiRouter(ApiServices api, Optional<SysopDesk> desk) {
         this.api = api;
+        this.desk = desk;
     }
 
     /** Every route as {@code "METHOD /path"}, in table order: what the OpenAPI document must list. */
@@ -126,6 +129,13 @@ final class ApiRouter {
                     QueryStringDecoder query = new QueryStringDecoder(request.uri());
                     return authenticated(request, user -> messages(user, query));
                 }),
+                // The sysop dashboard's data (/sysop): a sysop's own token.
+                new Route(HttpMethod.GET, "/api/sysop/dashboard",
+                        (request, address) -> asSysop(request, (desk, sysop) -> desk.dashboard(sysop.handle()))),
+                new Route(HttpMethod.POST, "/api/sysop/kick", (request, address) -> {
+                    int node = node(body(request));
+                    return asSysop(request, (desk, sysop) -> desk.kick(sysop.handle(), node));
+                }),
                 // The contract itself, for tools and app authors: no token needed.
                 new Route(HttpMethod.GET, "/api/openapi.json",
                         (request, address) -> CompletableFuture.completedFuture(documents.openApi())),
@@ -165,7 +175,7 @@ final class ApiRouter {
     private CompletableFuture<JsonNode> login(JsonNode body, String clientAddress) {
         String handle = text(body, "handle");
         String password = text(body, "password");
-        return api.logins().login(handle, password, clientAddress).thenCompose(outcome -> {
+        return api.logins().login(handle, password, clientAddress, "rest").thenCompose(outcome -> {
             if (outcome instanceof Outcome.Throttled throttled) {
                 throw new ApiError(TOO_MANY_REQUESTS, "slow_down", "too many failed logins for this handle or from"
                         + " your address; try again in " + seconds(throttled.retryAfter()) + " s", Optional.of(throttled.retryAfter()));
@@ -175,7 +185,7 @@ final class ApiRouter {
                         "the server is busy checking passwords; try again shortly", Optional.of(busy.retryAfter()));
             }
             if (!(outcome instanceof Outcome.Accepted accepted)) {
-                log.info("failed API login for {} from {}", handle, clientAddress);
+                log.info("failed API login for {} from {}", HandleRules.forLog(handle), clientAddress);
                 throw new ApiError(UNAUTHORIZED, "bad_credentials", "Login incorrect.");
             }
             User user = accepted.user();
@@ -309,6 +319,30 @@ final class ApiRouter {
             // told below
         }
         throw new ApiError(BAD_REQUEST, "bad_field", "limit must be a number from 1 to " + MAX_PAGE);
+    }
+
+    private static int node(JsonNode body) {
+        JsonNode value = body.get("node");
+        if (value == null || value.isNull()) throw new ApiError(BAD_REQUEST, "missing_field", "node is required (a number)");
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
+            throw new ApiError(BAD_REQUEST, "bad_field", "node must be a node number, 1 or more");
+        }
+        return value.asInt();
+    }
+
+    /** Work of the sysop desk, for a token whose user is a sysop now (the flag is read with the token). */
+    private CompletableFuture<JsonNode> asSysop(FullHttpRequest request, java.util.function.BiFunction<SysopDesk, User, JsonNode> work) {
+        SysopDesk sysopDesk = desk.orElseThrow(() -> new ApiError(NOT_FOUND, "not_found", "this server has no sysop dashboard"));
+        return authenticated(request, user -> {
+            if (!user.sysop()) throw new ApiError(FORBIDDEN, "not_sysop", "only sysops may use the sysop dashboard");
+            return api.workers().submit(() -> {
+                try {
+                    return work.apply(sysopDesk, user);
+                } catch (IllegalArgumentException e) {
+                    throw new ApiError(NOT_FOUND, "no_such_node", e.getMessage());
+                }
+            });
+        });
     }
 
     // ---- authentication -------------------------------------------------------------------------

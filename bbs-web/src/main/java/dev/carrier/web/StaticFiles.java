@@ -15,8 +15,8 @@ import java.util.Properties;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The terminal page and what it loads, read from the classpath once at start-up: the page's own
- * files from this module and xterm.js from its WebJar. Each file is kept as bytes and, where that
+ * The terminal page, the sysop dashboard and what they load, read from the classpath once at
+ * start-up: the pages' own files from this module, xterm.js and uPlot from their WebJars. Each file is kept as bytes and, where that
  * is smaller, gzipped, with a strong ETag per form.
  *
  * <p>The page refers to its scripts and styles with the content's tag in the query
@@ -39,8 +39,9 @@ final class StaticFiles {
     /** One file as served. */
     record File(String path, String contentType, byte[] bytes, String etag, byte[] gzipped, String gzipEtag) {
 
+        /** Whether pages name it with its tag; pages themselves are always revalidated. */
         boolean fingerprinted() {
-            return !path.equals("/");
+            return !contentType.equals(HTML);
         }
 
         /** The tag the page puts in the query of this file's address. */
@@ -59,21 +60,33 @@ final class StaticFiles {
     static StaticFiles load() {
         String xterm = "META-INF/resources/webjars/xterm/" + webJarVersion("xterm") + "/";
         String fit = "META-INF/resources/webjars/xterm-addon-fit/" + webJarVersion("xterm-addon-fit") + "/";
+        String uplot = "META-INF/resources/webjars/uplot/" + webJarVersion("uplot") + "/";
         Map<String, File> assets = new LinkedHashMap<>();
         put(assets, "/vendor/xterm.js", JS, resource(xterm + "lib/xterm.js"));
         put(assets, "/vendor/xterm.css", CSS, resource(xterm + "css/xterm.css"));
         put(assets, "/vendor/xterm-addon-fit.js", JS, resource(fit + "lib/xterm-addon-fit.js"));
         put(assets, "/terminal.js", JS, resource(PAGE + "terminal.js"));
         put(assets, "/terminal.css", CSS, resource(PAGE + "terminal.css"));
+        // The sysop dashboard's charts: uPlot, small and without dependencies.
+        put(assets, "/vendor/uPlot.js", JS, resource(uplot + "dist/uPlot.iife.min.js"));
+        put(assets, "/vendor/uPlot.css", CSS, resource(uplot + "dist/uPlot.min.css"));
+        put(assets, "/sysop.js", JS, resource(PAGE + "sysop.js"));
+        put(assets, "/sysop.css", CSS, resource(PAGE + "sysop.css"));
 
-        String page = new String(resource(PAGE + "index.html"), StandardCharsets.UTF_8);
+        Map<String, File> all = new LinkedHashMap<>(assets);
+        put(all, "/", HTML, page("index.html", assets));
+        put(all, "/sysop", HTML, page("sysop.html", assets));
+        return new StaticFiles(all);
+    }
+
+    /** A page with each file it names given its content's tag. */
+    private static byte[] page(String name, Map<String, File> assets) {
+        String page = new String(resource(PAGE + name), StandardCharsets.UTF_8);
         for (File asset : assets.values()) {
             String relative = asset.path().substring(1); // relative, so the page also works under a proxy's sub-path
             page = page.replace("\"" + relative + "\"", "\"" + relative + "?v=" + asset.version() + "\"");
         }
-        Map<String, File> all = new LinkedHashMap<>(assets);
-        put(all, "/", HTML, page.getBytes(StandardCharsets.UTF_8));
-        return new StaticFiles(all);
+        return page.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The file at a request path (without query); {@code /index.html} is the page too. */

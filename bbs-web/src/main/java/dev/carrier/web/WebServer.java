@@ -53,6 +53,7 @@ public final class WebServer implements AutoCloseable {
     private volatile int port = -1;
     private volatile boolean goingDown;
     private volatile boolean closed;
+    private Optional<SysopDesk> sysopDesk = Optional.empty();
     private Optional<ApiServices> api = Optional.empty();
 
     /**
@@ -99,6 +100,12 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    /** Serves the sysop dashboard ({@code /sysop}) over this desk; needs {@link #serveApi}. Call before {@link #start()}. */
+    public WebServer serveSysopDesk(SysopDesk desk) {
+        sysopDesk = Optional.of(desk);
+        return this;
+    }
+
     /**
      * Binds and starts accepting connections.
      *
@@ -109,7 +116,7 @@ public final class WebServer implements AutoCloseable {
         if (closed) throw new IllegalStateException("this web server was closed; make a new one");
         if (listener != null) throw new IllegalStateException("this web server is already started on port " + port);
         HttpRouter router = new HttpRouter(config, new WebSocketUpgrade(config, host, () -> goingDown, api),
-                new Health(nodesInUse), new StaticPage(files), api.map(ApiRouter::new));
+                new Health(nodesInUse), new StaticPage(files), api.map(services -> new ApiRouter(services, sysopDesk)));
         WebChannelInitializer pipeline = new WebChannelInitializer(config, router);
         ServerBootstrap bootstrap = Listening.bootstrap(bossGroup, workerGroup, connections, () -> closed, ch -> {
             admit(ch);
@@ -145,9 +152,20 @@ public final class WebServer implements AutoCloseable {
         return port;
     }
 
+    /** Output waiting for this server's clients to read it, in bytes; from any thread. */
+    public long pendingOutputBytes() {
+        return Listening.pendingOutputBytes(connections);
+    }
+
     /** Connections open now, HTTP and WebSocket alike. */
     public int connectionCount() {
         return connections.size();
+    }
+
+    /** Accepts no more connections; those open stay until {@link #close()}. For a graceful stop. */
+    public void stopListening() {
+        Channel l = listener;
+        if (l != null) l.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
