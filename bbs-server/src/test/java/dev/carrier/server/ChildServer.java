@@ -43,8 +43,8 @@ final class ChildServer implements AutoCloseable {
 
     /**
      * Starts a server on {@code data} and returns once it says it is up. {@code options} are more
-     * {@code serve} options; a fast password hash is used unless they name {@code --password-cost},
-     * and SSH is off unless they name {@code --ssh-port}.
+     * {@code serve} options; a fast password hash is used unless they name {@code --password-cost} and
+     * SSH listens on a free port of its own.
      */
     static ChildServer start(Path data, String... options) throws IOException, InterruptedException {
         int telnetPort = freePort();
@@ -59,8 +59,6 @@ final class ChildServer implements AutoCloseable {
                 "--telnet-port", String.valueOf(telnetPort), "--web-port", String.valueOf(webPort),
                 "--ssh-port", String.valueOf(sshPort)));
         if (!List.of(options).contains("--password-cost")) command.addAll(List.of("--password-cost", "4"));
-        // SSH's fixed default port would collide with any other server on this machine.
-        if (!List.of(options).contains("--ssh-port")) command.addAll(List.of("--ssh-port", "0"));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 
