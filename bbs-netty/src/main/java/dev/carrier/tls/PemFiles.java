@@ -47,7 +47,7 @@ final class PemFiles {
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             for (Object item = pem.readObject(); item != null; item = pem.readObject()) {
                 if (item instanceof PrivateKeyInfo info) return converter.getPrivateKey(info);
-                if (item instanceof PEMKeyPair pair) return converter.getKeyPair(pair).getPrivate();
+                if (item instanceof PEMKeyPair pair) return converter.getPrivateKey(pair.getPrivateKeyInfo());
             }
         } catch (IOException | RuntimeException e) {
             throw new IOException(file + " is not a PEM private key: " + e.getMessage(), e);

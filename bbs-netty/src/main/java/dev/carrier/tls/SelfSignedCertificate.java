@@ -34,6 +34,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
@@ -85,7 +86,7 @@ public final class SelfSignedCertificate {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
             KeyPair pair = generator.generateKeyPair();
-            X500Name name = new X500Name("CN=localhost, O=Carrier BBS (self-signed, for testing)");
+            X500Name name = new X500Name("CN=localhost, O=Carrier BBS self-signed for testing");
             BigInteger serial = new BigInteger(128, new SecureRandom());
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial,
                     Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(VALIDITY)), name, pair.getPublic())
@@ -94,8 +95,8 @@ public final class SelfSignedCertificate {
                     .addExtension(Extension.subjectAlternativeName, false, names());
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-            return new String[] {pem(certificate), pem(pair.getPrivate())};
-        } catch (GeneralSecurityException | OperatorCreationException e) {
+            return new String[] {pem(certificate), pem(new JcaPKCS8Generator(pair.getPrivate(), null))}; // PKCS#8, as certbot writes
+        } catch (GeneralSecurityException | OperatorCreationException | org.bouncycastle.util.io.pem.PemGenerationException e) {
             throw new IOException("cannot make a self-signed certificate: " + e.getMessage(), e);
         }
     }

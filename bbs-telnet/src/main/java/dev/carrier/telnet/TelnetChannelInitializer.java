@@ -16,6 +16,10 @@ final class TelnetChannelInitializer extends ChannelInitializer<Channel> {
     private final TerminalHost host;
     private final String transport;
 
+    TelnetChannelInitializer(TelnetConfig config, TerminalHost host) {
+        this(config, host, "telnet");
+    }
+
     /** @param transport what the who list shows: {@code telnet}, or {@code telnets} behind TLS */
     TelnetChannelInitializer(TelnetConfig config, TerminalHost host, String transport) {
         this.config = config;

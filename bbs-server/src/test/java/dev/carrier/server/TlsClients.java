@@ -1,0 +1,73 @@
+package dev.carrier.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/** The JDK's TLS client, as a test uses it to look at the server's certificate or to trust it. */
+final class TlsClients {
+
+    private TlsClients() {}
+
+    /** The certificate the server presents to a new connection now (any certificate accepted, to read it). */
+    static X509Certificate peerCertificate(int port) throws IOException, GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new LookingOnly()}, null);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) TestServer.WAIT.toMillis());
+            socket.startHandshake();
+            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+        }
+    }
+
+    /** A client context that trusts exactly the certificates in this PEM file. */
+    static SSLContext trusting(Path pem) throws IOException, GeneralSecurityException {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        try (InputStream in = Files.newInputStream(pem)) {
+            int n = 0;
+            for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trusted.setCertificateEntry("carrier-" + n++, certificate);
+            }
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
+    /** Reads until the server closes the connection; the bytes it sent before. */
+    static byte[] readToEnd(Socket socket) throws IOException {
+        socket.setSoTimeout((int) TestServer.WAIT.toMillis());
+        return socket.getInputStream().readAllBytes();
+    }
+
+    /** Accepts any server certificate: only for reading which one the server sends. */
+    private static final class LookingOnly implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return List.<X509Certificate>of().toArray(X509Certificate[]::new);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package dev.carrier.server;
+
+import static dev.carrier.server.TestServer.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.carrier.json.Json;
+import dev.carrier.runtime.ManualTime;
+import dev.carrier.tls.SelfSignedCertificate;
+import dev.carrier.tls.TlsConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * TLS as callers meet it: telnets through {@code openssl s_client} to the login and the menu,
+ * HTTPS for {@code /health} with the JDK's client trusting the server's certificate, plain HTTP
+ * redirected, old protocols and silent handshakes refused, and a renewed certificate picked up by
+ * new connections without a restart.
+ *
+ * <p>The openssl tests skip with the reason when openssl is missing, unless
+ * {@code CARRIER_TLS_TESTS=required} (as .ci/run sets it).
+ */
+class TlsTest {
+
+    private static final String REQUIRED = "CARRIER_TLS_TESTS";
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path files;
+
+    private static ServerConfig withTls(Path data, TlsConfig tls) {
+        return ServerConfig.forTests(data).toBuilder().tls(tls).build();
+    }
+
+    private static TlsConfig selfSigned() {
+        return TlsConfig.off().withSelfSigned(true).withHandshakeTimeout(Duration.ofSeconds(2));
+    }
+
+    private static List<String> sClient(int port, String... options) {
+        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port));
+        command.addAll(List.of(options));
+        return command;
+    }
+
+    @Test
+    void aTelnetsCallerLogsInThroughOpensslSClient() throws Exception {
+        ClientProcess.require("openssl", "openssl", REQUIRED);
+        try (TestServer server = TestServer.start(withTls(data, selfSigned()))) {
+            server.register("alice", "secret-alice").sendLine("g");
+            try (ClientProcess openssl = ClientProcess.start(sClient(server.server().telnetsPort(), "-quiet", "-crlf"))) {
+                openssl.await("login: ").sendLine("alice");
+                openssl.await("password: ").sendLine("secret-alice");
+                openssl.await("Main menu: ");
+                assertTrue(server.server().nodes().snapshot().stream().anyMatch(node ->
+                        node.handle().equals(Optional.of("alice")) && node.transport().equals("telnets")),
+                        "the who list shows how alice came in: " + server.server().nodes().snapshot());
+            }
+        }
+    }
+
+    @Test
+    void tls11IsRefusedWhileTls12AndTls13AreSpoken() throws Exception {
+        ClientProcess.require("openssl", "openssl", REQUIRED);
+        try (TestServer server = TestServer.start(withTls(data, selfSigned()))) {
+            for (int port : new int[] {server.server().telnetsPort(), server.server().webPort()}) {
+                // SECLEVEL=0 lets this openssl offer TLS 1.1 at all; the server must still say no.
+                ClientProcess old = ClientProcess.start(sClient(port, "-brief", "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0"));
+                old.close();
+                int oldExit = old.exitCode(TestServer.WAIT);
+                assertNotEquals(0, oldExit, "TLS 1.1 must fail the handshake:\n" + old.output());
+                assertFalse(old.output().contains("Protocol version: TLSv1.1"), old.output());
+                for (String version : List.of("1_2", "1_3")) {
+                    ClientProcess modern = ClientProcess.start(sClient(port, "-brief", "-tls" + version));
+                    modern.await("Protocol version: TLSv" + version.replace('_', '.'));
+                    modern.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void httpsHealthSaysTlsIsOnAndWhenTheCertificateExpires() throws Exception {
+        try (TestServer server = TestServer.start(withTls(data, selfSigned()))) {
+            Path cert = data.resolve(SelfSignedCertificate.CERT_FILE);
+            HttpClient https = HttpClient.newBuilder().sslContext(TlsClients.trusting(cert)).build();
+            HttpResponse<String> answer = https.send(HttpRequest.newBuilder(
+                    URI.create("https://localhost:" + server.server().webPort() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode());
+            JsonNode health = Json.MAPPER.readTree(answer.body());
+            assertTrue(health.path("tls").asBoolean(), answer.body());
+            X509Certificate served = TlsClients.peerCertificate(server.server().webPort());
+            assertEquals(served.getNotAfter().toInstant(), Instant.parse(health.path("tls_expires").asText()));
+            assertTrue(server.server().listeners().stream().anyMatch(line -> line.contains("https, certificate expires")),
+                    "status shows TLS: " + server.server().listeners());
+            // Without --redirect-http the port speaks nothing but TLS.
+            HttpClient plain = HttpClient.newHttpClient();
+            assertThrows(IOException.class, () -> plain.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.server().webPort() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+    }
+
+    @Test
+    void plainHealthSaysTlsIsOff() throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.server().webPort() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode health = Json.MAPPER.readTree(answer.body());
+            assertFalse(health.path("tls").asBoolean(true), answer.body());
+            assertTrue(health.path("tls_expires").isMissingNode(), answer.body());
+        }
+    }
+
+    @Test
+    void plainHttpIsRedirectedToTheSameAddressUnderHttps() throws Exception {
+        try (TestServer server = TestServer.start(withTls(data, selfSigned().withRedirectHttp(true)))) {
+            int port = server.server().webPort();
+            String answer;
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET /terminal.html?x=1 HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                answer = new String(TlsClients.readToEnd(socket), StandardCharsets.US_ASCII);
+            }
+            assertTrue(answer.startsWith("HTTP/1.1 308 "), answer);
+            assertTrue(answer.toLowerCase().contains("location: https://127.0.0.1:" + port + "/terminal.html?x=1\r\n"), answer);
+            // And the same port still speaks HTTPS.
+            HttpClient https = HttpClient.newBuilder()
+                    .sslContext(TlsClients.trusting(data.resolve(SelfSignedCertificate.CERT_FILE))).build();
+            assertEquals(200, https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+    }
+
+    @Test
+    void aRenewedCertificateReachesNewConnectionsWithoutARestartAndABrokenOneIsIgnored() throws Exception {
+        Path[] first = SelfSignedCertificate.inFolder(files.resolve("first"), Clock.systemUTC());
+        Path[] second = SelfSignedCertificate.inFolder(files.resolve("second"), Clock.systemUTC());
+        Path cert = files.resolve("fullchain.pem");
+        Path key = files.resolve("privkey.pem");
+        Files.copy(first[0], cert);
+        Files.copy(first[1], key);
+        ManualTime time = new ManualTime(Instant.now());
+        TlsConfig tls = TlsConfig.off().withFiles(cert, key);
+        try (TestServer server = TestServer.start(withTls(data, tls).toBuilder().time(time).build())) {
+            int telnets = server.server().telnetsPort();
+            int web = server.server().webPort();
+            X509Certificate before = TlsClients.peerCertificate(telnets);
+            assertEquals(serial(first[0]), before.getSerialNumber());
+            assertEquals(before, TlsClients.peerCertificate(web));
+
+            // certbot-style: new files written over the old ones
+            Files.copy(second[1], key, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(second[0], cert, StandardCopyOption.REPLACE_EXISTING);
+            lookAtTheFiles(time, tls.reloadCheck());
+            assertEquals(serial(second[0]), TlsClients.peerCertificate(telnets).getSerialNumber());
+            assertEquals(serial(second[0]), TlsClients.peerCertificate(web).getSerialNumber());
+            assertEquals(Optional.of(serial(second[0])), server.server().tlsCertificate().map(c -> c.serial()));
+
+            // a broken renewal: the certificate in use stays
+            Files.writeString(cert, "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
+            lookAtTheFiles(time, tls.reloadCheck());
+            assertEquals(serial(second[0]), TlsClients.peerCertificate(telnets).getSerialNumber());
+            assertEquals(serial(second[0]), TlsClients.peerCertificate(web).getSerialNumber());
+        }
+    }
+
+    /** Moves time past the next look at the files and waits until the worker has looked (the watch is due again). */
+    private static void lookAtTheFiles(ManualTime time, Duration period) {
+        int pending = time.pending();
+        time.advance(period);
+        eventually().until(() -> time.pending() == pending);
+    }
+
+    private static java.math.BigInteger serial(Path pem) throws Exception {
+        try (var in = Files.newInputStream(pem)) {
+            return ((X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in))
+                    .getSerialNumber();
+        }
+    }
+
+    @Test
+    void aHandshakeThatNeverCompletesIsClosedAndTakesNoNode() throws Exception {
+        TlsConfig tls = selfSigned().withHandshakeTimeout(Duration.ofMillis(300));
+        try (TestServer server = TestServer.start(withTls(data, tls))) {
+            for (int port : new int[] {server.server().telnetsPort(), server.server().webPort()}) {
+                try (Socket silent = new Socket("127.0.0.1", port)) {
+                    long start = System.nanoTime();
+                    TlsClients.readToEnd(silent); // returns once the server closes
+                    assertTrue(System.nanoTime() - start < TestServer.WAIT.toNanos(), "closed before the deadline");
+                }
+                assertEquals(0, server.server().nodes().inUse());
+            }
+        }
+    }
+
+    @Test
+    void theSelfSignedCertificateIsKeptAcrossRestartsWithAPrivateKey() throws Exception {
+        X509Certificate first;
+        try (TestServer server = TestServer.start(withTls(data, selfSigned()))) {
+            first = TlsClients.peerCertificate(server.server().telnetsPort());
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(data.resolve(SelfSignedCertificate.KEY_FILE))));
+        try (TestServer server = TestServer.start(withTls(data, selfSigned()))) {
+            assertEquals(first, TlsClients.peerCertificate(server.server().telnetsPort()));
+        }
+    }
+}
