@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -146,13 +147,13 @@ public final class TlsContext {
     }
 
     /** What tells a changed file: where its link points, its inode, size and modification time. */
-    private record FileStamp(Path real, Object key, long size, long modified) {
+    private record FileStamp(Path real, String key, long size, FileTime modified) {
 
         static FileStamp of(Path file) throws IOException {
             Objects.requireNonNull(file, "file");
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             return new FileStamp(file.toRealPath(), String.valueOf(attributes.fileKey()), attributes.size(),
-                    attributes.lastModifiedTime().toMillis());
+                    attributes.lastModifiedTime());
         }
     }
 }

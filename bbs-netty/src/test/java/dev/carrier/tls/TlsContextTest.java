@@ -1,0 +1,124 @@
+package dev.carrier.tls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loading and reloading the certificate files as renewals leave them: rewritten in place,
+ * replaced through a symbolic link (certbot's live/ folder), half-written, or with a key that
+ * belongs to another certificate. Only a pair that loads replaces the one in use.
+ */
+class TlsContextTest {
+
+    @TempDir
+    Path dir;
+
+    private Path[] first;
+    private Path[] second;
+
+    @BeforeEach
+    void twoCertificates() throws IOException {
+        first = SelfSignedCertificate.inFolder(dir.resolve("first"), Clock.systemUTC());
+        second = SelfSignedCertificate.inFolder(dir.resolve("second"), Clock.systemUTC());
+    }
+
+    private TlsContext start(Path cert, Path key) throws IOException {
+        return TlsContext.start(TlsConfig.off().withFiles(cert, key), dir, Clock.systemUTC());
+    }
+
+    private static BigInteger serial(Path cert) throws IOException {
+        return PemFiles.readChain(cert).get(0).getSerialNumber();
+    }
+
+    @Test
+    void unchangedFilesAreNotLoadedAgain() throws IOException {
+        TlsContext tls = start(first[0], first[1]);
+        ServerCertificate loaded = tls.current();
+        assertFalse(tls.reloadIfChanged());
+        assertEquals(loaded, tls.current());
+    }
+
+    @Test
+    void filesRewrittenInPlaceAreLoaded() throws IOException {
+        Path cert = Files.copy(first[0], dir.resolve("cert.pem"));
+        Path key = Files.copy(first[1], dir.resolve("key.pem"));
+        TlsContext tls = start(cert, key);
+        Files.copy(second[1], key, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(second[0], cert, StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(tls.reloadIfChanged());
+        assertEquals(serial(second[0]), tls.current().serial());
+    }
+
+    @Test
+    void aSymbolicLinkMovedToNewFilesIsFollowed() throws IOException {
+        Path cert = Files.createSymbolicLink(dir.resolve("fullchain.pem"), first[0]);
+        Path key = Files.createSymbolicLink(dir.resolve("privkey.pem"), first[1]);
+        TlsContext tls = start(cert, key);
+        Files.delete(cert);
+        Files.delete(key);
+        Files.createSymbolicLink(key, second[1]);
+        Files.createSymbolicLink(cert, second[0]);
+        assertTrue(tls.reloadIfChanged());
+        assertEquals(serial(second[0]), tls.current().serial());
+    }
+
+    @Test
+    void aBrokenOrMismatchedRenewalKeepsTheCertificateInUseUntilTheFilesAreWhole() throws IOException {
+        Path cert = Files.copy(first[0], dir.resolve("cert.pem"));
+        Path key = Files.copy(first[1], dir.resolve("key.pem"));
+        TlsContext tls = start(cert, key);
+        BigInteger inUse = tls.current().serial();
+
+        Files.writeString(cert, "-----BEGIN CERTIFICATE-----\ncut off");
+        assertFalse(tls.reloadIfChanged());
+        assertEquals(inUse, tls.current().serial());
+
+        // the new certificate is there, its key not yet: a pair that does not belong together
+        Files.copy(second[0], cert, StandardCopyOption.REPLACE_EXISTING);
+        assertFalse(tls.reloadIfChanged());
+        assertEquals(inUse, tls.current().serial());
+
+        Files.writeString(key, "");
+        assertFalse(tls.reloadIfChanged());
+        assertEquals(inUse, tls.current().serial());
+
+        Files.copy(second[1], key, StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(tls.reloadIfChanged());
+        assertEquals(serial(second[0]), tls.current().serial());
+    }
+
+    @Test
+    void aMissingOrForeignPairStopsTheStartNamingTheFile() {
+        IOException missing = assertThrows(IOException.class, () -> start(dir.resolve("nope.pem"), first[1]));
+        assertTrue(missing.getMessage().contains("nope.pem"), missing.getMessage());
+        IOException foreign = assertThrows(IOException.class, () -> start(first[0], second[1]));
+        assertTrue(foreign.getMessage().contains("does not belong to the certificate"), foreign.getMessage());
+    }
+
+    @Test
+    void theSelfSignedCertificateIsMadeOnceAndAnewOnlyNearItsExpiry() throws IOException {
+        Path folder = dir.resolve("data");
+        Instant now = Instant.now();
+        Path[] made = SelfSignedCertificate.inFolder(folder, Clock.fixed(now, ZoneOffset.UTC));
+        BigInteger serial = serial(made[0]);
+        assertEquals(serial, serial(SelfSignedCertificate.inFolder(folder, Clock.fixed(now.plus(Duration.ofDays(300)),
+                ZoneOffset.UTC))[0]), "kept for most of its year");
+        assertFalse(serial.equals(serial(SelfSignedCertificate.inFolder(folder, Clock.fixed(now.plus(Duration.ofDays(340)),
+                ZoneOffset.UTC))[0])), "made anew in its last month");
+    }
+}
