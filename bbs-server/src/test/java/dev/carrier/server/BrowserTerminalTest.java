@@ -93,6 +93,52 @@ class BrowserTerminalTest {
         }
     }
 
+    /**
+     * The same page over HTTPS and WSS (bbs-web/src/test/browser/browser-https.mjs): opened at the
+     * plain http:// address, it must be redirected to https://, its terminal must connect over
+     * wss://, and two pages must chat. The server makes its own self-signed certificate.
+     */
+    @Test
+    void aPageOpenedAtHttpIsRedirectedToHttpsAndChatsOverWss() throws Exception {
+        String node = requireTools();
+        ServerConfig config = ServerConfig.forTests(data).toBuilder()
+                .tls(dev.carrier.tls.TlsConfig.off().withSelfSigned(true).withRedirectHttp(true)).build();
+        Path out = Path.of("target", "browser").toAbsolutePath();
+        Files.createDirectories(out);
+        try (CarrierServer server = CarrierServer.start(config)) {
+            Process browser = new ProcessBuilder(node, "browser-https.mjs", "--url",
+                    "http://127.0.0.1:" + server.webPort() + "/", "--out", out.toString())
+                    .directory(SCRIPT_DIR.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            browser.getOutputStream().close();
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> readLines(browser, lines), "browser-https-output");
+            reader.setDaemon(true);
+            reader.start();
+            StringBuilder output = new StringBuilder();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
+            try {
+                for (String line; ; ) {
+                    line = lines.poll(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+                    if (line == null) fail("the https browser test did not finish in " + DEADLINE_SECONDS + " s:\n" + output);
+                    if (line.equals(END)) break;
+                    output.append(line).append('\n');
+                    System.out.println("browser: " + line);
+                }
+                assertTrue(browser.waitFor(10, TimeUnit.SECONDS), "the https browser test did not exit");
+                assertEquals(0, browser.exitValue(), "the https browser test failed:\n" + output);
+                assertTrue(output.toString().contains("https browser test passed"), output.toString());
+                assertTrue(Files.size(out.resolve("terminal-https.png")) > 0, "a screenshot of the chat over https");
+            } finally {
+                if (browser.isAlive()) {
+                    browser.destroy();
+                    if (!browser.waitFor(5, TimeUnit.SECONDS)) browser.destroyForcibly();
+                }
+            }
+        }
+    }
+
     private static void readLines(Process process, BlockingQueue<String> lines) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
