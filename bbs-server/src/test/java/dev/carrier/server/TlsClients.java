@@ -23,13 +23,19 @@ final class TlsClients {
 
     /** The certificate the server presents to a new connection now (any certificate accepted, to read it). */
     static X509Certificate peerCertificate(int port) throws IOException, GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new LookingOnly()}, null);
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
-            socket.setSoTimeout((int) TestServer.WAIT.toMillis());
-            socket.startHandshake();
+        try (SSLSocket socket = open(port)) {
             return (X509Certificate) socket.getSession().getPeerCertificates()[0];
         }
+    }
+
+    /** A TLS connection to the server on loopback, handshake done, any certificate accepted. */
+    static SSLSocket open(int port) throws IOException, GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new LookingOnly()}, null);
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
+        socket.setSoTimeout((int) TestServer.WAIT.toMillis());
+        socket.startHandshake();
+        return socket;
     }
 
     /** A client context that trusts exactly the certificates in this PEM file. */

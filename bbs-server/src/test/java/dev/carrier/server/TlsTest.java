@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -219,6 +220,18 @@ class TlsTest {
                 }
                 assertEquals(0, server.server().nodes().inUse());
             }
+        }
+    }
+
+    @Test
+    void telnetsSharesThePerAddressLimitAndSaysSoOverTls() throws Exception {
+        ServerConfig config = withTls(data, selfSigned()).toBuilder().maxPerAddress(1).build();
+        try (TestServer server = TestServer.start(config);
+             SSLSocket first = TlsClients.open(server.server().telnetsPort());
+             SSLSocket second = TlsClients.open(server.server().telnetsPort())) {
+            String refusal = new String(TlsClients.readToEnd(second), StandardCharsets.US_ASCII);
+            assertTrue(refusal.contains("Too many connections from your address (1 at most)"), refusal);
+            assertEquals(255, first.getInputStream().read(), "the first caller is being negotiated with (IAC)");
         }
     }
 

@@ -108,6 +108,7 @@ public final class WebServer implements AutoCloseable {
      * https (see {@link HttpsRedirect}), else it fails the handshake. Call before {@link #start()}.
      */
     public WebServer secure(TlsContext context) {
+        if (listener != null) throw new IllegalStateException("turn TLS on before start()");
         tls = Optional.of(context);
         return this;
     }
