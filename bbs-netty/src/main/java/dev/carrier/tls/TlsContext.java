@@ -46,11 +46,12 @@ public final class TlsContext {
     private List<FileStamp> loaded;
     private Optional<List<FileStamp>> refused = Optional.empty();
 
-    private TlsContext(Path certFile, Path keyFile, TlsConfig config) throws IOException {
+    /** The files loaded now with {@code provider}; blocking. */
+    TlsContext(Path certFile, Path keyFile, TlsConfig config, SslProvider provider) throws IOException {
         this.certFile = certFile;
         this.keyFile = keyFile;
         this.config = config;
-        this.provider = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+        this.provider = provider;
         this.loaded = stamps();
         this.current = load();
     }
@@ -72,7 +73,7 @@ public final class TlsContext {
             cert = config.certFile().orElseThrow();
             key = config.keyFile().orElseThrow();
         }
-        TlsContext tls = new TlsContext(cert, key, config);
+        TlsContext tls = new TlsContext(cert, key, config, OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
         log.info("TLS provider: {}", tls.providerName());
         log.info("TLS certificate: {} from {}", tls.current.describe(), cert);
         return tls;
