@@ -1,16 +1,14 @@
 package dev.carrier.tls;
 
+import dev.carrier.store.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -23,6 +21,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -64,8 +63,8 @@ public final class SelfSignedCertificate {
         Files.createDirectories(dataDir);
         String[] pem = make(clock.instant());
         // The key first, so that a certificate never names a key that is not there yet.
-        writeAtomically(key, pem[1], true);
-        writeAtomically(cert, pem[0], false);
+        OwnerOnlyFile.write(key, pem[1].getBytes(StandardCharsets.US_ASCII));
+        OwnerOnlyFile.write(cert, pem[0].getBytes(StandardCharsets.US_ASCII));
         log.info("made a self-signed TLS certificate for testing: {} (key {})", cert, key);
         return new Path[] {cert, key};
     }
@@ -109,7 +108,7 @@ public final class SelfSignedCertificate {
         } catch (IOException e) {
             // a machine without a resolvable name: localhost and the loopback addresses still work
         }
-        return new GeneralNames(java.util.stream.Stream.concat(
+        return new GeneralNames(Stream.concat(
                 dns.stream().map(host -> new GeneralName(GeneralName.dNSName, host)),
                 Set.of("127.0.0.1", "::1").stream().map(ip -> new GeneralName(GeneralName.iPAddress, ip)))
                 .toArray(GeneralName[]::new));
@@ -123,21 +122,5 @@ public final class SelfSignedCertificate {
             throw new UncheckedIOException(e);
         }
         return text.toString();
-    }
-
-    /** Written beside the target and moved into place, so that a reader sees all of it or none. */
-    private static void writeAtomically(Path target, String text, boolean secret) throws IOException {
-        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".", ".tmp");
-        try {
-            if (secret) Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            Files.writeString(temp, text, StandardCharsets.US_ASCII);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -105,30 +105,21 @@ class BrowserTerminalTest {
                 .tls(dev.carrier.tls.TlsConfig.off().withSelfSigned(true).withRedirectHttp(true)).build();
         Path out = Path.of("target", "browser").toAbsolutePath();
         Files.createDirectories(out);
+        Path log = out.resolve("browser-https.log");
         try (CarrierServer server = CarrierServer.start(config)) {
             Process browser = new ProcessBuilder(node, "browser-https.mjs", "--url",
                     "http://127.0.0.1:" + server.webPort() + "/", "--out", out.toString())
                     .directory(SCRIPT_DIR.toFile())
                     .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
                     .start();
-            browser.getOutputStream().close();
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> readLines(browser, lines), "browser-https-output");
-            reader.setDaemon(true);
-            reader.start();
-            StringBuilder output = new StringBuilder();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
             try {
-                for (String line; ; ) {
-                    line = lines.poll(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
-                    if (line == null) fail("the https browser test did not finish in " + DEADLINE_SECONDS + " s:\n" + output);
-                    if (line.equals(END)) break;
-                    output.append(line).append('\n');
-                    System.out.println("browser: " + line);
-                }
-                assertTrue(browser.waitFor(10, TimeUnit.SECONDS), "the https browser test did not exit");
+                boolean ended = browser.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS);
+                String output = Files.readString(log);
+                System.out.print(output.replaceAll("(?m)^", "browser: "));
+                assertTrue(ended, "the https browser test did not finish in " + DEADLINE_SECONDS + " s:\n" + output);
                 assertEquals(0, browser.exitValue(), "the https browser test failed:\n" + output);
-                assertTrue(output.toString().contains("https browser test passed"), output.toString());
+                assertTrue(output.contains("https browser test passed"), output);
                 assertTrue(Files.size(out.resolve("terminal-https.png")) > 0, "a screenshot of the chat over https");
             } finally {
                 if (browser.isAlive()) {

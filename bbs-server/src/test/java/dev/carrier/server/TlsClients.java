@@ -1,5 +1,6 @@
 package dev.carrier.server;
 
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -9,12 +10,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /** The JDK's TLS client, as a test uses it to look at the server's certificate or to trust it. */
 final class TlsClients {
@@ -31,7 +29,7 @@ final class TlsClients {
     /** A TLS connection to the server on loopback, handshake done, any certificate accepted. */
     static SSLSocket open(int port) throws IOException, GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new LookingOnly()}, null);
+        context.init(null, InsecureTrustManagerFactory.INSTANCE.getTrustManagers(), null); // only to read which one is sent
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
         socket.setSoTimeout((int) TestServer.WAIT.toMillis());
         socket.startHandshake();
@@ -59,21 +57,5 @@ final class TlsClients {
     static byte[] readToEnd(Socket socket) throws IOException {
         socket.setSoTimeout((int) TestServer.WAIT.toMillis());
         return socket.getInputStream().readAllBytes();
-    }
-
-    /** Accepts any server certificate: only for reading which one the server sends. */
-    private static final class LookingOnly implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return List.<X509Certificate>of().toArray(X509Certificate[]::new);
-        }
     }
 }
