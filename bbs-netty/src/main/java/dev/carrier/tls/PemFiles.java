@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -14,11 +15,11 @@ import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * Reads a PEM certificate chain and its private key (PKCS#8, or the older RSA and EC forms
@@ -42,12 +43,27 @@ final class PemFiles {
         }
     }
 
-    static PrivateKey readKey(Path file) throws IOException {
+    /**
+     * The private key in {@code file}, made by the standard key factory of the certificate's own
+     * algorithm: the same kind of key whatever providers are registered (SSH's library adds
+     * BouncyCastle's, which would name EC keys "ECDSA").
+     */
+    static PrivateKey readKey(Path file, X509Certificate certificate) throws IOException {
+        String algorithm = certificate.getPublicKey().getAlgorithm();
+        PrivateKeyInfo info = readKeyInfo(file);
+        try {
+            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IOException(file + " is not a private key of the certificate's kind (" + algorithm + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static PrivateKeyInfo readKeyInfo(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser pem = new PEMParser(in)) {
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             for (Object item = pem.readObject(); item != null; item = pem.readObject()) {
-                if (item instanceof PrivateKeyInfo info) return converter.getPrivateKey(info);
-                if (item instanceof PEMKeyPair pair) return converter.getPrivateKey(pair.getPrivateKeyInfo());
+                if (item instanceof PrivateKeyInfo info) return info;
+                if (item instanceof PEMKeyPair pair) return pair.getPrivateKeyInfo();
             }
         } catch (IOException | RuntimeException e) {
             throw new IOException(file + " is not a PEM private key: " + e.getMessage(), e);
@@ -58,15 +74,11 @@ final class PemFiles {
     /** Signs a few random bytes with the key and checks them with the certificate's public key. */
     static void checkPair(PrivateKey key, X509Certificate certificate, Path keyFile) throws IOException {
         PublicKey publicKey = certificate.getPublicKey();
-        if (!publicKey.getAlgorithm().equals(key.getAlgorithm())) {
-            throw new IOException(keyFile + " is a " + key.getAlgorithm() + " key, but the certificate's is "
-                    + publicKey.getAlgorithm());
-        }
-        String algorithm = switch (key.getAlgorithm()) {
+        String algorithm = switch (publicKey.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
-            case "EC" -> "SHA256withECDSA";
+            case "EC", "ECDSA" -> "SHA256withECDSA";
             case "Ed25519", "EdDSA" -> "Ed25519";
-            default -> throw new IOException(keyFile + ": keys of type " + key.getAlgorithm() + " are not supported");
+            default -> throw new IOException(keyFile + ": certificates with " + publicKey.getAlgorithm() + " keys are not supported");
         };
         try {
             byte[] probe = new byte[32];

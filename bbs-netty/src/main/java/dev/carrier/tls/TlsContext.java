@@ -134,7 +134,7 @@ public final class TlsContext {
 
     private ServerCertificate load() throws IOException {
         List<X509Certificate> chain = PemFiles.readChain(certFile);
-        PrivateKey key = PemFiles.readKey(keyFile);
+        PrivateKey key = PemFiles.readKey(keyFile, chain.get(0));
         PemFiles.checkPair(key, chain.get(0), keyFile);
         SslContext context = SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
                 .sslProvider(provider)

@@ -10,10 +10,12 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.Security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,30 @@ class TlsContextTest {
 
     private static BigInteger serial(Path cert) throws IOException {
         return PemFiles.readChain(cert).get(0).getSerialNumber();
+    }
+
+    @Test
+    void aChainFileKeepsItsCertificatesInOrderWithTheServersFirst() throws IOException {
+        Path chain = dir.resolve("fullchain.pem");
+        Files.writeString(chain, Files.readString(first[0]) + Files.readString(second[0]));
+        TlsContext tls = start(chain, first[1]);
+        assertEquals(2, tls.current().chain().size());
+        assertEquals(serial(first[0]), tls.current().serial());
+        assertEquals(serial(second[0]), tls.current().chain().get(1).getSerialNumber());
+    }
+
+    @Test
+    void keysLoadAlikeWhenBouncyCastleIsARegisteredProvider() throws IOException {
+        // The SSH library registers BouncyCastle's provider, which names EC keys "ECDSA".
+        boolean added = Security.addProvider(new BouncyCastleProvider()) != -1;
+        try {
+            TlsContext tls = start(first[0], first[1]);
+            assertEquals(serial(first[0]), tls.current().serial());
+            IOException foreign = assertThrows(IOException.class, () -> start(first[0], second[1]));
+            assertTrue(foreign.getMessage().contains("does not belong to the certificate"), foreign.getMessage());
+        } finally {
+            if (added) Security.removeProvider(BouncyCastleProvider.PROVIDER_NAME);
+        }
     }
 
     @Test
