@@ -174,27 +174,28 @@ class TlsTest {
         try (TestServer server = TestServer.start(withTls(data, tls).toBuilder().time(time).build())) {
             int telnets = server.server().telnetsPort();
             int web = server.server().webPort();
-            X509Certificate before = TlsClients.peerCertificate(telnets);
-            assertEquals(serial(first[0]), before.getSerialNumber());
-            assertEquals(before, TlsClients.peerCertificate(web));
+            // Checked on the web port while time is moved: a telnets caller's session would add timers of its own.
+            assertEquals(serial(first[0]), TlsClients.peerCertificate(web).getSerialNumber());
 
             // certbot-style: new files written over the old ones
             Files.copy(second[1], key, StandardCopyOption.REPLACE_EXISTING);
             Files.copy(second[0], cert, StandardCopyOption.REPLACE_EXISTING);
             lookAtTheFiles(time, tls.reloadCheck());
-            assertEquals(serial(second[0]), TlsClients.peerCertificate(telnets).getSerialNumber());
             assertEquals(serial(second[0]), TlsClients.peerCertificate(web).getSerialNumber());
             assertEquals(Optional.of(serial(second[0])), server.server().tlsCertificate().map(c -> c.serial()));
 
             // a broken renewal: the certificate in use stays
             Files.writeString(cert, "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
             lookAtTheFiles(time, tls.reloadCheck());
-            assertEquals(serial(second[0]), TlsClients.peerCertificate(telnets).getSerialNumber());
             assertEquals(serial(second[0]), TlsClients.peerCertificate(web).getSerialNumber());
+            assertEquals(serial(second[0]), TlsClients.peerCertificate(telnets).getSerialNumber(), "telnets too");
         }
     }
 
-    /** Moves time past the next look at the files and waits until the worker has looked (the watch is due again). */
+    /**
+     * Moves time past the next look at the files and waits until the worker has looked: the watch
+     * is due again only once the look is done, so the count of timers is back where it was.
+     */
     private static void lookAtTheFiles(ManualTime time, Duration period) {
         int pending = time.pending();
         time.advance(period);
