@@ -234,6 +234,10 @@ class ServeOptionsTest {
         assertEquals(992, config.telnets().port());
         assertFalse(config(Map.of(), new Properties(), "--tls-self-signed", "--telnets-port", "0").telnetsOn(),
                 "0 turns telnets off while HTTPS stays");
+        assertEquals(config, config(Map.of(Settings.environmentName("tls-self-signed"), "true"), new Properties()));
+        Properties file = new Properties();
+        file.put("tls-self-signed", "true");
+        assertEquals(config, config(Map.of(), file));
     }
 
     @Test
