@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.carrier.json.Json;
+import dev.carrier.netty.OutputLimits;
 import dev.carrier.runtime.ManualTime;
 import dev.carrier.tls.SelfSignedCertificate;
 import dev.carrier.tls.TlsConfig;
@@ -31,6 +32,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -233,6 +237,42 @@ class TlsTest {
             String refusal = new String(TlsClients.readToEnd(second), StandardCharsets.US_ASCII);
             assertTrue(refusal.contains("Too many connections from your address (1 at most)"), refusal);
             assertEquals(255, first.getInputStream().read(), "the first caller is being negotiated with (IAC)");
+        }
+    }
+
+    @Test
+    void aTelnetsClientThatSendsAndNeverReadsStopsBeingReadAndIsHungUpOn() throws Exception {
+        ServerConfig config = withTls(data, selfSigned())
+                .withOutput(new OutputLimits(Duration.ofSeconds(2), OutputLimits.DEFAULT_MAX_PENDING_BYTES));
+        long budget = 256L * 1024 * 1024; // far more than the socket buffers on both sides hold
+        try (TestServer server = TestServer.start(config);
+             SSLSocket attacker = TlsClients.open(server.server().telnetsPort())) {
+            byte[] areYouThere = new byte[4096]; // IAC AYT, each answered
+            for (int i = 0; i < areYouThere.length; i += 2) {
+                areYouThere[i] = (byte) 255;
+                areYouThere[i + 1] = (byte) 246;
+            }
+            AtomicLong sent = new AtomicLong();
+            AtomicLong lastWrite = new AtomicLong(System.nanoTime());
+            CompletableFuture<IOException> flood = CompletableFuture.supplyAsync(() -> {
+                try {
+                    OutputStream out = attacker.getOutputStream();
+                    while (sent.get() < budget) {
+                        out.write(areYouThere);
+                        sent.addAndGet(areYouThere.length);
+                        lastWrite.set(System.nanoTime());
+                    }
+                    return null;
+                } catch (IOException e) {
+                    return e;
+                }
+            });
+            // Behind the SslHandler the guard still stops reading: the writes stall long before the budget.
+            eventually().until(() -> System.nanoTime() - lastWrite.get() > Duration.ofMillis(500).toNanos());
+            assertTrue(sent.get() < budget, "the server took " + sent.get() + " bytes without the client reading");
+            assertTrue(flood.get(TestServer.WAIT.toSeconds(), TimeUnit.SECONDS) != null,
+                    "the client that never reads is hung up on, so its blocked write fails");
+            server.call().close(); // others are still served
         }
     }
 
