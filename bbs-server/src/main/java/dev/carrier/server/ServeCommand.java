@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Runs the BBS: telnet and the browser terminal on the given ports, data in the data folder.",
         footer = {"", "Examples:", "  carrier serve", "  carrier serve --telnet-port 2300 --max-nodes 32",
+            "  carrier serve --tls-cert fullchain.pem --tls-key privkey.pem --redirect-http",
             "  CARRIER_DATA_DIR=/srv/bbs carrier serve"})
 final class ServeCommand implements Callable<Integer> {
 
