@@ -10,12 +10,17 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.PrivateKey;
 import java.security.Security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +74,20 @@ class TlsContextTest {
         } finally {
             if (added) Security.removeProvider(BouncyCastleProvider.PROVIDER_NAME);
         }
+    }
+
+    @Test
+    void anEcKeyInTheOlderSec1FormLoads() throws IOException {
+        // "BEGIN EC PRIVATE KEY" with its curve inside, as openssl ecparam -genkey writes it
+        PrivateKey key = PemFiles.readKey(first[1], PemFiles.readChain(first[0]).get(0));
+        PrivateKeyInfo pkcs8 = PrivateKeyInfo.getInstance(key.getEncoded());
+        ECPrivateKey inner = ECPrivateKey.getInstance(pkcs8.parsePrivateKey());
+        ECPrivateKey sec1 = new ECPrivateKey(256, inner.getKey(), null, pkcs8.getPrivateKeyAlgorithm().getParameters());
+        Path file = dir.resolve("sec1.key");
+        try (PemWriter writer = new PemWriter(Files.newBufferedWriter(file))) {
+            writer.writeObject(new PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+        }
+        assertEquals(serial(first[0]), start(first[0], file).current().serial());
     }
 
     @Test

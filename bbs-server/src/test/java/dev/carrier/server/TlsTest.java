@@ -89,6 +89,29 @@ class TlsTest {
     }
 
     @Test
+    void anRsaCertificateAndTraditionalKeyMadeByOpensslAreServed() throws Exception {
+        ClientProcess.require("openssl", "openssl", REQUIRED);
+        Path key = files.resolve("key.pem");
+        Path cert = files.resolve("cert.pem");
+        openssl("genrsa", "-traditional", "-out", key.toString(), "2048");
+        openssl("req", "-new", "-x509", "-key", key.toString(), "-out", cert.toString(), "-days", "2",
+                "-subj", "/CN=bbs.example.test");
+        assertTrue(Files.readString(key).startsWith("-----BEGIN RSA PRIVATE KEY-----"), "PKCS#1, as older tools write");
+        try (TestServer server = TestServer.start(withTls(data, TlsConfig.off().withFiles(cert, key)))) {
+            assertEquals("CN=bbs.example.test", TlsClients.peerCertificate(server.server().webPort())
+                    .getSubjectX500Principal().getName());
+        }
+    }
+
+    private static void openssl(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(arguments));
+        try (ClientProcess openssl = ClientProcess.start(command)) {
+            assertEquals(0, openssl.exitCode(TestServer.WAIT), String.join(" ", command) + ":\n" + openssl.output());
+        }
+    }
+
+    @Test
     void tls11IsRefusedWhileTls12AndTls13AreSpoken() throws Exception {
         ClientProcess.require("openssl", "openssl", REQUIRED);
         try (TestServer server = TestServer.start(withTls(data, selfSigned()))) {
