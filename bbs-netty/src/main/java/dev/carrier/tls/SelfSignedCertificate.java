@@ -56,17 +56,17 @@ public final class SelfSignedCertificate {
     private SelfSignedCertificate() {}
 
     /** The certificate and key files in {@code dataDir}, made first when missing or about to expire. */
-    public static Path[] inFolder(Path dataDir, Clock clock) throws IOException {
+    public static CertificateFiles inFolder(Path dataDir, Clock clock) throws IOException {
         Path cert = dataDir.resolve(CERT_FILE);
         Path key = dataDir.resolve(KEY_FILE);
-        if (Files.exists(cert) && Files.exists(key) && !expiresSoon(cert, clock)) return new Path[] {cert, key};
+        if (Files.exists(cert) && Files.exists(key) && !expiresSoon(cert, clock)) return new CertificateFiles(cert, key);
         Files.createDirectories(dataDir);
         String[] pem = make(clock.instant());
         // The key first, so that a certificate never names a key that is not there yet.
         OwnerOnlyFile.write(key, pem[1].getBytes(StandardCharsets.US_ASCII));
         OwnerOnlyFile.write(cert, pem[0].getBytes(StandardCharsets.US_ASCII));
         log.info("made a self-signed TLS certificate for testing: {} (key {})", cert, key);
-        return new Path[] {cert, key};
+        return new CertificateFiles(cert, key);
     }
 
     private static boolean expiresSoon(Path cert, Clock clock) {

@@ -47,9 +47,9 @@ public final class TlsContext {
     private Optional<List<FileStamp>> refused = Optional.empty();
 
     /** The files loaded now with {@code provider}; blocking. */
-    TlsContext(Path certFile, Path keyFile, TlsConfig config, SslProvider provider) throws IOException {
-        this.certFile = certFile;
-        this.keyFile = keyFile;
+    TlsContext(CertificateFiles files, TlsConfig config, SslProvider provider) throws IOException {
+        this.certFile = files.cert();
+        this.keyFile = files.key();
         this.config = config;
         this.provider = provider;
         this.loaded = stamps();
@@ -63,19 +63,12 @@ public final class TlsContext {
      */
     public static TlsContext start(TlsConfig config, Path dataDir, Clock clock) throws IOException {
         if (!config.isOn()) throw new IllegalArgumentException("TLS is off in this config");
-        Path cert;
-        Path key;
-        if (config.selfSigned()) {
-            Path[] files = SelfSignedCertificate.inFolder(dataDir, clock);
-            cert = files[0];
-            key = files[1];
-        } else {
-            cert = config.certFile().orElseThrow();
-            key = config.keyFile().orElseThrow();
-        }
-        TlsContext tls = new TlsContext(cert, key, config, OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
+        CertificateFiles files = config.selfSigned()
+                ? SelfSignedCertificate.inFolder(dataDir, clock)
+                : new CertificateFiles(config.certFile().orElseThrow(), config.keyFile().orElseThrow());
+        TlsContext tls = new TlsContext(files, config, OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
         log.info("TLS provider: {}", tls.providerName());
-        log.info("TLS certificate: {} from {}", tls.current.describe(), cert);
+        log.info("TLS certificate: {} from {}", tls.current.describe(), files.cert());
         return tls;
     }
 

@@ -35,8 +35,8 @@ class TlsContextTest {
     @TempDir
     Path dir;
 
-    private Path[] first;
-    private Path[] second;
+    private CertificateFiles first;
+    private CertificateFiles second;
 
     @BeforeEach
     void twoCertificates() throws IOException {
@@ -55,11 +55,11 @@ class TlsContextTest {
     @Test
     void aChainFileKeepsItsCertificatesInOrderWithTheServersFirst() throws IOException {
         Path chain = dir.resolve("fullchain.pem");
-        Files.writeString(chain, Files.readString(first[0]) + Files.readString(second[0]));
-        TlsContext tls = start(chain, first[1]);
+        Files.writeString(chain, Files.readString(first.cert()) + Files.readString(second.cert()));
+        TlsContext tls = start(chain, first.key());
         assertEquals(2, tls.current().chain().size());
-        assertEquals(serial(first[0]), tls.current().serial());
-        assertEquals(serial(second[0]), tls.current().chain().get(1).getSerialNumber());
+        assertEquals(serial(first.cert()), tls.current().serial());
+        assertEquals(serial(second.cert()), tls.current().chain().get(1).getSerialNumber());
     }
 
     @Test
@@ -67,9 +67,9 @@ class TlsContextTest {
         // The SSH library registers BouncyCastle's provider, which names EC keys "ECDSA".
         boolean added = Security.addProvider(new BouncyCastleProvider()) != -1;
         try {
-            TlsContext tls = start(first[0], first[1]);
-            assertEquals(serial(first[0]), tls.current().serial());
-            IOException foreign = assertThrows(IOException.class, () -> start(first[0], second[1]));
+            TlsContext tls = start(first.cert(), first.key());
+            assertEquals(serial(first.cert()), tls.current().serial());
+            IOException foreign = assertThrows(IOException.class, () -> start(first.cert(), second.key()));
             assertTrue(foreign.getMessage().contains("does not belong to the certificate"), foreign.getMessage());
         } finally {
             if (added) Security.removeProvider(BouncyCastleProvider.PROVIDER_NAME);
@@ -79,7 +79,7 @@ class TlsContextTest {
     @Test
     void anEcKeyInTheOlderSec1FormLoads() throws IOException {
         // "BEGIN EC PRIVATE KEY" with its curve inside, as openssl ecparam -genkey writes it
-        PrivateKey key = PemFiles.readKey(first[1], PemFiles.readChain(first[0]).get(0));
+        PrivateKey key = PemFiles.readKey(first.key(), PemFiles.readChain(first.cert()).get(0));
         PrivateKeyInfo pkcs8 = PrivateKeyInfo.getInstance(key.getEncoded());
         ECPrivateKey inner = ECPrivateKey.getInstance(pkcs8.parsePrivateKey());
         ECPrivateKey sec1 = new ECPrivateKey(256, inner.getKey(), null, pkcs8.getPrivateKeyAlgorithm().getParameters());
@@ -87,12 +87,12 @@ class TlsContextTest {
         try (PemWriter writer = new PemWriter(Files.newBufferedWriter(file))) {
             writer.writeObject(new PemObject("EC PRIVATE KEY", sec1.getEncoded()));
         }
-        assertEquals(serial(first[0]), start(first[0], file).current().serial());
+        assertEquals(serial(first.cert()), start(first.cert(), file).current().serial());
     }
 
     @Test
     void unchangedFilesAreNotLoadedAgain() throws IOException {
-        TlsContext tls = start(first[0], first[1]);
+        TlsContext tls = start(first.cert(), first.key());
         ServerCertificate loaded = tls.current();
         assertFalse(tls.reloadIfChanged());
         assertEquals(loaded, tls.current());
@@ -100,32 +100,32 @@ class TlsContextTest {
 
     @Test
     void filesRewrittenInPlaceAreLoaded() throws IOException {
-        Path cert = Files.copy(first[0], dir.resolve("cert.pem"));
-        Path key = Files.copy(first[1], dir.resolve("key.pem"));
+        Path cert = Files.copy(first.cert(), dir.resolve("cert.pem"));
+        Path key = Files.copy(first.key(), dir.resolve("key.pem"));
         TlsContext tls = start(cert, key);
-        Files.copy(second[1], key, StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(second[0], cert, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(second.key(), key, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(second.cert(), cert, StandardCopyOption.REPLACE_EXISTING);
         assertTrue(tls.reloadIfChanged());
-        assertEquals(serial(second[0]), tls.current().serial());
+        assertEquals(serial(second.cert()), tls.current().serial());
     }
 
     @Test
     void aSymbolicLinkMovedToNewFilesIsFollowed() throws IOException {
-        Path cert = Files.createSymbolicLink(dir.resolve("fullchain.pem"), first[0]);
-        Path key = Files.createSymbolicLink(dir.resolve("privkey.pem"), first[1]);
+        Path cert = Files.createSymbolicLink(dir.resolve("fullchain.pem"), first.cert());
+        Path key = Files.createSymbolicLink(dir.resolve("privkey.pem"), first.key());
         TlsContext tls = start(cert, key);
         Files.delete(cert);
         Files.delete(key);
-        Files.createSymbolicLink(key, second[1]);
-        Files.createSymbolicLink(cert, second[0]);
+        Files.createSymbolicLink(key, second.key());
+        Files.createSymbolicLink(cert, second.cert());
         assertTrue(tls.reloadIfChanged());
-        assertEquals(serial(second[0]), tls.current().serial());
+        assertEquals(serial(second.cert()), tls.current().serial());
     }
 
     @Test
     void aBrokenOrMismatchedRenewalKeepsTheCertificateInUseUntilTheFilesAreWhole() throws IOException {
-        Path cert = Files.copy(first[0], dir.resolve("cert.pem"));
-        Path key = Files.copy(first[1], dir.resolve("key.pem"));
+        Path cert = Files.copy(first.cert(), dir.resolve("cert.pem"));
+        Path key = Files.copy(first.key(), dir.resolve("key.pem"));
         TlsContext tls = start(cert, key);
         BigInteger inUse = tls.current().serial();
 
@@ -134,7 +134,7 @@ class TlsContextTest {
         assertEquals(inUse, tls.current().serial());
 
         // the new certificate is there, its key not yet: a pair that does not belong together
-        Files.copy(second[0], cert, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(second.cert(), cert, StandardCopyOption.REPLACE_EXISTING);
         assertFalse(tls.reloadIfChanged());
         assertEquals(inUse, tls.current().serial());
 
@@ -142,16 +142,16 @@ class TlsContextTest {
         assertFalse(tls.reloadIfChanged());
         assertEquals(inUse, tls.current().serial());
 
-        Files.copy(second[1], key, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(second.key(), key, StandardCopyOption.REPLACE_EXISTING);
         assertTrue(tls.reloadIfChanged());
-        assertEquals(serial(second[0]), tls.current().serial());
+        assertEquals(serial(second.cert()), tls.current().serial());
     }
 
     @Test
     void aMissingOrForeignPairStopsTheStartNamingTheFile() {
-        IOException missing = assertThrows(IOException.class, () -> start(dir.resolve("nope.pem"), first[1]));
+        IOException missing = assertThrows(IOException.class, () -> start(dir.resolve("nope.pem"), first.key()));
         assertTrue(missing.getMessage().contains("nope.pem"), missing.getMessage());
-        IOException foreign = assertThrows(IOException.class, () -> start(first[0], second[1]));
+        IOException foreign = assertThrows(IOException.class, () -> start(first.cert(), second.key()));
         assertTrue(foreign.getMessage().contains("does not belong to the certificate"), foreign.getMessage());
     }
 
@@ -159,11 +159,11 @@ class TlsContextTest {
     void theSelfSignedCertificateIsMadeOnceAndAnewOnlyNearItsExpiry() throws IOException {
         Path folder = dir.resolve("data");
         Instant now = Instant.now();
-        Path[] made = SelfSignedCertificate.inFolder(folder, Clock.fixed(now, ZoneOffset.UTC));
-        BigInteger serial = serial(made[0]);
+        CertificateFiles made = SelfSignedCertificate.inFolder(folder, Clock.fixed(now, ZoneOffset.UTC));
+        BigInteger serial = serial(made.cert());
         assertEquals(serial, serial(SelfSignedCertificate.inFolder(folder, Clock.fixed(now.plus(Duration.ofDays(300)),
-                ZoneOffset.UTC))[0]), "kept for most of its year");
+                ZoneOffset.UTC)).cert()), "kept for most of its year");
         assertFalse(serial.equals(serial(SelfSignedCertificate.inFolder(folder, Clock.fixed(now.plus(Duration.ofDays(340)),
-                ZoneOffset.UTC))[0])), "made anew in its last month");
+                ZoneOffset.UTC)).cert())), "made anew in its last month");
     }
 }

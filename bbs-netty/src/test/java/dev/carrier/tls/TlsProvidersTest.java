@@ -41,8 +41,8 @@ class TlsProvidersTest {
     void eachProviderSpeaksTls13And12WithTheLoadedCertificate(SslProvider provider) throws Exception {
         Assumptions.assumeTrue(provider == SslProvider.JDK || OpenSsl.isAvailable(),
                 "BoringSSL does not load on this machine: " + OpenSsl.unavailabilityCause());
-        Path[] files = SelfSignedCertificate.inFolder(dir, Clock.systemUTC());
-        TlsContext tls = new TlsContext(files[0], files[1], TlsConfig.off().withFiles(files[0], files[1]), provider);
+        CertificateFiles files = SelfSignedCertificate.inFolder(dir, Clock.systemUTC());
+        TlsContext tls = new TlsContext(files, TlsConfig.off().withFiles(files.cert(), files.key()), provider);
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NettyTransport.ioHandlers());
         try {
             Channel listener = new ServerBootstrap().group(loops).channel(NettyTransport.serverChannel())

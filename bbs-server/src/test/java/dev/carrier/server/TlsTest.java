@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.carrier.json.Json;
 import dev.carrier.netty.OutputLimits;
 import dev.carrier.runtime.ManualTime;
+import dev.carrier.tls.CertificateFiles;
 import dev.carrier.tls.SelfSignedCertificate;
 import dev.carrier.tls.TlsConfig;
 import java.io.IOException;
@@ -190,32 +191,32 @@ class TlsTest {
 
     @Test
     void aRenewedCertificateReachesNewConnectionsWithoutARestartAndABrokenOneIsIgnored() throws Exception {
-        Path[] first = SelfSignedCertificate.inFolder(files.resolve("first"), Clock.systemUTC());
-        Path[] second = SelfSignedCertificate.inFolder(files.resolve("second"), Clock.systemUTC());
+        CertificateFiles first = SelfSignedCertificate.inFolder(files.resolve("first"), Clock.systemUTC());
+        CertificateFiles second = SelfSignedCertificate.inFolder(files.resolve("second"), Clock.systemUTC());
         Path cert = files.resolve("fullchain.pem");
         Path key = files.resolve("privkey.pem");
-        Files.copy(first[0], cert);
-        Files.copy(first[1], key);
+        Files.copy(first.cert(), cert);
+        Files.copy(first.key(), key);
         ManualTime time = new ManualTime(Instant.now());
         TlsConfig tls = TlsConfig.off().withFiles(cert, key);
         try (TestServer server = TestServer.start(withTls(data, tls).toBuilder().time(time).build())) {
             int telnets = server.server().telnetsPort();
             int web = server.server().webPort();
             // Checked on the web port while time is moved: a telnets caller's session would add timers of its own.
-            assertEquals(serial(first[0]), TlsClients.peerCertificate(web).getSerialNumber());
+            assertEquals(serial(first.cert()), TlsClients.peerCertificate(web).getSerialNumber());
 
             // certbot-style: new files written over the old ones
-            Files.copy(second[1], key, StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(second[0], cert, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(second.key(), key, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(second.cert(), cert, StandardCopyOption.REPLACE_EXISTING);
             lookAtTheFiles(time, tls.reloadCheck());
-            assertEquals(serial(second[0]), TlsClients.peerCertificate(web).getSerialNumber());
-            assertEquals(Optional.of(serial(second[0])), server.server().tlsCertificate().map(c -> c.serial()));
+            assertEquals(serial(second.cert()), TlsClients.peerCertificate(web).getSerialNumber());
+            assertEquals(Optional.of(serial(second.cert())), server.server().tlsCertificate().map(c -> c.serial()));
 
             // a broken renewal: the certificate in use stays
             Files.writeString(cert, "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
             lookAtTheFiles(time, tls.reloadCheck());
-            assertEquals(serial(second[0]), TlsClients.peerCertificate(web).getSerialNumber());
-            assertEquals(serial(second[0]), TlsClients.peerCertificate(telnets).getSerialNumber(), "telnets too");
+            assertEquals(serial(second.cert()), TlsClients.peerCertificate(web).getSerialNumber());
+            assertEquals(serial(second.cert()), TlsClients.peerCertificate(telnets).getSerialNumber(), "telnets too");
         }
     }
 
