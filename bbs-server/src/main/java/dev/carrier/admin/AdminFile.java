@@ -2,18 +2,14 @@ package dev.carrier.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.carrier.json.Json;
+import dev.carrier.store.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code admin.json} in the data folder: where a running server's admin endpoint listens and the
@@ -30,7 +26,6 @@ public record AdminFile(int port, String token, long pid, String version) {
 
     public static final String FILE_NAME = "admin.json";
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     public static Path path(Path dataDir) {
         return dataDir.resolve(FILE_NAME);
@@ -40,20 +35,7 @@ public record AdminFile(int port, String token, long pid, String version) {
     public void write(Path dataDir) {
         Path target = path(dataDir);
         try {
-            Path temporary = Files.createTempFile(dataDir, ".admin-", ".json.tmp",
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            try {
-                Files.write(temporary, AdminJson.write(this));
-                try {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-            // Whatever the umask or an old file said: the owner alone.
-            Files.setPosixFilePermissions(target, OWNER_ONLY);
+            OwnerOnlyFile.write(target, AdminJson.write(this));
         } catch (UnsupportedOperationException e) {
             throw new AdminException("cannot keep the admin token secret in " + target
                     + ": the file system has no owner-only permissions; put the data folder on another one", e);

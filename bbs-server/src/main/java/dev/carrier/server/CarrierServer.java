@@ -73,7 +73,11 @@ import dev.carrier.ssh.SshTransport;
 import dev.carrier.sshkey.SqliteSshKeyStore;
 import dev.carrier.sshkey.UserKeys;
 import dev.carrier.sshkey.SshKeyStore;
+import dev.carrier.telnet.TelnetConfig;
 import dev.carrier.telnet.TelnetServer;
+import dev.carrier.tls.CertificateWatch;
+import dev.carrier.tls.ServerCertificate;
+import dev.carrier.tls.TlsContext;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.PasswordHasher;
 import dev.carrier.user.SqliteUserStore;
@@ -124,6 +128,8 @@ public final class CarrierServer implements AutoCloseable {
     private Presence presence;
     private ChatManager chat;
     private Optional<TelnetServer> telnet = Optional.empty();
+    private Optional<TelnetServer> telnets = Optional.empty();
+    private Optional<TlsContext> tls = Optional.empty();
     private Optional<WebServer> web = Optional.empty();
     private Optional<SshTransport> ssh = Optional.empty();
     private volatile List<String> sshFingerprints = List.of(); // read by the admin endpoint's workers
@@ -258,18 +264,18 @@ public final class CarrierServer implements AutoCloseable {
         ConnectionLimit perAddress = new ConnectionLimit(config.maxPerAddress());
         LoadMeter load = new LoadMeter(metrics.registry(), loops.workers(), database)
                 .pool("worker", workers).pool("password", passwordWork.pool());
+        if (config.tls().isOn()) startTls(scheduler, workers);
 
         if (!config.telnetPort().isOff()) {
-            TelnetServer server = own(new TelnetServer(config.telnet(), host, loops.boss(), loops.workers()))
-                    .limitConnections(perAddress);
-            try {
-                server.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot listen for telnet on " + config.telnet().bindHost() + ":"
-                        + config.telnet().port() + ": " + e.getMessage(), e);
-            }
+            TelnetServer server = startTelnet(config.telnet(), Optional.empty(), perAddress, loops);
             telnet = Optional.of(server);
             load.output("telnet", server::pendingOutputBytes);
+        }
+        // telnets: the same telnet behind the SslHandler, on its own port.
+        if (config.telnetsOn()) {
+            TelnetServer server = startTelnet(config.telnets(), tls, perAddress, loops);
+            telnets = Optional.of(server);
+            load.output("telnets", server::pendingOutputBytes);
         }
 
         // SSH: the protocol on MINA's threads, each shell's session on one of the shared event loops.
@@ -284,6 +290,7 @@ public final class CarrierServer implements AutoCloseable {
                     loops.boss(), loops.workers()));
             server.serveApi(new ApiServices(logins, tokens, users, presence, presenceStore, events, messenger, workers,
                     clock)).serveSysopDesk(dashboard);
+            tls.ifPresent(server::secure);
             try {
                 server.start();
             } catch (IOException e) {
@@ -293,6 +300,32 @@ public final class CarrierServer implements AutoCloseable {
             web = Optional.of(server);
             load.output("web", server::pendingOutputBytes);
         }
+    }
+
+    /** The certificate (loaded now, or the start fails naming the file), and its watch for renewals. */
+    private void startTls(Scheduler scheduler, Workers workers) {
+        TlsContext context;
+        try {
+            context = TlsContext.start(config.tls(), config.dataDir(), config.clock());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start TLS: " + e.getMessage(), e);
+        }
+        own(CertificateWatch.start(context, scheduler, workers));
+        tls = Optional.of(context);
+    }
+
+    private TelnetServer startTelnet(TelnetConfig telnetConfig, Optional<TlsContext> security,
+            ConnectionLimit perAddress, EventLoops loops) {
+        TelnetServer server = own(new TelnetServer(telnetConfig, host, loops.boss(), loops.workers()))
+                .limitConnections(perAddress);
+        security.ifPresent(server::secure);
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen for " + (security.isPresent() ? "telnets" : "telnet") + " on "
+                    + telnetConfig.bindHost() + ":" + telnetConfig.port() + ": " + e.getMessage(), e);
+        }
+        return server;
     }
 
     private void startSsh(Reception reception, LoginGate logins, Workers workers, Clock clock,
@@ -343,8 +376,10 @@ public final class CarrierServer implements AutoCloseable {
     public List<String> listeners() {
         List<String> listening = new ArrayList<>();
         telnet.ifPresent(server -> listening.add("telnet " + config.telnet().bindHost() + ":" + server.port()));
+        telnets.ifPresent(server -> listening.add("telnets " + config.telnet().bindHost() + ":" + server.port()));
         ssh.ifPresent(server -> listening.add("ssh " + config.ssh().bindHost() + ":" + server.port()));
-        web.ifPresent(server -> listening.add("web " + config.web().bindHost() + ":" + server.port()));
+        web.ifPresent(server -> listening.add("web " + config.web().bindHost() + ":" + server.port()
+                + tls.map(context -> " (https, certificate expires " + context.current().expires() + ")").orElse("")));
         if (admin != null) listening.add(admin.listener());
         return listening;
     }
@@ -408,6 +443,16 @@ public final class CarrierServer implements AutoCloseable {
     /** The telnet port actually bound (useful when asked for an ephemeral one). */
     public int telnetPort() {
         return telnet.map(TelnetServer::port).orElseThrow(() -> new IllegalStateException("telnet is off"));
+    }
+
+    /** The telnets port actually bound (useful when asked for an ephemeral one). */
+    public int telnetsPort() {
+        return telnets.map(TelnetServer::port).orElseThrow(() -> new IllegalStateException("telnets is off"));
+    }
+
+    /** The TLS certificate new connections get now; empty while TLS is off. */
+    public Optional<ServerCertificate> tlsCertificate() {
+        return tls.map(TlsContext::current);
     }
 
     /** The SSH port actually bound (useful when asked for an ephemeral one). */

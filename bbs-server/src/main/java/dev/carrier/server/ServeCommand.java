@@ -8,12 +8,14 @@ import dev.carrier.netty.OutputLimits;
 import dev.carrier.ssh.SshConfig;
 import dev.carrier.store.Database;
 import dev.carrier.telnet.TelnetConfig;
+import dev.carrier.tls.TlsConfig;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.web.ProxyTrust;
 import dev.carrier.web.WebConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Runs the BBS: telnet and the browser terminal on the given ports, data in the data folder.",
         footer = {"", "Examples:", "  carrier serve", "  carrier serve --telnet-port 2300 --max-nodes 32",
+            "  carrier serve --tls-cert fullchain.pem --tls-key privkey.pem --redirect-http",
             "  CARRIER_DATA_DIR=/srv/bbs carrier serve"})
 final class ServeCommand implements Callable<Integer> {
 
@@ -52,6 +55,35 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--web-port", defaultValue = "" + WebConfig.DEFAULT_PORT, paramLabel = "PORT",
             description = "Web port for the browser terminal; 0 turns the web off (default: ${DEFAULT-VALUE}).")
     int webPort;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM certificate (with its chain, e.g. certbot's fullchain.pem): the web port speaks HTTPS"
+                    + " and WSS, and telnets listens. Reloaded when the file is renewed. Needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "PEM private key of --tls-cert (e.g. certbot's privkey.pem).")
+    Path tlsKey;
+
+    @Option(names = "--tls-self-signed", defaultValue = "false", arity = "0..1", paramLabel = "BOOLEAN",
+            description = "For testing: TLS with a self-signed certificate made once and kept in the data folder"
+                    + " (default: ${DEFAULT-VALUE}).")
+    boolean tlsSelfSigned;
+
+    @Option(names = "--telnets-port", defaultValue = "" + TelnetConfig.DEFAULT_TELNETS_PORT, paramLabel = "PORT",
+            description = "Telnet inside TLS, when TLS is on; 0 turns it off. Below 1024 needs root or"
+                    + " CAP_NET_BIND_SERVICE (default: ${DEFAULT-VALUE}).")
+    int telnetsPort;
+
+    @Option(names = "--redirect-http", defaultValue = "false", arity = "0..1", paramLabel = "BOOLEAN",
+            description = "With TLS on, answer plain http:// requests on the web port with a redirect to https://"
+                    + " (default: ${DEFAULT-VALUE}).")
+    boolean redirectHttp;
+
+    @Option(names = "--tls-handshake-timeout", defaultValue = TlsConfig.DEFAULT_HANDSHAKE_TIMEOUT_SECONDS + "s",
+            paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Closes a connection whose TLS handshake takes longer (default: ${DEFAULT-VALUE}).")
+    Duration tlsHandshakeTimeout;
 
     @Option(names = "--trust-proxy", defaultValue = "false", arity = "0..1", paramLabel = "BOOLEAN",
             description = "Take the client's address from the --proxy-header of connections from a"
@@ -225,6 +257,9 @@ final class ServeCommand implements Callable<Integer> {
                 .telnetPort(Port.fromOption("--telnet-port", telnetPort))
                 .webPort(Port.fromOption("--web-port", webPort))
                 .sshPort(Port.fromOption("--ssh-port", sshPort))
+                .telnetsPort(Port.fromOption("--telnets-port", telnetsPort))
+                .tls(new TlsConfig(Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), tlsSelfSigned, redirectHttp,
+                        tlsHandshakeTimeout, TlsConfig.DEFAULT_RELOAD_CHECK))
                 .cp437TerminalTypes(cp437Terminals).telnetKeepalive(telnetKeepalive)
                 .output(new OutputLimits(outputStallLimit, maxPendingOutput))
                 .proxy(trustProxy, trustedProxies, proxyHeader)
@@ -275,10 +310,17 @@ final class ServeCommand implements Callable<Integer> {
                     + "   (connect with: ssh -p " + server.sshPort() + " HANDLE@localhost, or new@localhost to register)");
             server.sshHostKeyFingerprints().forEach(key -> System.out.println("          host key " + key));
         }
-        if (!config.webPort().isOff()) {
-            System.out.println("  web:    " + bind + ":" + server.webPort()
-                    + "   (open in a browser: http://localhost:" + server.webPort() + "/)");
+        if (config.telnetsOn()) {
+            System.out.println("  telnets: " + bind + ":" + server.telnetsPort()
+                    + "  (telnet inside TLS: SyncTERM, NetRunner, or openssl s_client -connect localhost:"
+                    + server.telnetsPort() + ")");
         }
+        if (!config.webPort().isOff()) {
+            String scheme = config.tls().isOn() ? "https" : "http";
+            System.out.println("  web:    " + bind + ":" + server.webPort()
+                    + "   (open in a browser: " + scheme + "://localhost:" + server.webPort() + "/)");
+        }
+        server.tlsCertificate().ifPresent(certificate -> System.out.println("  tls:    " + certificate.describe()));
         System.out.println("  admin:  127.0.0.1:" + server.adminPort()
                 + "   (for carrier user|who|kick|broadcast|status|console; token in "
                 + dataDir.resolve("admin.json") + ")");

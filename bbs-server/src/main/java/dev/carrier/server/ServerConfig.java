@@ -7,6 +7,7 @@ import dev.carrier.netty.OutputLimits;
 import dev.carrier.store.Database;
 import dev.carrier.ssh.SshConfig;
 import dev.carrier.telnet.TelnetConfig;
+import dev.carrier.tls.TlsConfig;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.web.ProxyTrust;
 import dev.carrier.web.WebConfig;
@@ -32,6 +33,8 @@ import java.util.Set;
  * @param web           the browser terminal's guard rails, proxies and pings
  * @param sshPort       whether and where SSH listens; {@link #ssh()}'s own port follows it
  * @param ssh           how SSH listens (its output limits are every transport's)
+ * @param telnetsPort   where telnet inside TLS listens, when {@link #tls()} is on; {@link #telnets()} follows it
+ * @param tls           whether the web port speaks HTTPS and telnets listens, with which certificate
  * @param maxPerAddress connections one client address may hold over telnet and web together; 0: no limit
  * @param passwordCost  bcrypt cost factor (each step doubles the time)
  * @param awayAfter     idle time that turns an online user away
@@ -49,6 +52,8 @@ public record ServerConfig(
         WebConfig web,
         Port sshPort,
         SshConfig ssh,
+        Port telnetsPort,
+        TlsConfig tls,
         int maxPerAddress,
         EngineConfig engine,
         ChatConfig chat,
@@ -79,6 +84,8 @@ public record ServerConfig(
         Objects.requireNonNull(web, "web");
         Objects.requireNonNull(sshPort, "sshPort");
         Objects.requireNonNull(ssh, "ssh");
+        Objects.requireNonNull(telnetsPort, "telnetsPort");
+        Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(clock, "clock");
@@ -105,6 +112,16 @@ public record ServerConfig(
         }
     }
 
+    /** Whether telnets listens: TLS is on and its port is not off. */
+    public boolean telnetsOn() {
+        return tls.isOn() && !telnetsPort.isOff();
+    }
+
+    /** How telnets treats its clients: as telnet does, on its own port. */
+    public TelnetConfig telnets() {
+        return telnet.withPort(telnetsPort.isOff() ? 0 : telnetsPort.bindNumber());
+    }
+
     /** Every default: the ones {@code carrier serve} starts with when given no options. */
     public static Builder builder() {
         return new Builder();
@@ -112,11 +129,12 @@ public record ServerConfig(
 
     /**
      * What tests start: loopback only, any free ports, a fast hash, quick retries, no per-address
-     * limit; SSH off (its tests turn it on with {@code sshPort(Port.anyFree())}).
+     * limit; SSH off (its tests turn it on with {@code sshPort(Port.anyFree())}); TLS off (its tests
+     * turn it on with {@code tls(...)}, telnets then on a free port).
      */
     public static ServerConfig forTests(Path dataDir) {
         return builder().dataDir(dataDir).bindAddress("127.0.0.1")
-                .telnetPort(Port.anyFree()).webPort(Port.anyFree()).sshPort(Port.off())
+                .telnetPort(Port.anyFree()).webPort(Port.anyFree()).sshPort(Port.off()).telnetsPort(Port.anyFree())
                 .negotiationTimeout(Duration.ofMillis(300)).passwordCost(BcryptPasswordHasher.MIN_COST)
                 .engine(EngineConfig.defaults().withLoginFailureDelay(Duration.ofMillis(50)))
                 .maxPerAddress(0)
@@ -171,6 +189,8 @@ public record ServerConfig(
         private WebConfig web = WebConfig.defaults();
         private Port sshPort = Port.of(SshConfig.DEFAULT_PORT);
         private SshConfig ssh = SshConfig.defaults();
+        private Port telnetsPort = Port.of(TelnetConfig.DEFAULT_TELNETS_PORT);
+        private TlsConfig tls = TlsConfig.off();
         private int maxPerAddress = DEFAULT_MAX_PER_ADDRESS;
         private EngineConfig engine = EngineConfig.defaults();
         private ChatConfig chat = ChatConfig.defaults();
@@ -193,6 +213,8 @@ public record ServerConfig(
             web = config.web;
             sshPort = config.sshPort;
             ssh = config.ssh;
+            telnetsPort = config.telnetsPort;
+            tls = config.tls;
             maxPerAddress = config.maxPerAddress;
             engine = config.engine;
             chat = config.chat;
@@ -229,6 +251,18 @@ public record ServerConfig(
 
         public Builder sshPort(Port port) {
             sshPort = Objects.requireNonNull(port, "sshPort");
+            return this;
+        }
+
+        /** Telnet inside TLS; listens only while {@link #tls} is on. */
+        public Builder telnetsPort(Port port) {
+            telnetsPort = Objects.requireNonNull(port, "telnetsPort");
+            return this;
+        }
+
+        /** TLS for the web port and telnets: the certificate, redirects, handshake time. */
+        public Builder tls(TlsConfig config) {
+            tls = Objects.requireNonNull(config, "tls");
             return this;
         }
 
@@ -331,8 +365,8 @@ public record ServerConfig(
 
         /** Checks what no single setter can, and makes the config. */
         public ServerConfig build() {
-            return new ServerConfig(dataDir, menusDir, telnetPort, webPort, telnet, web, sshPort, ssh, maxPerAddress, engine, chat,
-                    passwordCost, awayAfter, tokenTtl, presenceTtl, clock, scheduler);
+            return new ServerConfig(dataDir, menusDir, telnetPort, webPort, telnet, web, sshPort, ssh, telnetsPort, tls,
+                    maxPerAddress, engine, chat, passwordCost, awayAfter, tokenTtl, presenceTtl, clock, scheduler);
         }
     }
 }

@@ -49,4 +49,22 @@ class BrowserTerminalTest {
             server.close();
         }
     }
+
+    /**
+     * The same page over HTTPS and WSS (bbs-web/src/test/browser/browser-https.mjs): opened at the
+     * plain http:// address, it must be redirected to https://, its terminal must connect over
+     * wss://, and two pages must chat. The server makes its own self-signed certificate.
+     */
+    @Test
+    void aPageOpenedAtHttpIsRedirectedToHttpsAndChatsOverWss() throws Exception {
+        ServerConfig config = ServerConfig.forTests(data).toBuilder()
+                .tls(dev.carrier.tls.TlsConfig.off().withSelfSigned(true).withRedirectHttp(true)).build();
+        try (CarrierServer server = CarrierServer.start(config);
+                BrowserScript browser = BrowserScript.start("browser-https.mjs",
+                        "http://127.0.0.1:" + server.webPort() + "/", DEADLINE_SECONDS)) {
+            String output = browser.awaitSuccess();
+            assertTrue(output.contains("https browser test passed"), output);
+            assertTrue(Files.size(BrowserScript.OUT.resolve("terminal-https.png")) > 0, "a screenshot of the chat over https");
+        }
+    }
 }

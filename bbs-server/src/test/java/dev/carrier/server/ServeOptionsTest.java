@@ -32,6 +32,11 @@ class ServeOptionsTest {
             Map.entry("telnet-port", "2300"),
             Map.entry("web-port", "0"),
             Map.entry("ssh-port", "2022"),
+            Map.entry("tls-cert", "/etc/bbs/fullchain.pem"),
+            Map.entry("tls-key", "/etc/bbs/privkey.pem"),
+            Map.entry("telnets-port", "9920"),
+            Map.entry("redirect-http", "true"),
+            Map.entry("tls-handshake-timeout", "5s"),
             Map.entry("trust-proxy", "true"),
             Map.entry("trusted-proxies", "10.0.0.0/8,fd00::/8"),
             Map.entry("proxy-header", "X-Real-IP"),
@@ -72,6 +77,12 @@ class ServeOptionsTest {
         assertEquals(Port.of(2323), config.telnetPort());
         assertEquals(Port.of(2222), config.sshPort());
         assertEquals(Port.of(8080), config.webPort());
+        assertEquals(Port.of(992), config.telnetsPort());
+        assertFalse(config.tls().isOn(), "no TLS without a certificate");
+        assertFalse(config.telnetsOn(), "telnets listens only with TLS on");
+        assertFalse(config.tls().redirectHttp());
+        assertEquals(Duration.ofSeconds(10), config.tls().handshakeTimeout());
+        assertEquals(Duration.ofMinutes(1), config.tls().reloadCheck());
         assertEquals("0.0.0.0", config.telnet().bindHost());
         assertEquals("0.0.0.0", config.web().bindHost());
         assertEquals(Set.of("ansi", "ansi-bbs", "syncterm", "pcansi", "cp437", "ibm437"),
@@ -175,6 +186,16 @@ class ServeOptionsTest {
         assertEquals(Port.of(2022), config.sshPort());
         assertEquals(2022, config.ssh().port());
         assertEquals("127.0.0.1", config.ssh().bindHost());
+        assertTrue(config.tls().isOn());
+        assertEquals(Path.of("/etc/bbs/fullchain.pem"), config.tls().certFile().orElseThrow());
+        assertEquals(Path.of("/etc/bbs/privkey.pem"), config.tls().keyFile().orElseThrow());
+        assertFalse(config.tls().selfSigned());
+        assertTrue(config.tls().redirectHttp());
+        assertEquals(Duration.ofSeconds(5), config.tls().handshakeTimeout());
+        assertTrue(config.telnetsOn());
+        assertEquals(9920, config.telnets().port());
+        assertEquals("127.0.0.1", config.telnets().bindHost());
+        assertEquals(Set.of("ansi", "ibm437"), config.telnets().cp437TerminalTypes(), "telnets treats clients as telnet does");
         assertTrue(config.web().trustProxy());
         assertEquals("X-Real-IP", config.web().proxy().header());
         assertTrue(config.web().proxy().trusts(new InetSocketAddress("10.1.2.3", 1)));
@@ -236,6 +257,27 @@ class ServeOptionsTest {
                 "--ping-interval", "60s");
         assertRefused("pending-output cap", "--max-pending-output", "100");
         assertRefused("proxy header", "--proxy-header", "Not A Header");
+        assertRefused("--telnets-port must be a port from 1 to 65535", "--telnets-port", "70000");
+        assertRefused("--tls-cert and --tls-key go together", "--tls-cert", "cert.pem");
+        assertRefused("--redirect-http needs TLS", "--redirect-http");
+        assertRefused("--tls-self-signed is for testing without certificate files",
+                "--tls-self-signed", "--tls-cert", "cert.pem", "--tls-key", "key.pem");
+        assertRefused("--tls-handshake-timeout must be above 0", "--tls-self-signed", "--tls-handshake-timeout", "0");
+    }
+
+    @Test
+    void selfSignedTlsNeedsNoFilesAndTurnsTelnetsOn() {
+        ServerConfig config = config(Map.of(), new Properties(), "--tls-self-signed");
+        assertTrue(config.tls().isOn());
+        assertTrue(config.tls().selfSigned());
+        assertTrue(config.telnetsOn());
+        assertEquals(992, config.telnets().port());
+        assertFalse(config(Map.of(), new Properties(), "--tls-self-signed", "--telnets-port", "0").telnetsOn(),
+                "0 turns telnets off while HTTPS stays");
+        assertEquals(config, config(Map.of(Settings.environmentName("tls-self-signed"), "true"), new Properties()));
+        Properties file = new Properties();
+        file.put("tls-self-signed", "true");
+        assertEquals(config, config(Map.of(), file));
     }
 
     @Test

@@ -14,16 +14,24 @@ final class TelnetChannelInitializer extends ChannelInitializer<Channel> {
 
     private final TelnetConfig config;
     private final TerminalHost host;
+    private final String transport;
 
     TelnetChannelInitializer(TelnetConfig config, TerminalHost host) {
+        this(config, host, "telnet");
+    }
+
+    /** @param transport what the who list shows: {@code telnet}, or {@code telnets} behind TLS */
+    TelnetChannelInitializer(TelnetConfig config, TerminalHost host, String transport) {
         this.config = config;
         this.host = host;
+        this.transport = transport;
     }
 
     @Override
     protected void initChannel(Channel ch) {
-        ch.pipeline().addFirst(OutputGuard.NAME, new OutputGuard(config.output())); // every write passes it
-        addTelnetHandlers(ch.pipeline(), new TelnetSessionHandler(config, host));
+        // Added last: behind TLS the SslHandler stays below, every plain write still passes the guard.
+        ch.pipeline().addLast(OutputGuard.NAME, new OutputGuard(config.output()));
+        addTelnetHandlers(ch.pipeline(), new TelnetSessionHandler(config, host, transport, null));
         ch.pipeline().addBefore("session", "keepalive", new TelnetKeepalive(config.keepaliveInterval()));
     }
 

@@ -28,6 +28,8 @@ public record TelnetConfig(String bindHost, int port, Set<String> cp437TerminalT
 
     public static final String DEFAULT_BIND_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 2323;
+    /** Telnet inside TLS (telnets): the port SyncTERM and NetRunner expect; it listens only when TLS is on. */
+    public static final int DEFAULT_TELNETS_PORT = 992;
     /**
      * The terminal types that get CP437 by default, as the command line takes them: the ANSI-BBS
      * names, and {@code cp437}/{@code ibm437}, which some clients send as their terminal type.

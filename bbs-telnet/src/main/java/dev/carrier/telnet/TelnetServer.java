@@ -5,6 +5,8 @@ import dev.carrier.netty.Listening;
 import dev.carrier.netty.NettyTransport;
 import dev.carrier.netty.PeerIp;
 import dev.carrier.terminal.TerminalHost;
+import dev.carrier.tls.AfterHandshake;
+import dev.carrier.tls.TlsContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -45,6 +47,7 @@ public final class TelnetServer implements AutoCloseable {
     private final boolean ownsGroups;
     private final ChannelGroup connections = new DefaultChannelGroup("telnet", GlobalEventExecutor.INSTANCE);
     private volatile ConnectionLimit limit = ConnectionLimit.none();
+    private volatile Optional<TlsContext> tls = Optional.empty();
     private volatile Channel listener;
     private volatile int port = -1;
     private volatile boolean closed;
@@ -83,6 +86,21 @@ public final class TelnetServer implements AutoCloseable {
     }
 
     /**
+     * Speaks telnet inside TLS from the first byte (telnets, port 992 by convention, as SyncTERM
+     * and NetRunner call it): the handshake first, then negotiation. Call before {@link #start()}.
+     */
+    public TelnetServer secure(TlsContext context) {
+        if (listener != null) throw new IllegalStateException("turn TLS on before start()");
+        this.tls = Optional.of(context);
+        return this;
+    }
+
+    /** {@code telnets} behind TLS, else {@code telnet}: in the log, errors and the who list. */
+    private String name() {
+        return tls.isPresent() ? "telnets" : "telnet";
+    }
+
+    /**
      * Binds and starts accepting connections.
      *
      * @return the port listened on, which is the free port chosen when the configured one is 0
@@ -91,13 +109,16 @@ public final class TelnetServer implements AutoCloseable {
     public int start() throws IOException {
         if (closed) throw new IllegalStateException("this telnet server was closed; make a new one");
         if (listener != null) throw new IllegalStateException("this telnet server is already started on port " + port);
-        TelnetChannelInitializer pipeline = new TelnetChannelInitializer(config, host);
+        TelnetChannelInitializer pipeline = new TelnetChannelInitializer(config, host, name());
         ServerBootstrap bootstrap = Listening.bootstrap(bossGroup, workerGroup, connections, () -> closed, ch -> {
-            if (admit(ch)) ch.pipeline().addLast(pipeline);
+            // TLS first, so that even the refusal below reaches the client readable.
+            tls.ifPresent(context -> ch.pipeline().addLast(TlsContext.HANDLER_NAME, context.newHandler(ch.alloc())));
+            if (!admit(ch)) return;
+            ch.pipeline().addLast(tls.isPresent() ? new AfterHandshake("telnetPipeline", pipeline) : pipeline);
         });
-        listener = Listening.bind(bootstrap, config.bindHost(), config.port(), "telnet");
+        listener = Listening.bind(bootstrap, config.bindHost(), config.port(), name());
         port = ((InetSocketAddress) listener.localAddress()).getPort();
-        log.info("telnet listening on {}:{}", config.bindHost(), port);
+        log.info("{} listening on {}:{}", name(), config.bindHost(), port);
         return port;
     }
 
@@ -106,7 +127,7 @@ public final class TelnetServer implements AutoCloseable {
         String address = PeerIp.of(ch.remoteAddress());
         Optional<ConnectionLimit.Permit> permit = limit.tryAcquire(address);
         if (permit.isEmpty()) {
-            log.info("refused telnet from {}: {} connections from that address already", address, limit.perAddress());
+            log.info("refused {} from {}: {} connections from that address already", name(), address, limit.perAddress());
             String line = "\r\nToo many connections from your address (" + limit.perAddress()
                     + " at most). Close one and call again.\r\n";
             ch.writeAndFlush(Unpooled.copiedBuffer(line, StandardCharsets.US_ASCII)).addListener(ChannelFutureListener.CLOSE);
@@ -157,6 +178,6 @@ public final class TelnetServer implements AutoCloseable {
             bossGroup.terminationFuture().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
             workerGroup.terminationFuture().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         }
-        if (l != null) log.info("telnet stopped listening on {}:{}", config.bindHost(), port);
+        if (l != null) log.info("{} stopped listening on {}:{}", name(), config.bindHost(), port);
     }
 }

@@ -4,21 +4,27 @@ import static io.netty.handler.codec.http.HttpResponseStatus.OK;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.carrier.events.ServerEvent;
+import dev.carrier.tls.TlsContext;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /**
- * {@code /health}: {@code {"status":"ok","nodes":N,"uptime_s":S,"protocol_version":"1"}}, for
+ * {@code /health}: {@code {"status":"ok","nodes":N,"uptime_s":S,"protocol_version":"1","tls":false}}, for
  * monitors and load balancers, and for a client to learn the JSON protocol before it logs in.
+ * With TLS on, {@code tls_expires} says when the certificate in use runs out, so that a monitor
+ * notices a renewal that did not happen.
  */
 final class Health {
 
     private final IntSupplier nodesInUse;
+    private final Optional<TlsContext> tls;
     private final long startedAt = System.nanoTime();
 
-    Health(IntSupplier nodesInUse) {
+    Health(IntSupplier nodesInUse, Optional<TlsContext> tls) {
         this.nodesInUse = nodesInUse;
+        this.tls = tls;
     }
 
     void answer(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -27,7 +33,9 @@ final class Health {
                 .put("status", "ok")
                 .put("nodes", nodesInUse.getAsInt())
                 .put("uptime_s", uptime)
-                .put("protocol_version", ServerEvent.PROTOCOL_VERSION);
+                .put("protocol_version", ServerEvent.PROTOCOL_VERSION)
+                .put("tls", tls.isPresent());
+        tls.ifPresent(context -> json.put("tls_expires", context.current().expires().toString()));
         HttpResponses.send(ctx, request.method(), HttpResponses.json(OK, json));
     }
 }

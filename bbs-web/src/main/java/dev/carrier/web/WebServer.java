@@ -5,6 +5,8 @@ import dev.carrier.netty.Listening;
 import dev.carrier.netty.NettyTransport;
 import dev.carrier.netty.PeerIp;
 import dev.carrier.terminal.TerminalHost;
+import dev.carrier.tls.TlsContext;
+import dev.carrier.tls.TlsOrPlain;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -55,6 +57,7 @@ public final class WebServer implements AutoCloseable {
     private volatile boolean closed;
     private Optional<SysopDesk> sysopDesk = Optional.empty();
     private Optional<ApiServices> api = Optional.empty();
+    private Optional<TlsContext> tls = Optional.empty();
 
     /**
      * A server with event loops of its own.
@@ -107,6 +110,17 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
+     * Serves HTTPS and WSS instead of HTTP and WS, with the context's certificate at each new
+     * connection; with {@code redirectHttp} a plain-HTTP request on the port is redirected to
+     * https (see {@link HttpsRedirect}), else it fails the handshake. Call before {@link #start()}.
+     */
+    public WebServer secure(TlsContext context) {
+        if (listener != null) throw new IllegalStateException("turn TLS on before start()");
+        tls = Optional.of(context);
+        return this;
+    }
+
+    /**
      * Binds and starts accepting connections.
      *
      * @return the port listened on, which is the free port chosen when the configured one is 0
@@ -116,15 +130,22 @@ public final class WebServer implements AutoCloseable {
         if (closed) throw new IllegalStateException("this web server was closed; make a new one");
         if (listener != null) throw new IllegalStateException("this web server is already started on port " + port);
         HttpRouter router = new HttpRouter(config, new WebSocketUpgrade(config, host, () -> goingDown, api),
-                new Health(nodesInUse), new StaticPage(files), api.map(services -> new ApiRouter(services, sysopDesk)));
+                new Health(nodesInUse, tls), new StaticPage(files), api.map(services -> new ApiRouter(services, sysopDesk)));
         WebChannelInitializer pipeline = new WebChannelInitializer(config, router);
+        HttpsRedirect redirect = new HttpsRedirect(config);
         ServerBootstrap bootstrap = Listening.bootstrap(bossGroup, workerGroup, connections, () -> closed, ch -> {
             admit(ch);
-            ch.pipeline().addLast(pipeline);
+            if (tls.isEmpty()) {
+                ch.pipeline().addLast(pipeline);
+            } else if (tls.get().config().redirectHttp()) {
+                ch.pipeline().addLast(TlsOrPlain.NAME, new TlsOrPlain(tls.get(), "web", pipeline, redirect));
+            } else {
+                ch.pipeline().addLast(TlsContext.HANDLER_NAME, tls.get().newHandler(ch.alloc())).addLast(pipeline);
+            }
         });
         listener = Listening.bind(bootstrap, config.bindHost(), config.port(), "the web server");
         port = ((InetSocketAddress) listener.localAddress()).getPort();
-        log.info("web listening on {}:{}", config.bindHost(), port);
+        log.info("web listening on {}:{} ({})", config.bindHost(), port, tls.isPresent() ? "https" : "http");
         return port;
     }
 
