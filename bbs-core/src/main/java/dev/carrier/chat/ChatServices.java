@@ -26,7 +26,8 @@ import java.time.Clock;
  * @param clock     idle times in /who, the time in the status bar
  * @param users     /layout keeps the choice in the user's preferences
  * @param workers   where /layout's store runs
+ * @param archive   the rooms' kept lines, for /history
  */
 public record ChatServices(ChatManager chat, Presence presence, Messenger messenger, SendBudgets budgets,
         NodeAdmin nodeAdmin, SysopRights rights, Nodes nodes, ProfileCard cards, Clock clock, UserStore users,
-        Workers workers) {}
+        Workers workers, ChatArchive archive) {}

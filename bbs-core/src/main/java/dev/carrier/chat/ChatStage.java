@@ -10,11 +10,13 @@ import dev.carrier.terminal.Ansi;
 import dev.carrier.terminal.SharedText;
 import dev.carrier.terminal.Terminal;
 import dev.carrier.user.ChatLayout;
+import dev.carrier.user.User;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -32,28 +34,29 @@ public final class ChatStage implements Stage {
 
     private static final StageTraits TRAITS = StageTraits.service(ACTIVITY).allowingNotices();
 
-    static final String ROOM = "#lobby";
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Session session;
     private final ChatServices services;
     private final ChatManager chat;
     private final ChatCommands commands;
+    private final RoomName startRoom;
     private ChatManager.Membership membership;
     private ChatScreen screen;
     private Scheduler.Cancellable clockTick;
     /** Direct messages waiting for /msgs, as last counted; shown in the status bar when any. */
     private int waitingMessages;
 
-    public ChatStage(Session session, ChatServices services, ChatCommands commands) {
+    private ChatStage(Session session, ChatServices services, RoomName startRoom) {
         this.session = session;
         this.services = services;
         this.chat = services.chat();
-        this.commands = commands;
+        this.startRoom = startRoom;
+        this.commands = new ChatCommands(session, services, new Place());
     }
 
     public static Service service(ChatServices services) {
-        return new Service(ID, session -> new ChatStage(session, services, new ChatCommands(session, services)));
+        return new Service(ID, session -> new ChatStage(session, services, RoomName.LOBBY));
     }
 
     @Override
@@ -64,10 +67,55 @@ public final class ChatStage implements Stage {
     @Override
     public void enter() {
         session.writeLine("*** Welcome to chat. Type /help for commands." + layOut());
-        membership = chat.join(session.requireUser().handle(), new SessionViewer());
-        refreshStatus(); // the bar was drawn before this session counted as here
-        for (ChatEvent line : membership.scrollback()) session.writeLine(ChatRenderer.render(line));
+        if (!enterRoom(startRoom, false, false)) enterRoom(RoomName.LOBBY, false, false);
         session.prompt("", InputMode.LINE);
+    }
+
+    /**
+     * Leaves the room the caller is in (if any) for {@code name}: its topic and last lines with
+     * their times, then live lines. False, with the reason said, when the room would not have them.
+     */
+    private boolean enterRoom(RoomName name, boolean invitationOnly, boolean moved) {
+        User me = session.requireUser();
+        Visitor visitor = new Visitor(me.handle(), me.sysop(), session.terminal().info().transport(),
+                Optional.of(new SessionViewer()), reason -> session.execute(() -> kickedFrom(name, reason)));
+        ChatManager.Entry entry = chat.join(name, visitor, invitationOnly);
+        if (entry instanceof ChatManager.Entry.Refused refused) {
+            session.writeLine("*** " + refused.reason());
+            return false;
+        }
+        if (membership != null) chat.leave(membership);
+        membership = ((ChatManager.Entry.Joined) entry).membership();
+        commands.roomChanged();
+        if (moved || !name.isLobby() || !membership.topic().isEmpty()) {
+            session.writeLine("*** You are in " + name + (membership.topic().isEmpty() ? "" : ": " + membership.topic()));
+        }
+        refreshStatus(); // the bar was drawn before this session counted as here
+        for (ChatEvent line : membership.scrollback()) session.writeLine(ChatRenderer.renderWithTime(line));
+        return true;
+    }
+
+    /** An owner or a sysop put this caller back in the lobby; the room has let them go already. */
+    private void kickedFrom(RoomName name, String reason) {
+        if (membership == null || !membership.room().equals(name)) return;
+        membership = null;
+        session.interject(reason + "\n");
+        enterRoom(RoomName.LOBBY, false, true);
+    }
+
+    /** The room this caller is in, as the commands see it. */
+    final class Place {
+        RoomName room() {
+            return membership == null ? RoomName.LOBBY : membership.room();
+        }
+
+        void go(RoomName name, boolean invitationOnly) {
+            if (membership != null && membership.room().equals(name) && !invitationOnly) {
+                session.writeLine("*** You are already in " + name);
+                return;
+            }
+            enterRoom(name, invitationOnly, true);
+        }
     }
 
     @Override
@@ -96,10 +144,10 @@ public final class ChatStage implements Stage {
     /** The status bar's text: room, people in it, the user's status, unread messages, the time. */
     private String status() {
         String me = session.requireUser().handle();
-        int here = chat.participants().size();
+        int here = chat.participants(commands.room()).size();
         String time = LocalTime.now(services.clock()).format(HOURS_MINUTES);
         String unread = waitingMessages == 0 ? "" : " | " + waitingMessages + " unread (/msgs)";
-        return " " + ROOM + " | " + here + (here == 1 ? " person" : " people") + " | " + me + ": "
+        return " " + commands.room() + " | " + here + (here == 1 ? " person" : " people") + " | " + me + ": "
                 + services.presence().status(me).wireName() + unread + " | " + time;
     }
 

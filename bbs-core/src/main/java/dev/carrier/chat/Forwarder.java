@@ -19,14 +19,21 @@ final class Forwarder {
 
     private final Viewer viewer;
     private final int capacity;
+    private final String handle;
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
     private int missed;
     private boolean scheduled;
     private volatile boolean cancelled;
 
-    Forwarder(Viewer viewer, int capacity) {
+    Forwarder(Viewer viewer, int capacity, String handle) {
         this.viewer = viewer;
         this.capacity = capacity;
+        this.handle = handle;
+    }
+
+    /** Whose screen this is, for /ignore. */
+    String handle() {
+        return handle;
     }
 
     /**

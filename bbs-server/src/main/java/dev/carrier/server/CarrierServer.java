@@ -16,7 +16,9 @@ import dev.carrier.auth.PasswordWork;
 import dev.carrier.auth.Tokens;
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.InProcessBus;
+import dev.carrier.chat.ChatArchive;
 import dev.carrier.chat.ChatManager;
+import dev.carrier.chat.SqliteChatStore;
 import dev.carrier.chat.ChatServices;
 import dev.carrier.chat.ChatStage;
 import dev.carrier.chat.StatusAnnouncer;
@@ -129,7 +131,11 @@ public final class CarrierServer implements AutoCloseable {
         nodes = new Nodes(config.engine().maxNodes());
 
         presence = new Presence(bus, clock, config.awayAfter());
-        chat = new ChatManager(bus, clock, config.chat());
+        ChatArchive archive = new ChatArchive(new SqliteChatStore(database, clock), workers, clock,
+                config.chatHistory());
+        chat = new ChatManager(bus, clock, config.chat(), archive.load(config.chat().scrollback()),
+                (reader, sender) -> false);
+        archive.attach(bus); // after the rooms: what is stored is what they delivered
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
         Traffic traffic = new Traffic(clock);
         Messenger messenger = new Messenger(new MessageSinks(), presence, traffic.counting(new SqliteMessageStore(database)),
@@ -156,7 +162,7 @@ public final class CarrierServer implements AutoCloseable {
         ProfileCard cards = new ProfileCard(users, presence, workers, clock);
         ServiceCatalog services = ServiceCatalog.of(
                 ChatStage.service(new ChatServices(chat, presence, messenger, budgets, nodeAdmin, rights, nodes,
-                        cards, clock, users, workers)),
+                        cards, clock, users, workers, archive)),
                 MailInboxStage.service(post),
                 MailComposeStage.service(post),
                 ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts),
@@ -212,7 +218,8 @@ public final class CarrierServer implements AutoCloseable {
         if (!config.webPort().isOff()) {
             WebServer server = own(new WebServer(config.web(), host, nodes::inUse, perAddress,
                     loops.boss(), loops.workers()));
-            server.serveApi(new ApiServices(logins, tokens, users, presence, events, messenger, workers, clock));
+            server.serveApi(new ApiServices(logins, tokens, users, presence, events, messenger, chat, archive, workers,
+                    clock));
             try {
                 server.start();
             } catch (IOException e) {

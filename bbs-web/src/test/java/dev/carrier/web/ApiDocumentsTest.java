@@ -67,6 +67,6 @@ class ApiDocumentsTest {
             }
         }
         assertEquals(List.of(), problems);
-        assertEquals(15, examples, "one example per frame: 9 from the server, 6 from clients");
+        assertEquals(18, examples, "one example per frame: 10 from the server, 8 from clients");
     }
 }
