@@ -1,5 +1,6 @@
 package dev.carrier.chat;
 
+import dev.carrier.ignore.Ignores;
 import dev.carrier.message.Messenger;
 import dev.carrier.message.SendResult;
 import dev.carrier.presence.Presence;
@@ -34,6 +35,9 @@ final class ChatCommands {
                     ChatCommands::msg),
             Command.of("/r TEXT", "reply to whoever last sent you a direct message", ChatCommands::reply),
             Command.of("/page HANDLE", "ring HANDLE's bell", ChatCommands::page),
+            Command.of("/ignore [HANDLE]", "hear nothing more from HANDLE (they are not told); alone: the list",
+                    ChatCommands::ignore),
+            Command.of("/unignore HANDLE", "hear HANDLE again", ChatCommands::unignore),
             Command.of("/msgs", "the next screenful of direct messages waiting for you",
                     (commands, rest) -> commands.readWaiting()),
             Command.of("/join NAME [private]", "enter room NAME, made if new (private: invite-only)",
@@ -189,6 +193,34 @@ final class ChatCommands {
     private void page(String rest) {
         if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /page HANDLE");
         else pageOne(rest);
+    }
+
+    private void ignore(String rest) {
+        if (rest.contains(" ")) {
+            session.writeLine("Usage: /ignore [HANDLE]");
+        } else if (rest.isEmpty()) {
+            List<String> ignored = services.ignores().of(me());
+            session.writeLine(ignored.isEmpty() ? "*** You are not ignoring anyone."
+                    : "*** Ignoring: " + String.join(", ", ignored));
+        } else {
+            session.await(services.ignores().ignore(me(), rest), outcome -> session.writeLine(switch (outcome.getKey()) {
+                case IGNORED -> "*** Ignoring " + outcome.getValue()
+                        + ": their lines, messages, pages and notices will not reach you";
+                case ALREADY -> "*** You already ignore " + outcome.getValue();
+                case NO_SUCH_USER -> "No such user: " + rest;
+                case SELF -> "Cannot ignore yourself";
+                case FULL -> "*** You can ignore at most " + Ignores.MAX_PER_USER + " people; /unignore someone first";
+            }));
+        }
+    }
+
+    private void unignore(String rest) {
+        if (rest.isEmpty() || rest.contains(" ")) {
+            session.writeLine("Usage: /unignore HANDLE");
+            return;
+        }
+        session.await(services.ignores().unignore(me(), rest), was -> session.writeLine(was
+                ? "*** No longer ignoring " + rest : "*** You were not ignoring " + rest));
     }
 
     private void join(String rest) {

@@ -1,5 +1,6 @@
 package dev.carrier.chat;
 
+import dev.carrier.ignore.Ignores;
 import dev.carrier.message.Messenger;
 import dev.carrier.message.SendBudgets;
 import dev.carrier.presence.Presence;
@@ -27,7 +28,8 @@ import java.time.Clock;
  * @param users     /layout keeps the choice in the user's preferences
  * @param workers   where /layout's store runs
  * @param archive   the rooms' kept lines, for /history
+ * @param ignores   /ignore and /unignore
  */
 public record ChatServices(ChatManager chat, Presence presence, Messenger messenger, SendBudgets budgets,
         NodeAdmin nodeAdmin, SysopRights rights, Nodes nodes, ProfileCard cards, Clock clock, UserStore users,
-        Workers workers, ChatArchive archive) {}
+        Workers workers, ChatArchive archive, Ignores ignores) {}

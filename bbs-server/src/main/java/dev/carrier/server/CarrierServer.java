@@ -24,6 +24,8 @@ import dev.carrier.chat.ChatStage;
 import dev.carrier.chat.StatusAnnouncer;
 import dev.carrier.connection.ConnectionLimit;
 import dev.carrier.events.EventHub;
+import dev.carrier.ignore.Ignores;
+import dev.carrier.ignore.SqliteIgnoreStore;
 import dev.carrier.login.Reception;
 import dev.carrier.mail.MailComposeStage;
 import dev.carrier.mail.MailInboxStage;
@@ -133,19 +135,20 @@ public final class CarrierServer implements AutoCloseable {
         presence = new Presence(bus, clock, config.awayAfter());
         ChatArchive archive = new ChatArchive(new SqliteChatStore(database, clock), workers, clock,
                 config.chatHistory());
-        chat = new ChatManager(bus, clock, config.chat(), archive.load(config.chat().scrollback()),
-                (reader, sender) -> false);
+        Ignores ignores = new Ignores(new SqliteIgnoreStore(database), users, workers);
+        chat = new ChatManager(bus, clock, config.chat(), archive.load(config.chat().scrollback()), ignores);
         archive.attach(bus); // after the rooms: what is stored is what they delivered
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
         Traffic traffic = new Traffic(clock);
         Messenger messenger = new Messenger(new MessageSinks(), presence, traffic.counting(new SqliteMessageStore(database)),
-                users, workers, clock, budgets, config.chat().maxWaitingMessages());
+                users, workers, clock, budgets, config.chat().maxWaitingMessages(), ignores);
         StatusAnnouncer.attach(bus, chat);
         PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock,
-                budgets);
+                budgets, ignores);
         Logouts logouts = new Logouts(nodes);
         Tokens tokens = new Tokens(database, users, clock, config.tokenTtl());
-        EventHub events = new EventHub(bus, presence, messenger, chat, budgets, scheduler, task -> workers.run(task::run), clock);
+        EventHub events = new EventHub(bus, presence, messenger, chat, budgets, scheduler, task -> workers.run(task::run), clock,
+                ignores);
         // A new password ends the user's tokens and their JSON connections, as it ends their sessions.
         logouts.addRevoker(user -> {
             tokens.revokeAll(user.id());
@@ -162,7 +165,7 @@ public final class CarrierServer implements AutoCloseable {
         ProfileCard cards = new ProfileCard(users, presence, workers, clock);
         ServiceCatalog services = ServiceCatalog.of(
                 ChatStage.service(new ChatServices(chat, presence, messenger, budgets, nodeAdmin, rights, nodes,
-                        cards, clock, users, workers, archive)),
+                        cards, clock, users, workers, archive, ignores)),
                 MailInboxStage.service(post),
                 MailComposeStage.service(post),
                 ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts),
