@@ -34,7 +34,7 @@ final class ChatCommands {
             Command.of("/msg HANDLE TEXT", "a direct message (kept for later if HANDLE is offline)",
                     ChatCommands::msg),
             Command.of("/r TEXT", "reply to whoever last sent you a direct message", ChatCommands::reply),
-            Command.of("/page HANDLE", "ring HANDLE's bell", ChatCommands::page),
+            Command.of("/page HANDLE", "ring HANDLE's bell (/page sysop: every sysop's)", ChatCommands::page),
             Command.of("/ignore [HANDLE]", "hear nothing more from HANDLE (they are not told); alone: the list",
                     ChatCommands::ignore),
             Command.of("/unignore HANDLE", "hear HANDLE again", ChatCommands::unignore),
@@ -62,6 +62,8 @@ final class ChatCommands {
             new Command(List.of("/quit", "/q"), "/quit", "back to the menu", false, (commands, rest) -> Outcome.QUIT),
             Command.of("/kick HANDLE [REASON]", "put HANDLE back in #lobby (room owner or sysop; in #lobby,"
                     + " sysops hang up)", ChatCommands::kick),
+            Command.of("/chat HANDLE", "break in: a two-person chat with HANDLE wherever they are, until /end",
+                    ChatCommands::breakIn).forSysops(),
             Command.of("/broadcast TEXT", "*** SYSOP: TEXT on every node", ChatCommands::broadcast).forSysops());
 
     private static final Map<String, Command> BY_NAME = COMMANDS.stream()
@@ -192,7 +194,26 @@ final class ChatCommands {
 
     private void page(String rest) {
         if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /page HANDLE");
+        else if (rest.equalsIgnoreCase("sysop")) pageSysop();
         else pageOne(rest);
+    }
+
+    private void pageSysop() {
+        if (!services.budgets().tryMessage(me())) {
+            session.writeLine(SLOW_DOWN);
+        } else {
+            session.writeLine(services.sysopChat().page(me()) ? "*** Paged the sysop"
+                    : "*** No sysop is online; the console has been told");
+        }
+    }
+
+    /** {@code /chat bob}: sysops only, checked by the server at the time of the command. */
+    private void breakIn(String rest) {
+        if (rest.isEmpty() || rest.contains(" ")) {
+            services.rights().act(session, "/chat", sysop -> "Usage: /chat HANDLE");
+        } else {
+            services.rights().act(session, "/chat", sysop -> services.sysopChat().breakIn(session, sysop, rest));
+        }
     }
 
     private void ignore(String rest) {

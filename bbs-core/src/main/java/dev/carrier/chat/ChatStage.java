@@ -180,6 +180,13 @@ public final class ChatStage implements Stage {
         });
     }
 
+    /** Back from a sysop's break-in: the layout is drawn again; lines said meanwhile are in /history. */
+    @Override
+    public void resumed() {
+        layOut();
+        refreshStatus();
+    }
+
     @Override
     public void exit() {
         screen = null;
@@ -212,6 +219,7 @@ public final class ChatStage implements Stage {
 
         @Override
         public void show(ChatEvent event, SharedText text) {
+            if (!session.isCurrent(ChatStage.this)) return; // a sysop broke in: their chat has the screen
             session.interject(text);
             // Who is here and what they chose changes with these; other lines leave the bar as it is.
             if (!(event instanceof ChatEvent.Public) && !(event instanceof ChatEvent.Action)) refreshStatus();
@@ -219,6 +227,7 @@ public final class ChatStage implements Stage {
 
         @Override
         public void missed(int lines) {
+            if (!session.isCurrent(ChatStage.this)) return;
             session.interject("*** Missed " + lines + (lines == 1 ? " message\n" : " messages\n"));
         }
     }

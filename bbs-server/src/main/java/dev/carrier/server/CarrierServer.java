@@ -53,6 +53,7 @@ import dev.carrier.session.SessionHost;
 import dev.carrier.store.Database;
 import dev.carrier.sysop.LiveSessions;
 import dev.carrier.sysop.NodeAdmin;
+import dev.carrier.sysop.SysopChat;
 import dev.carrier.sysop.SysopRights;
 import dev.carrier.sysop.SysopStage;
 import dev.carrier.sysop.SshKeyAdmin;
@@ -165,7 +166,7 @@ public final class CarrierServer implements AutoCloseable {
         ProfileCard cards = new ProfileCard(users, presence, workers, clock);
         ServiceCatalog services = ServiceCatalog.of(
                 ChatStage.service(new ChatServices(chat, presence, messenger, budgets, nodeAdmin, rights, nodes,
-                        cards, clock, users, workers, archive, ignores)),
+                        cards, clock, users, workers, archive, ignores, new SysopChat(nodes, bus, clock))),
                 MailInboxStage.service(post),
                 MailComposeStage.service(post),
                 ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts),
