@@ -55,8 +55,20 @@ public final class ChatStage implements Stage {
         this.commands = new ChatCommands(session, services, new Place());
     }
 
+    /** Chat, in the lobby; or straight into the room a menu entry names ({@code room: games}). */
     public static Service service(ChatServices services) {
-        return new Service(ID, session -> new ChatStage(session, services, RoomName.LOBBY));
+        return new Service(ID, session -> new ChatStage(session, services, RoomName.LOBBY), Optional.of(
+                new Service.Placed() {
+                    @Override
+                    public Optional<String> refusal(String place) {
+                        return RoomName.parse(place).isPresent() ? Optional.empty() : Optional.of(RoomName.RULE);
+                    }
+
+                    @Override
+                    public Stage open(Session session, String place) {
+                        return new ChatStage(session, services, RoomName.parse(place).orElseThrow());
+                    }
+                }));
     }
 
     @Override

@@ -174,7 +174,7 @@ public final class CarrierServer implements AutoCloseable {
                 WhoStage.service(presence, nodes, cards, clock),
                 GoodbyeStage.service(config.engine().bbsName()));
         MenuSource menuSource = config.menusDir().map(MenuSource::folder).orElseGet(MenuSource::builtIn);
-        menus = new MenuLoader(menuSource, services.ids()).load();
+        menus = new MenuLoader(menuSource, services.ids(), services::placeRefusal).load();
 
         // One gate for every password login (telnet, web terminal, REST): shared budgets, and
         // hashing on its own pool so guesses never hold up the workers.
