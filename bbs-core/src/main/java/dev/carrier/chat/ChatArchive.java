@@ -74,9 +74,13 @@ public final class ChatArchive {
     private void writeSoon() {
         if (queue.isEmpty() || !writing.compareAndSet(false, true)) return;
         workers.run(this::writeQueued).whenComplete((done, failure) -> {
-            if (failure != null) log.warn("chat history: {}", failure.toString());
             writing.set(false);
-            writeSoon(); // what came in after the last poll, or a batch the pool could not take
+            if (failure == null) {
+                writeSoon(); // what came in after the last poll
+            } else {
+                // A full pool or a failed write: what is still queued goes with the next line, not in a loop now.
+                log.warn("chat history: {}", failure.toString());
+            }
         });
     }
 

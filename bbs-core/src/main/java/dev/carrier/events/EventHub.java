@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 
 /**
  * The JSON clients of this server: opens and closes them as connections of their users, fans
@@ -239,19 +240,28 @@ public final class EventHub {
      * the sender's typing budget the indicator is dropped without a word: it is a hint, not a message.
      */
     public void typing(String from, String to, boolean isTyping) {
-        if (!budgets.tryTyping(from)) return;
         String key = from.toLowerCase(Locale.ROOT) + "\u0000" + to.toLowerCase(Locale.ROOT);
+        indicate(from, key, isTyping, typing -> sendTyping(from, to, typing));
+    }
+
+    /**
+     * One typing indicator, under its own key: over the typist's budget it is dropped; a {@code true}
+     * replaces any earlier one's expiry with its own, so {@code false} follows within
+     * {@link #TYPING_EXPIRES} unless it is renewed.
+     */
+    private void indicate(String from, String key, boolean isTyping, Consumer<Boolean> send) {
+        if (!budgets.tryTyping(from)) return;
         Scheduler.Cancellable expiry = typing.remove(key);
         if (expiry != null) expiry.cancel();
         if (isTyping) {
             Scheduler.Cancellable[] mine = new Scheduler.Cancellable[1];
             mine[0] = scheduler.schedule(TYPING_EXPIRES, () -> work.execute(() -> {
                 // Only this timer's own entry: a renewal since has replaced it and set its own.
-                if (typing.remove(key, mine[0])) sendTyping(from, to, false);
+                if (typing.remove(key, mine[0])) send.accept(false);
             }));
             typing.put(key, mine[0]);
         }
-        sendTyping(from, to, isTyping);
+        send.accept(isTyping);
     }
 
     private void sendTyping(String from, String to, boolean isTyping) {
@@ -266,18 +276,8 @@ public final class EventHub {
      * debounced and expired like typing to one person. Terminals are not shown typing.
      */
     private void typingInRoom(String from, RoomName room, boolean isTyping) {
-        if (!budgets.tryTyping(from)) return;
-        String key = from.toLowerCase(Locale.ROOT) + "\u0000#" + room.name();
-        Scheduler.Cancellable expiry = typing.remove(key);
-        if (expiry != null) expiry.cancel();
-        if (isTyping) {
-            Scheduler.Cancellable[] mine = new Scheduler.Cancellable[1];
-            mine[0] = scheduler.schedule(TYPING_EXPIRES, () -> work.execute(() -> {
-                if (typing.remove(key, mine[0])) sendRoomTyping(from, room, false);
-            }));
-            typing.put(key, mine[0]);
-        }
-        sendRoomTyping(from, room, isTyping);
+        indicate(from, from.toLowerCase(Locale.ROOT) + "\u0000#" + room.name(), isTyping,
+                typing -> sendRoomTyping(from, room, typing));
     }
 
     private void sendRoomTyping(String from, RoomName room, boolean isTyping) {

@@ -37,10 +37,13 @@ class ChatHistoryTest {
         return bbs;
     }
 
-    private static TelnetTestClient inRoom(TelnetTestClient caller, String room) {
-        caller.sendLine("/join " + room);
-        caller.awaitText("*** You are in #" + room, WAIT);
-        return caller;
+    /** Says {@code line 1} to {@code line N}, two seconds apart (the send budget refills meanwhile). */
+    private void sayLines(TelnetTestClient caller, int count) {
+        for (int i = 1; i <= count; i++) {
+            caller.sendLine("line " + i);
+            caller.awaitText("> line " + i, WAIT);
+            time.advance(Duration.ofSeconds(2));
+        }
     }
 
     /** The room's kept lines over REST, once {@code count} of them are stored. */
@@ -58,7 +61,7 @@ class ChatHistoryTest {
     @Test
     void theLinesOfARoomOutliveARestartWithTheirOrderAndTimes() {
         start(HistoryRetention.defaults());
-        TelnetTestClient alice = inRoom(bbs.inChat("alice"), "games");
+        TelnetTestClient alice = TestServer.inRoom(bbs.inChat("alice"), "games");
         alice.sendLine("first");
         alice.awaitText("<alice> first", WAIT);
         time.advance(Duration.ofMinutes(3));
@@ -71,7 +74,7 @@ class ChatHistoryTest {
         bbs.close();
 
         start(HistoryRetention.defaults());
-        TelnetTestClient bob = inRoom(bbs.inChat("bob"), "games");
+        TelnetTestClient bob = TestServer.inRoom(bbs.inChat("bob"), "games");
         String seen = bob.awaitText("[2026-01-31 13:01] *** alice set the topic: dice", WAIT);
         assertTrue(bob.transcript().contains("*** You are in #games: dice"), bob.transcript());
         int first = seen.indexOf("[2026-01-31 12:00] <alice> first");
@@ -91,8 +94,8 @@ class ChatHistoryTest {
     @Test
     void whatIsStoredIsWhatTheRoomDeliveredInTheSameOrder() {
         start(HistoryRetention.defaults());
-        TelnetTestClient alice = inRoom(bbs.inChat("alice"), "race");
-        TelnetTestClient bob = inRoom(bbs.inChat("bob"), "race");
+        TelnetTestClient alice = TestServer.inRoom(bbs.inChat("alice"), "race");
+        TelnetTestClient bob = TestServer.inRoom(bbs.inChat("bob"), "race");
         JsonClient carol = bbs.json("carol").connect();
         carol.send("join_room", JsonClient.body("room", "race"));
         carol.await("room");
@@ -116,12 +119,8 @@ class ChatHistoryTest {
     @Test
     void historyPagesBackAScreenAtATime() {
         start(HistoryRetention.defaults());
-        TelnetTestClient alice = inRoom(bbs.inChat("alice"), "games");
-        for (int i = 1; i <= 5; i++) {
-            alice.sendLine("line " + i);
-            alice.awaitText("<alice> line " + i, WAIT);
-            time.advance(Duration.ofSeconds(2));
-        }
+        TelnetTestClient alice = TestServer.inRoom(bbs.inChat("alice"), "games");
+        sayLines(alice, 5);
         storedLines("games", 5);
         alice.sendLine("/history 2");
         String page = alice.awaitText("*** End of history page; /history again for earlier lines", WAIT);
@@ -141,12 +140,8 @@ class ChatHistoryTest {
     @Test
     void restPagesBackWithBefore() {
         start(HistoryRetention.defaults());
-        TelnetTestClient alice = inRoom(bbs.inChat("alice"), "games");
-        for (int i = 1; i <= 4; i++) {
-            alice.sendLine("line " + i);
-            alice.awaitText("<alice> line " + i, WAIT);
-            time.advance(Duration.ofSeconds(2));
-        }
+        TelnetTestClient alice = TestServer.inRoom(bbs.inChat("alice"), "games");
+        sayLines(alice, 4);
         List<JsonNode> all = storedLines("games", 4);
         JsonClient reader = bbs.json("reader");
         JsonNode newest = reader.get("/api/rooms/games/history?limit=2").body();
@@ -163,12 +158,8 @@ class ChatHistoryTest {
     @Test
     void retentionKeepsTheLastLinesAndNothingTooOld() {
         start(new HistoryRetention(2, Duration.ofDays(1)));
-        TelnetTestClient alice = inRoom(bbs.inChat("alice"), "games");
-        for (int i = 1; i <= 4; i++) {
-            alice.sendLine("line " + i);
-            alice.awaitText("<alice> line " + i, WAIT);
-            time.advance(Duration.ofSeconds(2));
-        }
+        TelnetTestClient alice = TestServer.inRoom(bbs.inChat("alice"), "games");
+        sayLines(alice, 4);
         storedLines("games", 4);
         bbs.close();
 
@@ -181,7 +172,7 @@ class ChatHistoryTest {
         time.advance(Duration.ofDays(2));
         start(new HistoryRetention(2, Duration.ofDays(1)));
         storedLines("games", 0);
-        TelnetTestClient bob = inRoom(bbs.inChat("bob"), "games");
+        TelnetTestClient bob = TestServer.inRoom(bbs.inChat("bob"), "games");
         bob.sendLine("/history");
         bob.awaitText("*** No history in #games", WAIT);
     }

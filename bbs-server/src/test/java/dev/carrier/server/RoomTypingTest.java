@@ -47,8 +47,7 @@ class RoomTypingTest {
         JsonClient bob = inRoom("bob", "games");
         JsonClient carol = bbs.json("carol").connect(); // hears the lobby
         TelnetTestClient dave = TestServer.enterChat(bbs.register("dave", "secret-dave"));
-        dave.sendLine("/join games");
-        dave.awaitText("*** You are in #games", WAIT);
+        TestServer.inRoom(dave, "games");
 
         alice.send("typing", JsonClient.body("room", "games").put("typing", true));
         JsonNode typing = bob.await("typing", d -> d.path("typing").asBoolean());
@@ -59,10 +58,11 @@ class RoomTypingTest {
         JsonNode cleared = bob.await("typing", d -> !d.path("typing").asBoolean());
         assertEquals("games", cleared.path("room").asText());
 
-        alice.send("chat_say", JsonClient.body("text", "done typing"));
+        alice.send("chat_say", JsonClient.body("text", "done"));
         carol.send("chat_say", JsonClient.body("text", "lobby marker"));
         carol.await("chat", d -> d.path("text").asText().equals("lobby marker"));
-        bob.await("chat", d -> d.path("text").asText().equals("done typing"));
+        bob.await("chat", d -> d.path("text").asText().equals("done"));
+        dave.awaitText("<alice> done", WAIT);
         assertTrue(carol.all("typing").isEmpty(), carol.all("typing").toString());
         assertTrue(alice.all("typing").isEmpty(), "the typist is not told of their own typing");
         assertTrue(!dave.transcript().contains("typing"), "terminals are not shown typing");

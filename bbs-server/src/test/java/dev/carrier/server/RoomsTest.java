@@ -46,8 +46,7 @@ class RoomsTest {
         alice.sendLine("/join Games");
         alice.awaitText("*** You are in #games", WAIT);
         bob.awaitText("*** alice has left chat", WAIT);
-        bob.sendLine("/join games");
-        bob.awaitText("*** You are in #games", WAIT);
+        TestServer.inRoom(bob, "games");
         alice.awaitText("*** bob has joined #games", WAIT);
 
         TelnetTestClient carol = bbs.inChat("carol");
@@ -71,8 +70,7 @@ class RoomsTest {
 
     @Test
     void partGoesBackToTheLobby() {
-        alice.sendLine("/join games");
-        alice.awaitText("*** You are in #games", WAIT);
+        TestServer.inRoom(alice, "games");
         bob.sendLine("/join games");
         alice.awaitText("*** bob has joined #games", WAIT);
         bob.sendLine("/part");
@@ -87,8 +85,7 @@ class RoomsTest {
 
     @Test
     void listShowsRoomsBusiestFirstWithCountsAndTopics() {
-        alice.sendLine("/join quiet");
-        alice.awaitText("*** You are in #quiet", WAIT);
+        TestServer.inRoom(alice, "quiet");
         alice.sendLine("/topic nobody here");
         alice.awaitText("*** alice set the topic: nobody here", WAIT);
         alice.sendLine("/part");
@@ -102,8 +99,7 @@ class RoomsTest {
 
     @Test
     void topicIsShownToAllAndOnlyTheOwnerOrASysopMaySetIt() {
-        alice.sendLine("/join games");
-        alice.awaitText("*** You are in #games", WAIT);
+        TestServer.inRoom(alice, "games");
         alice.sendLine("/topic");
         alice.awaitText("No topic is set in #games", WAIT);
         bob.sendLine("/join games");
@@ -122,8 +118,7 @@ class RoomsTest {
 
     @Test
     void whoListsThisRoomAndWhoStarListsEveryoneByRoom() {
-        alice.sendLine("/join games");
-        alice.awaitText("*** You are in #games", WAIT);
+        TestServer.inRoom(alice, "games");
         alice.sendLine("/who");
         alice.awaitText("alice", WAIT);
         alice.awaitText("telnet", WAIT);
@@ -144,16 +139,14 @@ class RoomsTest {
         bob.awaitText("*** #lobby is open to everyone", WAIT);
         alice.sendLine("/invite bob");
         alice.awaitText("*** Invited bob to #secret", WAIT);
-        bob.sendLine("/join secret");
-        bob.awaitText("*** You are in #secret", WAIT);
+        TestServer.inRoom(bob, "secret");
         alice.awaitText("*** bob has joined #secret", WAIT);
         bob.sendLine("/invite carol");
         bob.awaitText("Only the owner of #secret (alice) or a sysop can use /invite.", WAIT);
 
         Cli.addUser(data, "sam", "secret-sam", "--sysop").succeeded();
         TelnetTestClient sam = TestServer.enterChat(bbs.login("sam", "secret-sam"));
-        sam.sendLine("/join secret");
-        sam.awaitText("*** You are in #secret", WAIT);
+        TestServer.inRoom(sam, "secret");
 
         TelnetTestClient carol = bbs.inChat("carol");
         carol.sendLine("/list");
@@ -162,8 +155,7 @@ class RoomsTest {
 
     @Test
     void theOwnerKicksSomeoneBackToTheLobbyAndOthersMayNot() {
-        alice.sendLine("/join games");
-        alice.awaitText("*** You are in #games", WAIT);
+        TestServer.inRoom(alice, "games");
         bob.sendLine("/join games");
         alice.awaitText("*** bob has joined #games", WAIT);
         bob.sendLine("/kick alice");
@@ -181,8 +173,7 @@ class RoomsTest {
 
     @Test
     void aSysopKicksInAnyRoomAndStillHangsUpFromTheLobby() {
-        alice.sendLine("/join games");
-        alice.awaitText("*** You are in #games", WAIT);
+        TestServer.inRoom(alice, "games");
         Cli.run(data, "user", "sysop", "bob").succeeded();
         bob.sendLine("/join games");
         alice.awaitText("*** bob has joined #games", WAIT);
@@ -193,8 +184,7 @@ class RoomsTest {
 
     @Test
     void aJsonClientAndATelnetCallerMeetInARoom() {
-        alice.sendLine("/join games");
-        alice.awaitText("*** You are in #games", WAIT);
+        TestServer.inRoom(alice, "games");
         JsonClient carol = bbs.json("carol").connect();
         carol.send("join_room", JsonClient.body("room", "Games"));
         JsonNode room = carol.await("room");
@@ -225,13 +215,11 @@ class RoomsTest {
 
     @Test
     void aUsersTelnetAndJsonConnectionsJoinOnceAndLeaveOnce() {
-        alice.sendLine("/join games");
-        alice.awaitText("*** You are in #games", WAIT);
+        TestServer.inRoom(alice, "games");
         JsonClient bobApp = bbs.json("bob").connect();
         bobApp.send("join_room", JsonClient.body("room", "games"));
         alice.awaitText("*** bob has joined #games", WAIT);
-        bob.sendLine("/join games");
-        bob.awaitText("*** You are in #games", WAIT);
+        TestServer.inRoom(bob, "games");
         bobApp.send("leave_room", null);
         bobApp.await("room", d -> field(d, "room", "lobby"));
         bob.sendLine("still here");
@@ -257,8 +245,7 @@ class RoomsTest {
 
     @Test
     void restListsTheRoomsBusiestFirst() {
-        alice.sendLine("/join games");
-        alice.awaitText("*** You are in #games", WAIT);
+        TestServer.inRoom(alice, "games");
         alice.sendLine("/topic dice");
         alice.awaitText("*** alice set the topic: dice", WAIT);
         bob.sendLine("/join games");
