@@ -161,12 +161,13 @@ public final class CarrierServer implements AutoCloseable {
         nodeAdmin.onBroadcast(text -> events.announce(NodeAdmin.line(text)));
 
         hasher = new BcryptPasswordHasher(config.passwordCost());
+        SysopChat sysopChat = new SysopChat(nodes, bus, clock);
         // Each service's factory hands its stage what it uses.
         SysopRights rights = new SysopRights(users, workers);
         ProfileCard cards = new ProfileCard(users, presence, workers, clock);
         ServiceCatalog services = ServiceCatalog.of(
                 ChatStage.service(new ChatServices(chat, presence, messenger, budgets, nodeAdmin, rights, nodes,
-                        cards, clock, users, workers, archive, ignores, new SysopChat(nodes, bus, clock))),
+                        cards, clock, users, workers, archive, ignores, sysopChat)),
                 MailInboxStage.service(post),
                 MailComposeStage.service(post),
                 ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts),
@@ -194,7 +195,7 @@ public final class CarrierServer implements AutoCloseable {
             users.find(handle).ifPresent(user -> tokens.revokeAll(user.id()));
             return sessions;
         };
-        startAdmin(bus, traffic, audit, nodeAdmin, nodes, live, logouts, workers, clock);
+        startAdmin(bus, traffic, audit, nodeAdmin, sysopChat, nodes, live, logouts, workers, clock);
 
         // Transports share event loops and one per-address connection limit.
         EventLoops loops = own(new EventLoops());
@@ -260,8 +261,8 @@ public final class CarrierServer implements AutoCloseable {
      * the data folder's admin.json (see dev.carrier.admin). Account changes go through the same
      * UserAdmin as on the database file, and here also hang up live sessions.
      */
-    private void startAdmin(Bus bus, Traffic traffic, AuditLog audit, NodeAdmin nodeAdmin, Nodes nodes,
-            LiveSessions liveSessions, Logouts logouts, Workers workers, Clock clock) {
+    private void startAdmin(Bus bus, Traffic traffic, AuditLog audit, NodeAdmin nodeAdmin, SysopChat sysopChat,
+            Nodes nodes, LiveSessions liveSessions, Logouts logouts, Workers workers, Clock clock) {
         bus.subscribe(traffic::onBus);
         EventFeed feed = new EventFeed(clock);
         bus.subscribe(feed::onBus);
@@ -269,7 +270,7 @@ public final class CarrierServer implements AutoCloseable {
         UserAdmin userAdmin = new UserAdmin(users, hasher, audit, liveSessions, logouts);
         SshKeyAdmin keyAdmin = new SshKeyAdmin(users, sshKeys, audit, clock);
         LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, traffic,
-                new ServerInfo(Version.current(), clock.instant(), this::listeners, clock), feed, clock);
+                new ServerInfo(Version.current(), clock.instant(), this::listeners, clock), feed, clock, sysopChat);
         AdminProtocol protocol = new AdminProtocol(
                 actor -> new LocalAdmin(actor, userAdmin, keyAdmin, audit, Optional.of(live), () -> { }), feed, workers);
         admin = own(AdminEndpoint.start(config.dataDir(), adminConfig, protocol, Version.current()));
