@@ -212,7 +212,12 @@ final class ChatCommands {
         if (rest.isEmpty() || rest.contains(" ")) {
             services.rights().act(session, "/chat", sysop -> "Usage: /chat HANDLE");
         } else {
-            services.rights().act(session, "/chat", sysop -> services.sysopChat().breakIn(session, sysop, rest));
+            // Rights are read on a worker; the chat starts back here, once this session waits for nothing.
+            services.rights().act(session, "/chat", sysop -> "", answer -> {
+                String said = answer.isEmpty()
+                        ? services.sysopChat().breakIn(session, session.requireUser(), rest) : answer;
+                if (!said.isEmpty()) session.writeLine(said);
+            });
         }
     }
 

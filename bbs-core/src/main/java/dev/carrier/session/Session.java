@@ -314,11 +314,12 @@ public final class Session implements TerminalInput {
     /**
      * Breaks in on whatever the user is doing (a menu, a letter being written, their profile):
      * {@code visitor} owns the input until {@link #endBreakIn}, and the interrupted stage is left
-     * as it is, not exited, so a letter keeps every line. False when the session is closed or
-     * already broken in on. Call on this session's executor.
+     * as it is, not exited, so a letter keeps every line. False when the session is closed,
+     * already broken in on, or waiting for work whose outcome its stage will act on (a letter being
+     * sent): then try again. Call on this session's executor.
      */
     public boolean breakIn(Stage visitor) {
-        if (closed || interrupted != null || stage == null) return false;
+        if (closed || busy || interrupted != null || stage == null) return false;
         boolean framed = frame != null;
         releaseFrame(); // the visitor draws plain lines; the interrupted stage lays out again after
         interrupted = new Interrupted(stage, promptText, editor.mode(), editor.takePending(), framed);

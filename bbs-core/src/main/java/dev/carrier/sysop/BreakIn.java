@@ -72,7 +72,8 @@ final class BreakIn {
             public void open(BreakIn chat) {
                 session.execute(() -> {
                     if (!session.breakIn(new Side(chat, session, handle, greeting, ring))) {
-                        chat.end("*** " + handle + " is already in a chat with the sysop.");
+                        chat.end("*** " + handle + " cannot be broken in on just now (already in a chat, or busy);"
+                                + " try again.");
                     }
                 });
             }
