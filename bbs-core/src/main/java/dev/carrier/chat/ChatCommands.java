@@ -229,15 +229,20 @@ final class ChatCommands {
             session.writeLine(ignored.isEmpty() ? "*** You are not ignoring anyone."
                     : "*** Ignoring: " + String.join(", ", ignored));
         } else {
-            session.await(services.ignores().ignore(me(), rest), outcome -> session.writeLine(switch (outcome.getKey()) {
-                case IGNORED -> "*** Ignoring " + outcome.getValue()
-                        + ": their lines, messages, pages and notices will not reach you";
-                case ALREADY -> "*** You already ignore " + outcome.getValue();
-                case NO_SUCH_USER -> "No such user: " + rest;
-                case SELF -> "Cannot ignore yourself";
-                case FULL -> "*** You can ignore at most " + Ignores.MAX_PER_USER + " people; /unignore someone first";
-            }));
+            session.await(services.ignores().ignore(me(), rest),
+                    outcome -> session.writeLine(ignored(outcome.getKey(), outcome.getValue())));
         }
+    }
+
+    /** What the user reads after /ignore HANDLE. */
+    private static String ignored(Ignores.Outcome outcome, String handle) {
+        return switch (outcome) {
+            case IGNORED -> "*** Ignoring " + handle + ": their lines, messages, pages and notices will not reach you";
+            case ALREADY -> "*** You already ignore " + handle;
+            case NO_SUCH_USER -> "No such user: " + handle;
+            case SELF -> "Cannot ignore yourself";
+            case FULL -> "*** You can ignore at most " + Ignores.MAX_PER_USER + " people; /unignore someone first";
+        };
     }
 
     private void unignore(String rest) {
@@ -341,7 +346,8 @@ final class ChatCommands {
             StringBuilder text = new StringBuilder();
             for (ChatManager.Listing listing : chat.rooms()) {
                 if (listing.members() == 0) continue;
-                text.append(listing.name()).append(listing.topic().isEmpty() ? "" : ": " + listing.topic()).append('\n');
+                text.append(listing.name()).append(listing.topic().isEmpty() ? "" : ": " + listing.topic())
+                        .append('\n');
                 text.append(WhoList.render(whoIsIn(listing.name())));
             }
             session.write(text.length() == 0 ? "No one is in chat.\n" : text.toString());

@@ -33,6 +33,9 @@ public final class ChatManager {
     public static final int MAX_TOPIC = 120;
     /** Rooms /list and {@code GET /api/rooms} show at most, busiest first. */
     public static final int MAX_LISTED = 50;
+    /** Rooms are kept until a sysop removes them, so making them is bounded: per owner, and in all. */
+    public static final int MAX_OWNED = 10;
+    public static final int MAX_ROOMS = 10_000;
 
     private final Bus bus;
     private final Clock clock;
@@ -81,7 +84,8 @@ public final class ChatManager {
     public sealed interface Entry {
         record Joined(Membership membership) implements Entry {}
 
-        record Refused(String reason) implements Entry {}
+        /** Refused because the room is invite-only, or because no more rooms may be made. */
+        record Refused(boolean inviteOnly, String reason) implements Entry {}
     }
 
     /** One person in a room, once, with the ways they are connected to it. */
@@ -132,11 +136,13 @@ public final class ChatManager {
         synchronized (lock) {
             Room room = rooms.get(name);
             if (room == null) {
+                Optional<String> full = tooMany(visitor.handle());
+                if (full.isPresent()) return new Entry.Refused(false, full.get());
                 room = new Room(new RoomState(name, Optional.of(visitor.handle()), "", invitationOnly, Set.of()));
                 rooms.put(name, room);
                 changed = Optional.of(room.state());
             } else if (!room.mayEnter(visitor.handle(), visitor.sysop())) {
-                return new Entry.Refused(name + " is invite-only; ask its owner for an invitation");
+                return new Entry.Refused(true, name + " is invite-only; ask its owner for an invitation");
             } else if (invitationOnly && !room.invitationOnly && room.owns(visitor.handle())) {
                 room.invitationOnly = true;
                 changed = Optional.of(room.state());
@@ -165,6 +171,16 @@ public final class ChatManager {
         if (gone.isPresent() && !isIn(membership.room(), membership.handle())) {
             bus.publish(new ChatEvent.Leave(membership.room(), membership.handle(), clock.instant()));
         }
+    }
+
+    /** Why the user may not make another room, if they may not. Under the lock. */
+    private Optional<String> tooMany(String handle) {
+        if (rooms.size() >= MAX_ROOMS) {
+            return Optional.of("there are " + MAX_ROOMS + " rooms already; join one of /list");
+        }
+        long owned = rooms.values().stream().filter(room -> room.owns(handle)).count();
+        return owned >= MAX_OWNED ? Optional.of("you own " + MAX_OWNED + " rooms already; join one of /list")
+                : Optional.empty();
     }
 
     /** Takes the connection out of its room; the visitor it was, or empty if it had left. Under the lock. */
@@ -277,7 +293,8 @@ public final class ChatManager {
         String why = reason.map(r -> ": " + TextCleaner.clean(r, MAX_TOPIC)).orElse("");
         announce(name, kicked.get(0).handle() + " was kicked by " + actor + why);
         bus.publish(new ChatEvent.Leave(name, kicked.get(0).handle(), clock.instant()));
-        for (Visitor visitor : kicked) visitor.kicked().accept("*** You were kicked from " + name + " by " + actor + why);
+        String told = "*** You were kicked from " + name + " by " + actor + why;
+        for (Visitor visitor : kicked) visitor.kicked().accept(told);
         return "";
     }
 

@@ -100,7 +100,8 @@ public final class ChatStage implements Stage {
         membership = ((ChatManager.Entry.Joined) entry).membership();
         commands.roomChanged();
         if (moved || !name.isLobby() || !membership.topic().isEmpty()) {
-            session.writeLine("*** You are in " + name + (membership.topic().isEmpty() ? "" : ": " + membership.topic()));
+            String topic = membership.topic().isEmpty() ? "" : ": " + membership.topic();
+            session.writeLine("*** You are in " + name + topic);
         }
         refreshStatus(); // the bar was drawn before this session counted as here
         for (ChatEvent line : membership.scrollback()) session.writeLine(ChatRenderer.renderWithTime(line));

@@ -148,7 +148,9 @@ public final class EventHub {
         presence.input(me);
         if (command instanceof ClientCommand.Typing t) {
             if (t.to().isPresent()) typing(me, t.to().get(), t.typing());
-            else if (t.room().filter(room -> !room.equals(roomOf(client))).isPresent()) client.send(notInRoom(t.room().get()));
+            else if (t.room().filter(room -> !room.equals(roomOf(client))).isPresent()) {
+                client.send(notInRoom(t.room().get()));
+            }
             else typingInRoom(me, roomOf(client), t.typing());
         } else if (command instanceof ClientCommand.SendMessage m) {
             messenger.send(me, m.to(), m.text()).thenAccept(result -> {
@@ -198,7 +200,8 @@ public final class EventHub {
                 }));
         ChatManager.Entry entry = chat.join(room, visitor, invitationOnly);
         if (entry instanceof ChatManager.Entry.Refused refused) {
-            client.send(new ServerEvent.Error("not_invited", refused.reason()));
+            String code = refused.inviteOnly() ? "not_invited" : "too_many_rooms";
+            client.send(new ServerEvent.Error(code, refused.reason()));
             return;
         }
         ChatManager.Membership seat = ((ChatManager.Entry.Joined) entry).membership();

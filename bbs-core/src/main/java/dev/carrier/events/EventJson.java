@@ -31,7 +31,8 @@ public final class EventJson {
         }
     }
 
-    private static final String EVENTS = "typing, mark_read, send_message, set_status, chat_say, join_room, leave_room, keepalive";
+    private static final String EVENTS =
+            "typing, mark_read, send_message, set_status, chat_say, join_room, leave_room, keepalive";
 
     private final ObjectMapper json = Json.MAPPER;
 

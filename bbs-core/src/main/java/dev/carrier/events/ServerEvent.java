@@ -69,7 +69,8 @@ public sealed interface ServerEvent {
     }
 
     /** The room the client is in now: after {@code join_room}, {@code leave_room} or a kick. */
-    record Room(String room, String topic, @JsonProperty("invitation_only") boolean invitationOnly) implements ServerEvent {
+    record Room(String room, String topic, @JsonProperty("invitation_only") boolean invitationOnly)
+            implements ServerEvent {
         public String name() {
             return "room";
         }

@@ -133,8 +133,8 @@ public record AdminOperation<A, R>(String path, Function<Body, A> read, JavaType
             body -> new None(), StatusView.class, (admin, a) -> admin.status());
 
     static final List<AdminOperation<?, ?>> ALL = List.of(ADD_USER, LIST_USERS, SHOW_USER, CHANGE_PASSWORD, BAN,
-            UNBAN, SET_SYSOP, DELETE_USER, ADD_KEY, LIST_KEYS, REMOVE_KEY, AUDIT, WHO, KICK, BROADCAST, CHAT_OPEN, CHAT_SAY,
-            CHAT_END, STATUS);
+            UNBAN, SET_SYSOP, DELETE_USER, ADD_KEY, LIST_KEYS, REMOVE_KEY, AUDIT, WHO, KICK, BROADCAST, CHAT_OPEN,
+            CHAT_SAY, CHAT_END, STATUS);
 
     /** The operation at {@code path} (after {@code /v1/}), if there is one. */
     static Optional<AdminOperation<?, ?>> at(String path) {

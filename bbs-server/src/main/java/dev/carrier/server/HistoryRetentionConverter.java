@@ -4,7 +4,10 @@ import dev.carrier.chat.HistoryRetention;
 import java.time.Duration;
 import picocli.CommandLine;
 
-/** Reads {@code --chat-history LINES[,AGE]}: {@code 10000,90d}, {@code 500} (the default age), {@code 0} (none kept). */
+/**
+ * Reads {@code --chat-history LINES[,AGE]}: {@code 10000,90d}, {@code 500} (the default age), {@code 0}
+ * (none kept).
+ */
 final class HistoryRetentionConverter implements CommandLine.ITypeConverter<HistoryRetention> {
 
     @Override
@@ -14,7 +17,8 @@ final class HistoryRetentionConverter implements CommandLine.ITypeConverter<Hist
         try {
             lines = Integer.parseInt(parts[0].strip());
         } catch (NumberFormatException e) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not LINES[,AGE]: write it like 10000,90d");
+            throw new CommandLine.TypeConversionException("'" + value
+                    + "' is not LINES[,AGE]: write it like 10000,90d");
         }
         Duration age = parts.length == 2 ? new DurationConverter().convert(parts[1]) : HistoryRetention.DEFAULT_AGE;
         try {

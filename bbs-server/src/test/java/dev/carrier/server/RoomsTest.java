@@ -69,6 +69,14 @@ class RoomsTest {
     }
 
     @Test
+    void oneUserMakesAtMostTenRooms() {
+        for (int i = 1; i <= 10; i++) TestServer.inRoom(alice, "mine" + i);
+        alice.sendLine("/join mine11");
+        alice.awaitText("*** you own 10 rooms already; join one of /list", WAIT);
+        TestServer.inRoom(bob, "mine11");
+    }
+
+    @Test
     void partGoesBackToTheLobby() {
         TestServer.inRoom(alice, "games");
         bob.sendLine("/join games");
