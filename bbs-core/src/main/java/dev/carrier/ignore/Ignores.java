@@ -45,6 +45,7 @@ public final class Ignores implements BiPredicate<String, String> {
     /** Whether {@code reader} ignores {@code sender}. */
     @Override
     public boolean test(String reader, String sender) {
+        if (byOwner.isEmpty()) return false; // the common case, asked once per viewer per line
         Set<String> ignored = byOwner.get(key(reader));
         return ignored != null && ignored.contains(key(sender));
     }
