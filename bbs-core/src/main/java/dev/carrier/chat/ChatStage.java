@@ -177,7 +177,7 @@ public final class ChatStage implements Stage {
     }
 
     private void refreshStatus() {
-        if (screen != null) session.drawInPlace(screen.statusBar());
+        if (screen != null && session.isCurrent(this)) session.drawInPlace(screen.statusBar());
     }
 
     /** The clock in the bar changes each minute; the next tick is set for the turn of the minute. */

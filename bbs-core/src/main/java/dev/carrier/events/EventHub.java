@@ -198,15 +198,21 @@ public final class EventHub {
                     ChatManager.Membership seat = seats.get(client);
                     if (seat != null && seat.room().equals(room)) leaveRoom(client, Optional.of(reason));
                 }));
+        RoomName before = roomOf(client);
+        // Heard before the join goes out, so whatever follows it in the room reaches the client;
+        // never a room it may not enter (a new one it may).
+        boolean mayHear = chat.room(room).isEmpty() || chat.mayEnter(room, client.handle(), client.user().sysop());
+        if (mayHear) listen(client, room);
         ChatManager.Entry entry = chat.join(room, visitor, invitationOnly);
+        if (!mayHear && entry instanceof ChatManager.Entry.Joined) listen(client, room);
         if (entry instanceof ChatManager.Entry.Refused refused) {
+            listen(client, before);
             String code = refused.inviteOnly() ? "not_invited" : "too_many_rooms";
             client.send(new ServerEvent.Error(code, refused.reason()));
             return;
         }
         ChatManager.Membership seat = ((ChatManager.Entry.Joined) entry).membership();
         ChatManager.Membership old = seats.put(client, seat);
-        listen(client, room);
         if (old != null) chat.leave(old);
         client.send(roomEvent(room));
     }

@@ -351,12 +351,8 @@ public final class Session implements TerminalInput {
         writeRaw("\n");
         editor.mode(back.mode());
         promptText = back.prompt();
-        if (back.framed()) {
-            stage.resumed(); // lays its screen out again, the prompt with it
-        } else {
-            writeRaw(promptText);
-            stage.resumed();
-        }
+        if (!back.framed()) writeRaw(promptText);
+        stage.resumed(); // a stage that lays out its screen draws it again here, the prompt with it
         back.typed().chars().forEach(c -> editor.accept((char) c));
         flushEcho();
         showNotices();
@@ -505,18 +501,21 @@ public final class Session implements TerminalInput {
         if (closed) return;
         closed = true;
         idleGuard.stop();
-        for (Stage ending : interrupted == null ? new Stage[] {stage} : new Stage[] {stage, interrupted.stage()}) {
-            if (ending == null) continue;
-            try {
-                ending.exit();
-            } catch (RuntimeException e) {
-                log.warn("node {}: leaving {} failed", node, ending.traits().state(), e);
-            }
-        }
+        exitOnHangup(stage);
+        if (interrupted != null) exitOnHangup(interrupted.stage()); // a break-in's stage and what it interrupted
         host.release(this);
         User who = user;
         log.info("node {} disconnect {}{}", node, terminal.info().remoteAddress(),
                 who == null ? "" : " (" + who.handle() + ")");
+    }
+
+    private void exitOnHangup(Stage ending) {
+        if (ending == null) return;
+        try {
+            ending.exit();
+        } catch (RuntimeException e) {
+            log.warn("node {}: leaving {} failed", node, ending.traits().state(), e);
+        }
     }
 
     public boolean isClosed() {
