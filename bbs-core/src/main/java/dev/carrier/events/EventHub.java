@@ -353,12 +353,12 @@ public final class EventHub {
             return new ServerEvent.Chat("action", a.from(), a.text(), timestamp(a.at()), room);
         }
         if (event instanceof ChatEvent.Join j) {
-            return new ServerEvent.Chat("join", j.handle(), ChatRenderer.joined(j.handle(), j.room()), timestamp(j.at()),
-                    room);
+            return new ServerEvent.Chat("join", j.handle(), ChatRenderer.joined(j.handle(), j.room()),
+                    timestamp(j.at()), room);
         }
         if (event instanceof ChatEvent.Leave l) {
-            return new ServerEvent.Chat("leave", l.handle(), ChatRenderer.left(l.handle(), l.room()), timestamp(l.at()),
-                    room);
+            return new ServerEvent.Chat("leave", l.handle(), ChatRenderer.left(l.handle(), l.room()),
+                    timestamp(l.at()), room);
         }
         ChatEvent.System s = (ChatEvent.System) event;
         return new ServerEvent.Chat("system", null, s.text(), timestamp(s.at()), room);
