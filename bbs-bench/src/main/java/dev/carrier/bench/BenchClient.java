@@ -19,12 +19,14 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     private static final byte[] MARK = "> T ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MISSED = "*** Missed ".getBytes(StandardCharsets.US_ASCII);
 
-    private enum Step { LOGIN, PASSWORD, MENU, ENTERING_CHAT, READY }
+    private enum Step { LOGIN, PASSWORD, MENU, ENTERING_CHAT, JOINING_ROOM, READY }
 
     private enum Telnet { DATA, IAC, VERB, SB, SB_IAC }
 
     private final String handle;
     private final boolean enterChat;
+    /** The room to join after entering chat; null for the lobby. */
+    private final String room;
     private final CountDownLatch ready;
     private final Latencies latencies;
     private final StringBuilder text = new StringBuilder();
@@ -36,9 +38,10 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext context;
     private volatile long missedNotices;
 
-    BenchClient(String handle, boolean enterChat, CountDownLatch ready, Latencies latencies) {
+    BenchClient(String handle, boolean enterChat, String room, CountDownLatch ready, Latencies latencies) {
         this.handle = handle;
         this.enterChat = enterChat;
+        this.room = room;
         this.ready = ready;
         this.latencies = latencies;
     }
@@ -118,7 +121,17 @@ final class BenchClient extends ChannelInboundHandlerAdapter {
                 }
             }
             case ENTERING_CHAT -> {
-                if (text.indexOf("Welcome to chat") >= 0) becomeReady();
+                if (text.indexOf("Welcome to chat") < 0) return;
+                if (room == null) {
+                    becomeReady();
+                } else {
+                    text.setLength(0);
+                    step = Step.JOINING_ROOM;
+                    ctx.writeAndFlush(Unpooled.copiedBuffer("/join " + room + "\r\n", StandardCharsets.US_ASCII));
+                }
+            }
+            case JOINING_ROOM -> {
+                if (text.indexOf("*** You are in #" + room) >= 0) becomeReady();
             }
             default -> { }
         }

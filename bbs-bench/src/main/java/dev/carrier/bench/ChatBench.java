@@ -44,6 +44,11 @@ final class ChatBench implements Callable<Integer> {
             description = "Lines per second per sender; 0 sends all at once (default: ${DEFAULT-VALUE}).")
     double rate;
 
+    @Option(names = "--rooms", defaultValue = "1",
+            description = "Rooms the callers are spread over (caller i in bench-(i mod K)); 1 keeps everyone in "
+                    + "the lobby (default: ${DEFAULT-VALUE}).")
+    int rooms;
+
     @Option(names = "--server-heap", defaultValue = "2g", description = "Server -Xmx (default: ${DEFAULT-VALUE}).")
     String serverHeap;
 
@@ -55,6 +60,10 @@ final class ChatBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rooms < 1 || rooms > clients) {
+            System.out.println("--rooms must be from 1 to the number of clients");
+            return 2;
+        }
         Path data = Files.createTempDirectory("carrier-bench");
         System.out.printf(Locale.ROOT, "seeding %d users...%n", clients);
         UserSeeder.seed(data, clients);
@@ -63,7 +72,7 @@ final class ChatBench implements Callable<Integer> {
             EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
             try {
                 boolean chat = senders > 0;
-                long expected = (long) clients * senders * lines;
+                long expected = expectedDeliveries();
                 Latencies latencies = new Latencies((int) Math.min(expected, Integer.MAX_VALUE - 8));
                 CountDownLatch ready = new CountDownLatch(clients);
                 long loginStart = System.nanoTime();
@@ -89,6 +98,25 @@ final class ChatBench implements Callable<Integer> {
         }
     }
 
+    /** Caller {@code i}'s room: none (the lobby) with one room, else {@code bench-(i mod K)}. */
+    private String roomOf(int i) {
+        return rooms == 1 ? null : "bench-" + (i % rooms);
+    }
+
+    /** Each sender's lines reach the people in its room, itself included. */
+    private long expectedDeliveries() {
+        long[] members = new long[rooms];
+        for (int i = 0; i < clients; i++) members[i % rooms]++;
+        long expected = 0;
+        for (int s = 0; s < senders; s++) expected += members[senderIndex(s) % rooms] * lines;
+        return expected;
+    }
+
+    /** Senders spread over the callers and, with rooms, over the rooms too. */
+    private int senderIndex(int s) {
+        return (s * (clients / senders) + s % rooms) % clients;
+    }
+
     /** Logins go in batches: enough to keep the server busy, not a SYN flood. */
     private static final int BATCH = 256;
 
@@ -100,7 +128,7 @@ final class ChatBench implements Callable<Integer> {
         for (int first = 0; first < clients; first += BATCH) {
             int end = Math.min(clients, first + BATCH);
             for (int i = first; i < end; i++) {
-                BenchClient client = new BenchClient(UserSeeder.handle(i), chat, ready, latencies);
+                BenchClient client = new BenchClient(UserSeeder.handle(i), chat, roomOf(i), ready, latencies);
                 callers.add(client);
                 bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -124,7 +152,7 @@ final class ChatBench implements Callable<Integer> {
         long benchCpuBefore = ownCpuNanos();
         // Everyone saw everyone join; those lines are not bench lines and are not counted.
         long start = System.nanoTime();
-        for (int s = 0; s < senders; s++) callers.get(s * (callers.size() / senders)).send(s, lines, rate);
+        for (int s = 0; s < senders; s++) callers.get(senderIndex(s)).send(s, lines, rate);
         long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         long quiet = TimeUnit.SECONDS.toNanos(5);
         // Done when everything arrived, or nothing more has arrived for a while (lines a slow
@@ -138,7 +166,7 @@ final class ChatBench implements Callable<Integer> {
         double benchCpu = (ownCpuNanos() - benchCpuBefore) / 1e9;
         double seconds = (latencies.lastArrival() - start) / 1e9;
         long[] sorted = latencies.sorted();
-        System.out.printf(Locale.ROOT, "clients           %d%n", clients);
+        System.out.printf(Locale.ROOT, "clients           %d in %d room%s%n", clients, rooms, rooms == 1 ? "" : "s");
         System.out.printf(Locale.ROOT, "lines sent        %d (%d senders x %d, %s)%n", (long) senders * lines, senders,
                 lines, rate > 0 ? rate + " lines/s each" : "all at once");
         System.out.printf(Locale.ROOT, "deliveries        %d of %d (%d dropped for slow readers, %d missed notices)%n",

@@ -1,5 +1,6 @@
 package dev.carrier.chat;
 
+import dev.carrier.ignore.Ignores;
 import dev.carrier.message.Messenger;
 import dev.carrier.message.SendResult;
 import dev.carrier.presence.Presence;
@@ -33,10 +34,21 @@ final class ChatCommands {
             Command.of("/msg HANDLE TEXT", "a direct message (kept for later if HANDLE is offline)",
                     ChatCommands::msg),
             Command.of("/r TEXT", "reply to whoever last sent you a direct message", ChatCommands::reply),
-            Command.of("/page HANDLE", "ring HANDLE's bell", ChatCommands::page),
+            Command.of("/page HANDLE", "ring HANDLE's bell (/page sysop: every sysop's)", ChatCommands::page),
+            Command.of("/ignore [HANDLE]", "hear nothing more from HANDLE (they are not told); alone: the list",
+                    ChatCommands::ignore),
+            Command.of("/unignore HANDLE", "hear HANDLE again", ChatCommands::unignore),
             Command.of("/msgs", "the next screenful of direct messages waiting for you",
                     (commands, rest) -> commands.readWaiting()),
-            Command.of("/who", "who is in chat, with status and idle time", (commands, rest) -> commands.who()),
+            Command.of("/join NAME [private]", "enter room NAME, made if new (private: invite-only)",
+                    ChatCommands::join),
+            Command.of("/part", "back to #lobby", (commands, rest) -> commands.place.go(RoomName.LOBBY, false)),
+            Command.of("/list", "the rooms, busiest first", (commands, rest) -> commands.list()),
+            Command.of("/topic [TEXT]", "show the room's topic, or set it (owner or sysop)", ChatCommands::topic),
+            Command.of("/invite HANDLE", "let HANDLE into your invite-only room", ChatCommands::invite),
+            Command.of("/history [N]", "the room's earlier lines, N at a time; again for more",
+                    ChatCommands::history),
+            Command.of("/who [*]", "who is in this room (* everyone in chat, by room)", ChatCommands::who),
             Command.of("/whois HANDLE", "someone's profile card", ChatCommands::whois),
             Command.of("/away [TEXT]", "mark yourself away, with an optional reason", (commands, rest) ->
                     commands.choose(Status.AWAY, rest.isEmpty() ? Optional.empty() : Optional.of(rest))),
@@ -48,8 +60,10 @@ final class ChatCommands {
                     false, ChatCommands::layout),
             Command.of("/help", "this list", (commands, rest) -> commands.showHelp()).alias("/?"),
             new Command(List.of("/quit", "/q"), "/quit", "back to the menu", false, (commands, rest) -> Outcome.QUIT),
-            Command.of("/kick HANDLE|NODE [REASON]", "hang up on a user's connections, or on one node",
-                    ChatCommands::kick).forSysops(),
+            Command.of("/kick HANDLE [REASON]", "put HANDLE back in #lobby (room owner or sysop; in #lobby,"
+                    + " sysops hang up)", ChatCommands::kick),
+            Command.of("/chat HANDLE", "break in: a two-person chat with HANDLE wherever they are, until /end",
+                    ChatCommands::breakIn).forSysops(),
             Command.of("/broadcast TEXT", "*** SYSOP: TEXT on every node", ChatCommands::broadcast).forSysops());
 
     private static final Map<String, Command> BY_NAME = COMMANDS.stream()
@@ -114,13 +128,25 @@ final class ChatCommands {
     private final ChatManager chat;
     private final Presence presence;
     private final Messenger messenger;
+    private final ChatStage.Place place;
+    /** Where the next /history page ends: before this line of the room; reset on entering a room. */
+    private long historyBefore = Long.MAX_VALUE;
 
-    ChatCommands(Session session, ChatServices services) {
+    ChatCommands(Session session, ChatServices services, ChatStage.Place place) {
         this.session = session;
         this.services = services;
         this.chat = services.chat();
         this.presence = services.presence();
         this.messenger = services.messenger();
+        this.place = place;
+    }
+
+    RoomName room() {
+        return place.room();
+    }
+
+    void roomChanged() {
+        historyBefore = Long.MAX_VALUE;
     }
 
     private String me() {
@@ -131,7 +157,7 @@ final class ChatCommands {
         String typed = line.strip();
         if (typed.isEmpty()) return Outcome.STAY;
         if (!typed.startsWith("/")) {
-            if (passesFlood()) chat.say(me(), typed);
+            if (passesFlood()) chat.say(room(), me(), typed);
             return Outcome.STAY;
         }
         int space = typed.indexOf(' ');
@@ -147,7 +173,7 @@ final class ChatCommands {
 
     private void act(String rest) {
         if (rest.isEmpty()) session.writeLine("Usage: /me ACTION");
-        else if (passesFlood()) chat.act(me(), rest);
+        else if (passesFlood()) chat.act(room(), me(), rest);
     }
 
     private void msg(String rest) {
@@ -168,11 +194,168 @@ final class ChatCommands {
 
     private void page(String rest) {
         if (rest.isEmpty() || rest.contains(" ")) session.writeLine("Usage: /page HANDLE");
+        else if (rest.equalsIgnoreCase("sysop")) pageSysop();
         else pageOne(rest);
     }
 
-    private void who() {
-        session.write(WhoList.render(whoIsInChat(), session.colour(), session.terminal().info().columns()));
+    private void pageSysop() {
+        if (!services.budgets().tryMessage(me())) {
+            session.writeLine(SLOW_DOWN);
+        } else {
+            session.writeLine(services.sysopChat().page(me()) ? "*** Paged the sysop"
+                    : "*** No sysop is online; the console has been told");
+        }
+    }
+
+    /** {@code /chat bob}: sysops only, checked by the server at the time of the command. */
+    private void breakIn(String rest) {
+        if (rest.isEmpty() || rest.contains(" ")) {
+            services.rights().act(session, "/chat", sysop -> "Usage: /chat HANDLE");
+        } else {
+            // Rights are read on a worker; the chat starts back here, once this session waits for nothing.
+            services.rights().act(session, "/chat", sysop -> "", answer -> {
+                String said = answer.isEmpty()
+                        ? services.sysopChat().breakIn(session, session.requireUser(), rest) : answer;
+                if (!said.isEmpty()) session.writeLine(said);
+            });
+        }
+    }
+
+    private void ignore(String rest) {
+        if (rest.contains(" ")) {
+            session.writeLine("Usage: /ignore [HANDLE]");
+        } else if (rest.isEmpty()) {
+            List<String> ignored = services.ignores().of(me());
+            session.writeLine(ignored.isEmpty() ? "*** You are not ignoring anyone."
+                    : "*** Ignoring: " + String.join(", ", ignored));
+        } else {
+            session.await(services.ignores().ignore(me(), rest),
+                    outcome -> session.writeLine(ignored(outcome.getKey(), outcome.getValue())));
+        }
+    }
+
+    /** What the user reads after /ignore HANDLE. */
+    private static String ignored(Ignores.Outcome outcome, String handle) {
+        return switch (outcome) {
+            case IGNORED -> "*** Ignoring " + handle + ": their lines, messages, pages and notices will not reach you";
+            case ALREADY -> "*** You already ignore " + handle;
+            case NO_SUCH_USER -> "No such user: " + handle;
+            case SELF -> "Cannot ignore yourself";
+            case FULL -> "*** You can ignore at most " + Ignores.MAX_PER_USER + " people; /unignore someone first";
+        };
+    }
+
+    private void unignore(String rest) {
+        if (rest.isEmpty() || rest.contains(" ")) {
+            session.writeLine("Usage: /unignore HANDLE");
+            return;
+        }
+        session.await(services.ignores().unignore(me(), rest), was -> session.writeLine(was
+                ? "*** No longer ignoring " + rest : "*** You were not ignoring " + rest));
+    }
+
+    private void join(String rest) {
+        String[] words = rest.split("\\s+");
+        Optional<RoomName> name = RoomName.parse(words[0]);
+        boolean invitationOnly = words.length == 2 && words[1].equalsIgnoreCase("private");
+        if (rest.isEmpty() || words.length > 2 || words.length == 2 && !invitationOnly) {
+            session.writeLine("Usage: /join NAME [private]");
+        } else if (name.isEmpty()) {
+            session.writeLine("*** " + RoomName.RULE);
+        } else if (invitationOnly && name.get().isLobby()) {
+            session.writeLine("*** #lobby is open to everyone");
+        } else {
+            place.go(name.get(), invitationOnly);
+        }
+    }
+
+    private void list() {
+        StringBuilder text = new StringBuilder(String.format("%-26s %7s  %s%n", "Room", "People", "Topic"));
+        for (ChatManager.Listing room : chat.rooms()) {
+            text.append(String.format("%-26s %7d  %s%n", room.name() + (room.invitationOnly() ? " (private)" : ""),
+                    room.members(), room.topic()));
+        }
+        session.write(text.toString());
+    }
+
+    /** An owner acts at once; anyone else as a sysop, whose rights are read from the store first. */
+    private void asOwnerOrSysop(String command, java.util.function.Function<Boolean, String> action) {
+        String me = me();
+        if (chat.owns(room(), me)) {
+            String answer = action.apply(false);
+            if (!answer.isEmpty()) session.writeLine(answer);
+        } else {
+            services.rights().act(session, command, sysop -> action.apply(true), answer -> {
+                if (answer.equals(dev.carrier.sysop.SysopRights.refusal(command))) {
+                    session.writeLine(action.apply(false)); // says who may
+                } else if (!answer.isEmpty()) {
+                    session.writeLine(answer);
+                }
+            });
+        }
+    }
+
+    private void topic(String rest) {
+        RoomName here = room();
+        if (rest.isEmpty()) session.writeLine(chat.topic(here, me(), false, Optional.empty()));
+        else asOwnerOrSysop("/topic", asSysop -> chat.topic(here, me(), asSysop, Optional.of(rest)));
+    }
+
+    private void invite(String rest) {
+        if (rest.isEmpty() || rest.contains(" ")) {
+            session.writeLine("Usage: /invite HANDLE");
+        } else if (room().isLobby()) {
+            session.writeLine("*** #lobby is open to everyone");
+        } else {
+            RoomName here = room();
+            asOwnerOrSysop("/invite", asSysop -> chat.invite(here, me(), asSysop, rest));
+        }
+    }
+
+    private static final int MAX_HISTORY_PAGE = 200;
+
+    /** {@code /history [N]}: the N lines before the last page shown (the latest at first), with their times. */
+    private void history(String rest) {
+        int wanted;
+        try {
+            wanted = rest.isEmpty() ? Messenger.screenful(session) : Integer.parseInt(rest);
+        } catch (NumberFormatException e) {
+            wanted = 0;
+        }
+        if (wanted < 1 || wanted > MAX_HISTORY_PAGE) {
+            session.writeLine("Usage: /history [N] (N from 1 to " + MAX_HISTORY_PAGE + ")");
+            return;
+        }
+        RoomName shown = room();
+        session.await(services.archive().before(shown, historyBefore, wanted), lines -> {
+            if (lines.isEmpty()) {
+                session.writeLine(historyBefore == Long.MAX_VALUE ? "*** No history in " + shown
+                        : "*** That is the start of " + shown + "'s history");
+                return;
+            }
+            StringBuilder text = new StringBuilder("*** History of " + shown + ":\n");
+            for (HistoryLine line : lines) text.append(ChatRenderer.renderWithTime(line.event())).append('\n');
+            text.append("*** End of history page; /history again for earlier lines\n");
+            if (room().equals(shown)) historyBefore = lines.get(0).id();
+            session.write(text.toString());
+        });
+    }
+
+    private void who(String rest) {
+        if (rest.equals("*")) {
+            StringBuilder text = new StringBuilder();
+            for (ChatManager.Listing listing : chat.rooms()) {
+                if (listing.members() == 0) continue;
+                text.append(listing.name()).append(listing.topic().isEmpty() ? "" : ": " + listing.topic())
+                        .append('\n');
+                text.append(WhoList.render(whoIsIn(listing.name()), session.colour(), session.terminal().info().columns()));
+            }
+            session.write(text.length() == 0 ? "No one is in chat.\n" : text.toString());
+        } else if (rest.isEmpty()) {
+            session.write(WhoList.render(whoIsIn(room()), session.colour(), session.terminal().info().columns()));
+        } else {
+            session.writeLine("Usage: /who [*]");
+        }
     }
 
     private void whois(String rest) {
@@ -252,12 +435,21 @@ final class ChatCommands {
         return Outcome.LAYOUT;
     }
 
-    /** {@code /kick bob [reason]}: sysops only, checked by the server at the time of the command. */
+    /**
+     * {@code /kick bob [reason]}: in a room, its owner or a sysop puts bob back in the lobby; in
+     * the lobby, sysops hang up on a user's connections or a node. Rights are checked by the
+     * server at the time of the command.
+     */
     private void kick(String rest) {
         String[] parts = rest.split("\\s+", 2);
         String target = parts[0];
         Optional<String> reason = parts.length > 1 ? Optional.of(parts[1]) : Optional.empty();
-        if (target.isEmpty()) {
+        RoomName here = room();
+        if (!here.isLobby()) {
+            if (target.isEmpty()) session.writeLine("Usage: /kick HANDLE [REASON]");
+            else if (target.equalsIgnoreCase(me())) session.writeLine("Cannot kick yourself");
+            else asOwnerOrSysop("/kick", asSysop -> chat.kick(here, me(), asSysop, target, reason));
+        } else if (target.isEmpty()) {
             services.rights().act(session, "/kick", sysop -> "Usage: /kick HANDLE|NODE [REASON]");
         } else if (target.equalsIgnoreCase(me()) || target.equals(String.valueOf(session.node()))) {
             services.rights().act(session, "/kick", sysop -> "Cannot kick yourself");
@@ -294,13 +486,13 @@ final class ChatCommands {
         });
     }
 
-    private List<WhoRow> whoIsInChat() {
+    private List<WhoRow> whoIsIn(RoomName room) {
         Instant now = services.clock().instant();
         List<WhoRow> rows = new ArrayList<>();
-        for (String handle : chat.participants()) {
+        for (ChatManager.Participant participant : chat.participants(room)) {
+            String handle = participant.handle();
             Optional<UserPresence> user = presence.find(handle);
-            String via = services.nodes().sessionsOf(handle).stream()
-                    .map(s -> s.terminal().info().transport()).distinct().sorted().collect(Collectors.joining(","));
+            String via = String.join(",", participant.via());
             rows.add(new WhoRow(Optional.empty(), handle, user.map(UserPresence::displayName).orElse(handle),
                     user.map(UserPresence::sysop).orElse(false), Optional.of(user.map(UserPresence::status)
                     .orElse(Status.ONLINE)), user.flatMap(UserPresence::text),

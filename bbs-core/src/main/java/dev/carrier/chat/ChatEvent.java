@@ -2,24 +2,45 @@ package dev.carrier.chat;
 
 import dev.carrier.bus.BusMessage;
 import java.time.Instant;
+import java.util.Optional;
 
-/** What happens in the chat room; every participant sees the same events in the same order. */
+/**
+ * What happens in a chat room; everyone in that room sees the same events in the same order.
+ * Every event names its room, so a line costs work only for the people in it.
+ */
 public sealed interface ChatEvent extends BusMessage {
+
+    RoomName room();
 
     Instant at();
 
+    /** Who the line comes from, for /ignore; empty for what the system says. */
+    default Optional<String> sender() {
+        return Optional.empty();
+    }
+
     /** A line said to the room: {@code <alice> hello}. */
-    record Public(String from, String text, Instant at) implements ChatEvent {}
+    record Public(RoomName room, String from, String text, Instant at) implements ChatEvent {
+        @Override
+        public Optional<String> sender() {
+            return Optional.of(from);
+        }
+    }
 
     /** {@code /me waves}: {@code * alice waves}. */
-    record Action(String from, String text, Instant at) implements ChatEvent {}
+    record Action(RoomName room, String from, String text, Instant at) implements ChatEvent {
+        @Override
+        public Optional<String> sender() {
+            return Optional.of(from);
+        }
+    }
 
-    /** The first of a user's connections entered chat. */
-    record Join(String handle, Instant at) implements ChatEvent {}
+    /** The first of a user's connections entered the room. */
+    record Join(RoomName room, String handle, Instant at) implements ChatEvent {}
 
-    /** The last of a user's connections left chat (or hung up in it). */
-    record Leave(String handle, Instant at) implements ChatEvent {}
+    /** The last of a user's connections left the room (or hung up in it). */
+    record Leave(RoomName room, String handle, Instant at) implements ChatEvent {}
 
-    /** Said by the system: a status change a user chose, a sysop broadcast. */
-    record System(String text, Instant at) implements ChatEvent {}
+    /** Said by the system: a status change a user chose, a new topic, a kick. */
+    record System(RoomName room, String text, Instant at) implements ChatEvent {}
 }

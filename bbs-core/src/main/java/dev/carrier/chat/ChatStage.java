@@ -10,11 +10,13 @@ import dev.carrier.terminal.Ansi;
 import dev.carrier.terminal.SharedText;
 import dev.carrier.terminal.Terminal;
 import dev.carrier.user.ChatLayout;
+import dev.carrier.user.User;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -32,28 +34,41 @@ public final class ChatStage implements Stage {
 
     private static final StageTraits TRAITS = StageTraits.service(ACTIVITY).allowingNotices();
 
-    static final String ROOM = "#lobby";
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Session session;
     private final ChatServices services;
     private final ChatManager chat;
     private final ChatCommands commands;
+    private final RoomName startRoom;
     private ChatManager.Membership membership;
     private ChatScreen screen;
     private Scheduler.Cancellable clockTick;
     /** Direct messages waiting for /msgs, as last counted; shown in the status bar when any. */
     private int waitingMessages;
 
-    public ChatStage(Session session, ChatServices services, ChatCommands commands) {
+    private ChatStage(Session session, ChatServices services, RoomName startRoom) {
         this.session = session;
         this.services = services;
         this.chat = services.chat();
-        this.commands = commands;
+        this.startRoom = startRoom;
+        this.commands = new ChatCommands(session, services, new Place());
     }
 
+    /** Chat, in the lobby; or straight into the room a menu entry names ({@code room: games}). */
     public static Service service(ChatServices services) {
-        return new Service(ID, session -> new ChatStage(session, services, new ChatCommands(session, services)));
+        return new Service(ID, session -> new ChatStage(session, services, RoomName.LOBBY), Optional.of(
+                new Service.Placed() {
+                    @Override
+                    public Optional<String> refusal(String place) {
+                        return RoomName.parse(place).isPresent() ? Optional.empty() : Optional.of(RoomName.RULE);
+                    }
+
+                    @Override
+                    public Stage open(Session session, String place) {
+                        return new ChatStage(session, services, RoomName.parse(place).orElseThrow());
+                    }
+                }));
     }
 
     @Override
@@ -64,11 +79,57 @@ public final class ChatStage implements Stage {
     @Override
     public void enter() {
         session.writeLine("*** Welcome to chat. Type /help for commands." + layOut());
-        membership = chat.join(session.requireUser().handle(), new SessionViewer());
-        refreshStatus(); // the bar was drawn before this session counted as here
-        session.writeLine(RoomRoster.line(RoomRoster.LOBBY, chat.participants(), services.presence()));
-        for (ChatEvent line : membership.scrollback()) session.writeLine(ChatRenderer.render(line));
+        if (!enterRoom(startRoom, false, false)) enterRoom(RoomName.LOBBY, false, false);
         session.prompt("", InputMode.LINE);
+    }
+
+    /**
+     * Leaves the room the caller is in (if any) for {@code name}: its topic and last lines with
+     * their times, then live lines. False, with the reason said, when the room would not have them.
+     */
+    private boolean enterRoom(RoomName name, boolean invitationOnly, boolean moved) {
+        User me = session.requireUser();
+        Visitor visitor = new Visitor(me.handle(), me.sysop(), session.terminal().info().transport(),
+                Optional.of(new SessionViewer()), reason -> session.execute(() -> kickedFrom(name, reason)));
+        ChatManager.Entry entry = chat.join(name, visitor, invitationOnly);
+        if (entry instanceof ChatManager.Entry.Refused refused) {
+            session.writeLine("*** " + refused.reason());
+            return false;
+        }
+        if (membership != null) chat.leave(membership);
+        membership = ((ChatManager.Entry.Joined) entry).membership();
+        commands.roomChanged();
+        if (moved || !name.isLobby() || !membership.topic().isEmpty()) {
+            String topic = membership.topic().isEmpty() ? "" : ": " + membership.topic();
+            session.writeLine("*** You are in " + name + topic);
+        }
+        refreshStatus(); // the bar was drawn before this session counted as here
+        session.writeLine(RoomRoster.line(name, chat.participants(name), services.presence()));
+        for (ChatEvent line : membership.scrollback()) session.writeLine(ChatRenderer.renderWithTime(line));
+        return true;
+    }
+
+    /** An owner or a sysop put this caller back in the lobby; the room has let them go already. */
+    private void kickedFrom(RoomName name, String reason) {
+        if (membership == null || !membership.room().equals(name)) return;
+        membership = null;
+        session.interject(reason + "\n");
+        enterRoom(RoomName.LOBBY, false, true);
+    }
+
+    /** The room this caller is in, as the commands see it. */
+    final class Place {
+        RoomName room() {
+            return membership == null ? RoomName.LOBBY : membership.room();
+        }
+
+        void go(RoomName name, boolean invitationOnly) {
+            if (membership != null && membership.room().equals(name) && !invitationOnly) {
+                session.writeLine("*** You are already in " + name);
+                return;
+            }
+            enterRoom(name, invitationOnly, true);
+        }
     }
 
     @Override
@@ -97,10 +158,10 @@ public final class ChatStage implements Stage {
     /** The status bar's text: room, people in it, the user's status, unread messages, the time. */
     private String status() {
         String me = session.requireUser().handle();
-        int here = chat.participants().size();
+        int here = chat.participants(commands.room()).size();
         String time = LocalTime.now(services.clock()).format(HOURS_MINUTES);
         String unread = waitingMessages == 0 ? "" : " | " + waitingMessages + " unread (/msgs)";
-        return " " + ROOM + " | " + here + (here == 1 ? " person" : " people") + " | " + me + ": "
+        return " " + commands.room() + " | " + here + (here == 1 ? " person" : " people") + " | " + me + ": "
                 + services.presence().status(me).wireName() + unread + " | " + time;
     }
 
@@ -117,7 +178,7 @@ public final class ChatStage implements Stage {
     }
 
     private void refreshStatus() {
-        if (screen != null) session.drawInPlace(screen.statusBar());
+        if (screen != null && session.isCurrent(this)) session.drawInPlace(screen.statusBar());
     }
 
     /** The clock in the bar changes each minute; the next tick is set for the turn of the minute. */
@@ -131,6 +192,13 @@ public final class ChatStage implements Stage {
             countWaitingSoon();
             tickAtNextMinute();
         });
+    }
+
+    /** Back from a sysop's break-in: the layout is drawn again; lines said meanwhile are in /history. */
+    @Override
+    public void resumed() {
+        layOut();
+        refreshStatus();
     }
 
     @Override
@@ -165,6 +233,7 @@ public final class ChatStage implements Stage {
 
         @Override
         public void show(ChatEvent event, SharedText text) {
+            if (!session.isCurrent(ChatStage.this)) return; // a sysop broke in: their chat has the screen
             session.interject(text);
             // Who is here and what they chose changes with these; other lines leave the bar as it is.
             if (!(event instanceof ChatEvent.Public) && !(event instanceof ChatEvent.Action)) refreshStatus();
@@ -172,6 +241,7 @@ public final class ChatStage implements Stage {
 
         @Override
         public void missed(int lines) {
+            if (!session.isCurrent(ChatStage.this)) return;
             session.interject("*** Missed " + lines + (lines == 1 ? " message\n" : " messages\n"));
         }
     }

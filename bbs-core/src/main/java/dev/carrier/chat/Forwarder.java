@@ -20,15 +20,22 @@ final class Forwarder {
     private final Viewer viewer;
     private final int capacity;
     private final ChatCounters counters;
+    private final String handle;
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
     private int missed;
     private boolean scheduled;
     private volatile boolean cancelled;
 
-    Forwarder(Viewer viewer, int capacity, ChatCounters counters) {
+    Forwarder(Viewer viewer, int capacity, String handle, ChatCounters counters) {
         this.viewer = viewer;
         this.capacity = capacity;
+        this.handle = handle;
         this.counters = counters;
+    }
+
+    /** Whose screen this is, for /ignore. */
+    String handle() {
+        return handle;
     }
 
     /**

@@ -8,19 +8,17 @@ import java.util.List;
 
 /**
  * The one line a caller reads on entering a room: who is in it, by display name, with any status
- * other than online ({@code *** In lobby (3): Alice Smith (alice), bob [away], carol}). A JSON
+ * other than online ({@code *** In #lobby (3): Alice Smith (alice), bob [away], carol}). A JSON
  * client gets the same as its presence snapshot.
  */
 public final class RoomRoster {
 
-    /** Today's one room; a room's name is all this class needs to serve another. */
-    public static final String LOBBY = "lobby";
-
     private RoomRoster() {}
 
-    public static String line(String room, List<String> handles, Presence presence) {
+    public static String line(RoomName room, List<ChatManager.Participant> people, Presence presence) {
         List<String> names = new ArrayList<>();
-        for (String handle : handles) {
+        for (ChatManager.Participant participant : people) {
+            String handle = participant.handle();
             UserPresence person = presence.find(handle).orElse(null);
             if (person == null) {
                 names.add(handle);

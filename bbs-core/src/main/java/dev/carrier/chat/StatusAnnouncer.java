@@ -4,7 +4,7 @@ import dev.carrier.bus.Bus;
 import dev.carrier.presence.PresenceEvent;
 
 /**
- * Tells the room when someone in it chose a new status ({@code *** bob is away: lunch}).
+ * Tells every room someone is in when they chose a new status ({@code *** bob is away: lunch}).
  * Idle flips, logins and logouts are not announced: the room hears joins and leaves instead.
  */
 public final class StatusAnnouncer {
@@ -13,9 +13,8 @@ public final class StatusAnnouncer {
 
     public static void attach(Bus bus, ChatManager chat) {
         bus.subscribe(message -> {
-            if (message instanceof PresenceEvent event && event.reason() == PresenceEvent.Reason.MANUAL
-                    && chat.isInRoom(event.handle())) {
-                chat.announce(line(event));
+            if (message instanceof PresenceEvent event && event.reason() == PresenceEvent.Reason.MANUAL) {
+                chat.announceAbout(event.handle(), line(event));
             }
         });
     }

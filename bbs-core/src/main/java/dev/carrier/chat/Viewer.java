@@ -4,7 +4,7 @@ import dev.carrier.terminal.SharedText;
 import java.util.concurrent.Executor;
 
 /** A chat participant's screen, as its forwarder sees it. All calls come on {@link #executor()}. */
-interface Viewer {
+public interface Viewer {
 
     Executor executor();
 

@@ -76,6 +76,13 @@ public final class EventClient implements MessageSink {
         return user.handle();
     }
 
+    /** Runs the task on this client's executor (from any thread), unless it has closed. */
+    void execute(Runnable task) {
+        sink.executor().execute(() -> {
+            if (!closed) task.run();
+        });
+    }
+
     Optional<String> instanceId() {
         return instanceId;
     }

@@ -4,6 +4,9 @@ import dev.carrier.bus.Bus;
 import dev.carrier.bus.BusMessage;
 import dev.carrier.chat.ChatEvent;
 import dev.carrier.chat.ChatManager;
+import dev.carrier.chat.ChatRenderer;
+import dev.carrier.chat.RoomName;
+import dev.carrier.chat.Visitor;
 import dev.carrier.message.DirectMessage;
 import dev.carrier.message.Messenger;
 import dev.carrier.message.SendBudgets;
@@ -29,6 +32,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 
 /**
  * The JSON clients of this server: opens and closes them as connections of their users, fans
@@ -60,6 +65,11 @@ public final class EventHub implements AppConnections {
     private final Set<EventClient> clients = ConcurrentHashMap.newKeySet();
     private final Map<String, EventClient> byInstance = new ConcurrentHashMap<>();
     private final Map<String, Scheduler.Cancellable> typing = new ConcurrentHashMap<>();
+    /** Which clients hear each room: a client that joined none hears the lobby, as it always did. */
+    private final Map<RoomName, Set<EventClient>> listeners = new ConcurrentHashMap<>();
+    /** The rooms clients joined with {@code join_room}; changed on the client's executor only. */
+    private final Map<EventClient, ChatManager.Membership> roomSeats = new ConcurrentHashMap<>();
+    private final BiPredicate<String, String> ignores;
 
     /**
      * @param seats       each client takes a seat under the node maximum, as a terminal takes a node
@@ -68,6 +78,16 @@ public final class EventHub implements AppConnections {
      */
     public EventHub(Bus bus, Presence presence, Messenger messenger, ChatManager chat, SendBudgets budgets,
             Nodes seats, Duration presenceTtl, Scheduler scheduler, Executor work, Clock clock) {
+        this(bus, presence, messenger, chat, budgets, seats, presenceTtl, scheduler, work, clock, (reader, sender) -> false);
+    }
+
+    /**
+     * @param ignores whether the first handle ignores the second: room lines and typing from them are not sent
+     */
+    public EventHub(Bus bus, Presence presence, Messenger messenger, ChatManager chat, SendBudgets budgets,
+            Nodes seats, Duration presenceTtl, Scheduler scheduler, Executor work, Clock clock,
+            BiPredicate<String, String> ignores) {
+        this.ignores = ignores;
         this.presence = presence;
         this.messenger = messenger;
         this.chat = chat;
@@ -101,7 +121,10 @@ public final class EventHub implements AppConnections {
         client.send(new ServerEvent.Hello(ServerEvent.PROTOCOL_VERSION, user.handle()));
         presence.connected(user);
         messenger.open(user.handle(), client);
-        for (UserPresence online : presence.subscribeWithSnapshot(() -> clients.add(client))) {
+        for (UserPresence online : presence.subscribeWithSnapshot(() -> {
+            clients.add(client);
+            listen(client, RoomName.LOBBY);
+        })) {
             client.send(presenceOf(online));
         }
         instanceId.map(id -> byInstance.put(instanceKey(user.handle(), id), client))
@@ -132,6 +155,9 @@ public final class EventHub implements AppConnections {
     void disconnected(EventClient client) {
         clients.remove(client);
         if (client.giveUpSeat()) seats.releaseApp();
+        ChatManager.Membership seat = roomSeats.remove(client);
+        if (seat != null) chat.leave(seat);
+        listeners.values().forEach(room -> room.remove(client));
         client.instanceId().ifPresent(id -> byInstance.remove(instanceKey(client.handle(), id), client));
         messenger.close(client.handle(), client);
         presence.disconnected(client.handle());
@@ -147,23 +173,90 @@ public final class EventHub implements AppConnections {
         }
         presence.input(me);
         if (command instanceof ClientCommand.Typing t) {
-            typing(me, t.to(), t.typing());
+            if (t.to().isPresent()) typing(me, t.to().get(), t.typing());
+            else if (t.room().filter(room -> !room.equals(roomOf(client))).isPresent()) {
+                client.send(notInRoom(t.room().get()));
+            }
+            else typingInRoom(me, roomOf(client), t.typing());
         } else if (command instanceof ClientCommand.SendMessage m) {
             messenger.send(me, m.to(), m.text()).thenAccept(result -> {
                 if (result instanceof SendResult.Refused refused) client.enqueue(refusal(refused));
             });
         } else if (command instanceof ClientCommand.MarkRead r) {
             messenger.markRead(me, r.peer(), r.upTo()).thenAccept(marked -> marked.ifPresent(at ->
-                    sendTo(r.peer(), json.write(new ServerEvent.MessageRead(r.upTo().toString(), me, timestamp(at))))));
+                    sendTo(r.peer(), json.write(new ServerEvent.MessageRead(r.upTo().toString(), me, timestamp(at))), me)));
         } else if (command instanceof ClientCommand.SetStatus s) {
             presence.choose(me, s.status(), Optional.empty());
+        } else if (command instanceof ClientCommand.JoinRoom join) {
+            joinRoom(client, join.room(), join.invitationOnly());
+        } else if (command instanceof ClientCommand.LeaveRoom) {
+            leaveRoom(client, Optional.empty());
         } else if (command instanceof ClientCommand.ChatSay say) {
-            if (!budgets.tryMessage(me)) {
+            RoomName room = roomOf(client);
+            if (say.room().filter(named -> !named.equals(room)).isPresent()) {
+                client.send(notInRoom(say.room().get()));
+            } else if (!budgets.tryMessage(me)) {
                 client.send(new ServerEvent.Error("rate_limited", budgets.retryHint(me)));
-            } else if (!chat.say(me, say.text())) {
+            } else if (!chat.say(room, me, say.text())) {
                 client.send(new ServerEvent.Error("bad_field", "data.text has nothing left to say once cleaned"));
             }
         }
+    }
+
+    private static ServerEvent.Error notInRoom(RoomName room) {
+        return new ServerEvent.Error("not_in_room", "you are not in " + room + "; send join_room first");
+    }
+
+    /** The room the client hears and speaks in. */
+    private RoomName roomOf(EventClient client) {
+        ChatManager.Membership seat = roomSeats.get(client);
+        return seat == null ? RoomName.LOBBY : seat.room();
+    }
+
+    private void listen(EventClient client, RoomName room) {
+        listeners.values().forEach(others -> others.remove(client));
+        listeners.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(client);
+    }
+
+    /** {@code join_room}: the client is in the room like a terminal in chat (listed by /who via {@code app}). */
+    private void joinRoom(EventClient client, RoomName room, boolean invitationOnly) {
+        Visitor visitor = new Visitor(client.handle(), client.user().sysop(), "app", Optional.empty(),
+                reason -> client.execute(() -> {
+                    ChatManager.Membership seat = roomSeats.get(client);
+                    if (seat != null && seat.room().equals(room)) leaveRoom(client, Optional.of(reason));
+                }));
+        RoomName before = roomOf(client);
+        // Heard before the join goes out, so whatever follows it in the room reaches the client;
+        // never a room it may not enter (a new one it may).
+        boolean mayHear = chat.room(room).isEmpty() || chat.mayEnter(room, client.handle(), client.user().sysop());
+        if (mayHear) listen(client, room);
+        ChatManager.Entry entry = chat.join(room, visitor, invitationOnly);
+        if (!mayHear && entry instanceof ChatManager.Entry.Joined) listen(client, room);
+        if (entry instanceof ChatManager.Entry.Refused refused) {
+            listen(client, before);
+            String code = refused.inviteOnly() ? "not_invited" : "too_many_rooms";
+            client.send(new ServerEvent.Error(code, refused.reason()));
+            return;
+        }
+        ChatManager.Membership seat = ((ChatManager.Entry.Joined) entry).membership();
+        ChatManager.Membership old = roomSeats.put(client, seat);
+        if (old != null) chat.leave(old);
+        client.send(roomEvent(room));
+    }
+
+    /** Back to hearing the lobby, without being listed in it; {@code kicked} when that was not the client's choice. */
+    private void leaveRoom(EventClient client, Optional<String> kicked) {
+        ChatManager.Membership seat = roomSeats.remove(client);
+        listen(client, RoomName.LOBBY);
+        if (seat != null && kicked.isEmpty()) chat.leave(seat);
+        kicked.ifPresent(reason -> client.send(new ServerEvent.Chat("system", null, reason,
+                timestamp(clock.instant()), seat == null ? RoomName.LOBBY.name() : seat.room().name())));
+        client.send(roomEvent(RoomName.LOBBY));
+    }
+
+    private ServerEvent.Room roomEvent(RoomName room) {
+        ChatManager.Listing listing = chat.room(room).orElseThrow();
+        return new ServerEvent.Room(room.name(), listing.topic(), listing.invitationOnly());
     }
 
     static ServerEvent.Error refusal(SendResult.Refused refused) {
@@ -183,29 +276,54 @@ public final class EventHub implements AppConnections {
      * the sender's typing budget the indicator is dropped without a word: it is a hint, not a message.
      */
     public void typing(String from, String to, boolean isTyping) {
-        if (!budgets.tryTyping(from)) return;
         String key = from.toLowerCase(Locale.ROOT) + "\u0000" + to.toLowerCase(Locale.ROOT);
+        indicate(from, key, isTyping, typing -> sendTyping(from, to, typing));
+    }
+
+    /**
+     * One typing indicator, under its own key: over the typist's budget it is dropped; a {@code true}
+     * replaces any earlier one's expiry with its own, so {@code false} follows within
+     * {@link #TYPING_EXPIRES} unless it is renewed.
+     */
+    private void indicate(String from, String key, boolean isTyping, Consumer<Boolean> send) {
+        if (!budgets.tryTyping(from)) return;
         Scheduler.Cancellable expiry = typing.remove(key);
         if (expiry != null) expiry.cancel();
         if (isTyping) {
             Scheduler.Cancellable[] mine = new Scheduler.Cancellable[1];
             mine[0] = scheduler.schedule(TYPING_EXPIRES, () -> work.execute(() -> {
                 // Only this timer's own entry: a renewal since has replaced it and set its own.
-                if (typing.remove(key, mine[0])) sendTyping(from, to, false);
+                if (typing.remove(key, mine[0])) send.accept(false);
             }));
             typing.put(key, mine[0]);
         }
-        sendTyping(from, to, isTyping);
+        send.accept(isTyping);
     }
 
     private void sendTyping(String from, String to, boolean isTyping) {
-        sendTo(to, json.write(new ServerEvent.Typing(from, isTyping)));
+        sendTo(to, json.write(new ServerEvent.Typing(from, isTyping, null)), from);
     }
 
-    /** A frame to every JSON connection of one user. */
-    private void sendTo(String handle, String frame) {
+    /** A frame to every JSON connection of one user, unless they ignore {@code from}. */
+    private void sendTo(String handle, String frame, String from) {
         for (EventClient client : clients) {
-            if (client.handle().equalsIgnoreCase(handle)) client.enqueue(frame);
+            if (client.handle().equalsIgnoreCase(handle) && !ignores.test(client.handle(), from)) client.enqueue(frame);
+        }
+    }
+
+    /**
+     * Tells the JSON clients in the room (but the typist's own) that {@code from} is typing there;
+     * debounced and expired like typing to one person. Terminals are not shown typing.
+     */
+    private void typingInRoom(String from, RoomName room, boolean isTyping) {
+        indicate(from, from.toLowerCase(Locale.ROOT) + "\u0000#" + room.name(), isTyping,
+                typing -> sendRoomTyping(from, room, typing));
+    }
+
+    private void sendRoomTyping(String from, RoomName room, boolean isTyping) {
+        String frame = json.write(new ServerEvent.Typing(from, isTyping, room.name()));
+        for (EventClient client : listeners.getOrDefault(room, Set.of())) {
+            if (!client.handle().equalsIgnoreCase(from) && !ignores.test(client.handle(), from)) client.enqueue(frame);
         }
     }
 
@@ -219,7 +337,13 @@ public final class EventHub implements AppConnections {
                 broadcast(json.write(new ServerEvent.FriendOffline(event.handle())));
             }
         } else if (message instanceof ChatEvent event) {
-            broadcast(json.write(chatEvent(event)));
+            Set<EventClient> inRoom = listeners.getOrDefault(event.room(), Set.of());
+            if (inRoom.isEmpty()) return;
+            String frame = json.write(chatEvent(event));
+            Optional<String> sender = event.sender();
+            for (EventClient client : inRoom) {
+                if (sender.isEmpty() || !ignores.test(client.handle(), sender.get())) client.enqueue(frame);
+            }
         } else if (message instanceof ProfileUpdated update) {
             broadcast(json.write(new ServerEvent.ProfileUpdated(update.handle(), update.displayName(),
                     update.tagline(), update.location(), timestamp(update.at()))));
@@ -232,7 +356,7 @@ public final class EventHub implements AppConnections {
 
     /** A line from the system (a sysop's broadcast) to every JSON client, as a {@code chat} event of kind system. */
     public void announce(String text) {
-        broadcast(json.write(new ServerEvent.Chat("system", null, text, timestamp(clock.instant()))));
+        broadcast(json.write(new ServerEvent.Chat("system", null, text, timestamp(clock.instant()), null)));
     }
 
     /** Closes every JSON connection of the user (banned, password changed, kicked); how many there were. */
@@ -293,17 +417,24 @@ public final class EventHub implements AppConnections {
                 message.method() == DirectMessage.Method.DIRECT ? "direct" : "offline");
     }
 
-    static ServerEvent.Chat chatEvent(ChatEvent event) {
-        if (event instanceof ChatEvent.Public p) return new ServerEvent.Chat("public", p.from(), p.text(), timestamp(p.at()));
-        if (event instanceof ChatEvent.Action a) return new ServerEvent.Chat("action", a.from(), a.text(), timestamp(a.at()));
+    public static ServerEvent.Chat chatEvent(ChatEvent event) {
+        String room = event.room().name();
+        if (event instanceof ChatEvent.Public p) {
+            return new ServerEvent.Chat("public", p.from(), p.text(), timestamp(p.at()), room);
+        }
+        if (event instanceof ChatEvent.Action a) {
+            return new ServerEvent.Chat("action", a.from(), a.text(), timestamp(a.at()), room);
+        }
         if (event instanceof ChatEvent.Join j) {
-            return new ServerEvent.Chat("join", j.handle(), j.handle() + " has joined chat", timestamp(j.at()));
+            return new ServerEvent.Chat("join", j.handle(), ChatRenderer.joined(j.handle(), j.room()),
+                    timestamp(j.at()), room);
         }
         if (event instanceof ChatEvent.Leave l) {
-            return new ServerEvent.Chat("leave", l.handle(), l.handle() + " has left chat", timestamp(l.at()));
+            return new ServerEvent.Chat("leave", l.handle(), ChatRenderer.left(l.handle(), l.room()),
+                    timestamp(l.at()), room);
         }
         ChatEvent.System s = (ChatEvent.System) event;
-        return new ServerEvent.Chat("system", null, s.text(), timestamp(s.at()));
+        return new ServerEvent.Chat("system", null, s.text(), timestamp(s.at()), room);
     }
 
     public static String timestamp(Instant at) {

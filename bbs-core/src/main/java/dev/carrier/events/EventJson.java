@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.carrier.chat.RoomName;
 import dev.carrier.json.Json;
 import dev.carrier.message.Messenger;
 import dev.carrier.presence.Status;
@@ -32,7 +33,8 @@ public final class EventJson {
         }
     }
 
-    private static final String EVENTS = "typing, mark_read, send_message, set_status, chat_say, keepalive";
+    private static final String EVENTS =
+            "typing, mark_read, send_message, set_status, chat_say, join_room, leave_room, keepalive";
 
     private final ObjectMapper json = Json.MAPPER;
 
@@ -69,11 +71,13 @@ public final class EventJson {
         }
         JsonNode fields = data == null || data.isNull() ? json.createObjectNode() : data;
         return switch (event.asText()) {
-            case "typing" -> new ClientCommand.Typing(text(fields, "to"), bool(fields, "typing"));
+            case "typing" -> typing(fields);
             case "mark_read" -> new ClientCommand.MarkRead(text(fields, "peer"), uuid(fields, "msg_id"));
             case "send_message" -> new ClientCommand.SendMessage(text(fields, "to"), message(fields, "text"));
             case "set_status" -> new ClientCommand.SetStatus(status(fields));
-            case "chat_say" -> new ClientCommand.ChatSay(message(fields, "text"));
+            case "chat_say" -> new ClientCommand.ChatSay(optionalRoom(fields), message(fields, "text"));
+            case "join_room" -> new ClientCommand.JoinRoom(room(fields), optionalBool(fields, "private"));
+            case "leave_room" -> new ClientCommand.LeaveRoom();
             case "keepalive" -> new ClientCommand.Keepalive(beacon(fields));
             default -> throw new BadFrame("unknown_event", "unknown event '" + event.asText() + "'; expected " + EVENTS);
         };
@@ -123,6 +127,28 @@ public final class EventJson {
             throw new BadFrame("bad_field", "data." + field + " must be a whole number of seconds, 0 or more");
         }
         return OptionalLong.of(value.asLong());
+    }
+
+    private static ClientCommand.Typing typing(JsonNode data) throws BadFrame {
+        boolean toSomeone = data.hasNonNull("to");
+        if (toSomeone == data.hasNonNull("room")) {
+            throw new BadFrame("missing_field", "data.to (a handle) or data.room (your room) is required, not both");
+        }
+        return new ClientCommand.Typing(toSomeone ? Optional.of(text(data, "to")) : Optional.empty(),
+                toSomeone ? Optional.empty() : optionalRoom(data), bool(data, "typing"));
+    }
+
+    static RoomName room(JsonNode data) throws BadFrame {
+        return RoomName.parse(text(data, "room")).orElseThrow(() ->
+                new BadFrame("bad_field", "data.room: " + RoomName.RULE));
+    }
+
+    static Optional<RoomName> optionalRoom(JsonNode data) throws BadFrame {
+        return data.hasNonNull("room") ? Optional.of(room(data)) : Optional.empty();
+    }
+
+    static boolean optionalBool(JsonNode data, String field) throws BadFrame {
+        return data.hasNonNull(field) && bool(data, field);
     }
 
     static boolean bool(JsonNode data, String field) throws BadFrame {

@@ -77,15 +77,25 @@ public sealed interface ServerEvent {
         }
     }
 
-    record Typing(String username, boolean typing) implements ServerEvent {
+    /** Typing to the client ({@code room} left out) or in the client's room. */
+    record Typing(String username, boolean typing, @JsonInclude(JsonInclude.Include.NON_NULL) String room)
+            implements ServerEvent {
         public String name() {
             return "typing";
         }
     }
 
-    record Chat(String kind, String from, String text, String timestamp) implements ServerEvent {
+    record Chat(String kind, String from, String text, String timestamp, String room) implements ServerEvent {
         public String name() {
             return "chat";
+        }
+    }
+
+    /** The room the client is in now: after {@code join_room}, {@code leave_room} or a kick. */
+    record Room(String room, String topic, @JsonProperty("invitation_only") boolean invitationOnly)
+            implements ServerEvent {
+        public String name() {
+            return "room";
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +38,17 @@ public final class PostOffice implements SessionListener {
     private final Clock clock;
     private final SendBudgets budgets;
     private volatile IntConsumer sent = letters -> { };
+    private final BiPredicate<String, String> ignores;
 
     public PostOffice(MailStore store, UserStore users, Nodes nodes, Presence presence, Workers workers, Clock clock,
             SendBudgets budgets) {
+        this(store, users, nodes, presence, workers, clock, budgets, (reader, sender) -> false);
+    }
+
+    /** @param ignores whether the first handle ignores the second: no new-mail notice from them */
+    public PostOffice(MailStore store, UserStore users, Nodes nodes, Presence presence, Workers workers, Clock clock,
+            SendBudgets budgets, BiPredicate<String, String> ignores) {
+        this.ignores = ignores;
         this.budgets = budgets;
         this.store = store;
         this.users = users;
@@ -121,7 +130,7 @@ public final class PostOffice implements SessionListener {
         String text = "*** New mail from " + from + (sent.to() instanceof Recipient.All ? " (to all)" : "");
         for (String recipient : sent.recipients()) {
             List<Session> sessions = nodes.sessionsOf(recipient);
-            if (sessions.isEmpty()) continue;
+            if (sessions.isEmpty() || ignores.test(recipient, from)) continue;
             boolean ring = presence.status(recipient) != Status.DND;
             for (Session session : sessions) session.tell(text, ring);
         }

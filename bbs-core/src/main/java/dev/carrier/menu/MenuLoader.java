@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Reads {@code main.yml} and every menu it leads to, with their screens, and refuses to start on
@@ -29,6 +30,7 @@ import java.util.Set;
  * entries:
  *   - { key: C, label: Chat, service: __chat__ }
  *   - { key: X, label: Extras, menu: extras }   # another menu file, extras.yml
+ *   - { key: R, label: Games, service: __chat__, room: games }   # chat, straight into #games
  *   - { key: S, label: Sysop, service: __sysop__, sysop: true }   # listed for sysops only
  * </pre>
  * Screens ending in {@code .ans} are read as CP437, as ANSI artists draw them; others as UTF-8.
@@ -40,9 +42,20 @@ public final class MenuLoader {
 
     private final MenuSource source;
     private final Set<String> knownServices;
+    private final BiFunction<String, String, Optional<String>> placeRefusal;
     private final YAMLMapper yaml = new YAMLMapper();
 
     public MenuLoader(MenuSource source, Set<String> knownServices) {
+        this(source, knownServices, (service, place) -> Optional.of("service " + service + " opens at no named place"));
+    }
+
+    /**
+     * @param placeRefusal why an entry may not open a service at the place it names ({@code room: games}):
+     *                     empty when it may
+     */
+    public MenuLoader(MenuSource source, Set<String> knownServices,
+            BiFunction<String, String, Optional<String>> placeRefusal) {
+        this.placeRefusal = placeRefusal;
         this.source = source;
         this.knownServices = Set.copyOf(knownServices);
     }
@@ -133,11 +146,19 @@ public final class MenuLoader {
             throw new MenuException(at(file, line) + "menu " + menu.get() + " has no file "
                     + source.describe(menu.get() + ".yml"));
         }
+        Optional<String> place = optionalText(node, "room");
+        if (place.isPresent() && service.isEmpty()) {
+            throw new MenuException(at(file, line) + "entry " + key + ": room needs a service (__chat__)");
+        }
+        if (place.isPresent()) {
+            Optional<String> refused = placeRefusal.apply(service.get(), place.get());
+            if (refused.isPresent()) throw new MenuException(at(file, line) + "entry " + key + ": " + refused.get());
+        }
         JsonNode sysop = node.get("sysop");
         if (sysop != null && !sysop.isBoolean()) {
             throw new MenuException(at(file, line) + "entry " + key + ": sysop must be true or false");
         }
-        return new MenuEntry(key.charAt(0), label, service, menu, line, sysop != null && sysop.booleanValue());
+        return new MenuEntry(key.charAt(0), label, service, menu, line, sysop != null && sysop.booleanValue(), place);
     }
 
     private String screen(String file, JsonParser parser, String screenFile) {

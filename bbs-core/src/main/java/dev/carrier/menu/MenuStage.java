@@ -8,6 +8,7 @@ import dev.carrier.session.SessionState;
 import dev.carrier.session.Stage;
 import dev.carrier.session.StageTraits;
 import dev.carrier.user.User;
+import java.util.Optional;
 
 /** A menu on screen: one key (with or without Enter, in either case) picks an entry. */
 public final class MenuStage implements Stage {
@@ -80,6 +81,8 @@ public final class MenuStage implements Stage {
             return;
         }
         Service service = services.find(entry.get().service().orElseThrow()).orElseThrow();
-        session.moveTo(service.opener().open(session));
+        Optional<String> place = entry.get().place();
+        session.moveTo(place.isPresent() ? service.placed().orElseThrow().open(session, place.get())
+                : service.opener().open(session));
     }
 }

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiPredicate;
 
 /**
  * Direct messages and pages between users, however they are connected: every open sink of
@@ -50,6 +51,7 @@ public final class Messenger implements SessionListener {
     private final Clock clock;
     private final SendBudgets budgets;
     private final int maxWaiting;
+    private final BiPredicate<String, String> ignores;
     private final ConcurrentHashMap<String, String> lastSender = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Session, MessageSink> terminals = new ConcurrentHashMap<>();
     /** Per user, delivery marks not yet stored; an entry lives only while its marks are written. */
@@ -58,6 +60,16 @@ public final class Messenger implements SessionListener {
 
     public Messenger(MessageSinks sinks, Presence presence, MessageStore store, UserStore users, Workers workers,
             Clock clock, SendBudgets budgets, int maxWaiting) {
+        this(sinks, presence, store, users, workers, clock, budgets, maxWaiting, (reader, sender) -> false);
+    }
+
+    /**
+     * @param ignores whether the first handle ignores the second: then their messages and pages are
+     *                dropped, and the sender sees them go as if delivered
+     */
+    public Messenger(MessageSinks sinks, Presence presence, MessageStore store, UserStore users, Workers workers,
+            Clock clock, SendBudgets budgets, int maxWaiting, BiPredicate<String, String> ignores) {
+        this.ignores = ignores;
         this.sinks = sinks;
         this.presence = presence;
         this.store = store;
@@ -90,6 +102,13 @@ public final class Messenger implements SessionListener {
             DirectMessage message = new DirectMessage(UUID.randomUUID(), from, handle.get(), clean, clock.instant(),
                     online.isPresent() ? DirectMessage.Method.DIRECT : DirectMessage.Method.OFFLINE,
                     Optional.empty(), Optional.empty());
+            if (ignores.test(handle.get(), from)) {
+                // Neither kept nor shown; the sender is not told, so it goes as a delivered one would.
+                DirectMessage gone = withDelivered(new DirectMessage(message.id(), from, handle.get(), clean,
+                        message.sentAt(), DirectMessage.Method.DIRECT, Optional.empty(), Optional.empty()));
+                for (MessageSink mine : sinks.of(from)) mine.direct(gone, true, false, () -> { });
+                return new SendResult.Delivered(gone);
+            }
             // Stored before anyone sees it, so a read mark or a history request never misses it.
             if (!store.saveUnlessFull(message, maxWaiting)) {
                 return new SendResult.Refused(SendResult.Reason.RECIPIENT_FULL, handle.get()
@@ -145,6 +164,7 @@ public final class Messenger implements SessionListener {
         Optional<String> online = sinks.onlineHandle(to);
         if (online.isEmpty()) return new Page(Page.Outcome.NOT_ONLINE, to);
         if (presence.status(online.get()) == Status.DND) return new Page(Page.Outcome.DO_NOT_DISTURB, online.get());
+        if (ignores.test(online.get(), from)) return new Page(Page.Outcome.PAGED, online.get()); // not told
         for (MessageSink theirs : sinks.of(online.get())) theirs.paged(from);
         return new Page(Page.Outcome.PAGED, online.get());
     }

@@ -83,6 +83,13 @@ final class LineEditor {
         return buffer == null ? "" : buffer.toString();
     }
 
+    /** Empties the current line without a word on screen, and returns what was typed on it. */
+    public String takePending() {
+        String text = pending();
+        if (buffer != null) buffer.setLength(0);
+        return text;
+    }
+
     /** The pending line as the user sees it on screen (masked when masked). */
     public String pendingAsShown() {
         String text = pending();

@@ -29,6 +29,13 @@ public final class ServiceCatalog {
         return Optional.ofNullable(services.get(id));
     }
 
+    /** Why a menu may not open service {@code id} at {@code place}; empty when it may. */
+    public Optional<String> placeRefusal(String id, String place) {
+        Optional<Service.Placed> placed = find(id).flatMap(Service::placed);
+        return placed.isEmpty() ? Optional.of("service " + id + " opens at no named place")
+                : placed.get().refusal(place);
+    }
+
     public Set<String> ids() {
         return services.keySet();
     }

@@ -44,6 +44,8 @@ public final class Session implements TerminalInput {
 
     private Stage stage;
     private Stage lastMenu;
+    /** What a break-in interrupted, kept whole until it ends; null when none is under way. */
+    private Interrupted interrupted;
     private ScreenFrame frame;
     private String promptText = "";
     private final ArrayDeque<Notice> notices = new ArrayDeque<>();
@@ -325,6 +327,61 @@ public final class Session implements TerminalInput {
         if (stage == next) showNotices();
     }
 
+    /** The stage a break-in interrupted, with its prompt, input mode and the line being typed. */
+    private record Interrupted(Stage stage, String prompt, InputMode mode, String typed, boolean framed) {}
+
+    /**
+     * Breaks in on whatever the user is doing (a menu, a letter being written, their profile):
+     * {@code visitor} owns the input until {@link #endBreakIn}, and the interrupted stage is left
+     * as it is, not exited, so a letter keeps every line. False when the session is closed,
+     * already broken in on, or waiting for work whose outcome its stage will act on (a letter being
+     * sent): then try again. Call on this session's executor.
+     */
+    public boolean breakIn(Stage visitor) {
+        if (closed || busy || interrupted != null || stage == null) return false;
+        boolean framed = frame != null;
+        releaseFrame(); // the visitor draws plain lines; the interrupted stage lays out again after
+        interrupted = new Interrupted(stage, promptText, editor.mode(), editor.takePending(), framed);
+        writeRaw("\n");
+        stage = visitor;
+        activity = visitor.traits().activity();
+        promptText = "";
+        visitor.enter();
+        return true;
+    }
+
+    /** Whether a break-in is under way. */
+    public boolean brokenIn() {
+        return interrupted != null;
+    }
+
+    /**
+     * Ends the break-in: the visitor is exited and the user is back exactly where they were, the
+     * prompt and what they had typed drawn again. Call on this session's executor.
+     */
+    public void endBreakIn() {
+        if (interrupted == null || closed) return;
+        Interrupted back = interrupted;
+        interrupted = null;
+        stage.exit();
+        releaseFrame();
+        stage = back.stage();
+        activity = back.stage().traits().activity();
+        writeRaw("\n");
+        editor.mode(back.mode());
+        promptText = back.prompt();
+        if (!back.framed()) writeRaw(promptText);
+        stage.resumed(); // a stage that lays out its screen draws it again here, the prompt with it
+        back.typed().chars().forEach(c -> editor.accept((char) c));
+        flushEcho();
+        showNotices();
+    }
+
+    /** Whether {@code candidate} owns the input now (not interrupted by a break-in). */
+    public boolean isCurrent(Stage candidate) {
+        return stage == candidate;
+    }
+
     /** Leaves a service for the menu it was entered from. */
     public void backToMenu() {
         if (lastMenu == null) throw new IllegalStateException("node " + node + " has no menu to go back to");
@@ -463,14 +520,18 @@ public final class Session implements TerminalInput {
         if (closed) return;
         closed = true;
         idleGuard.stop();
-        if (stage != null) {
-            try {
-                stage.exit();
-            } catch (RuntimeException e) {
-                log.warn("node {}: leaving {} failed", node, stage.traits().state(), e);
-            }
-        }
+        exitOnHangup(stage);
+        if (interrupted != null) exitOnHangup(interrupted.stage()); // a break-in's stage and what it interrupted
         host.release(this);
+    }
+
+    private void exitOnHangup(Stage ending) {
+        if (ending == null) return;
+        try {
+            ending.exit();
+        } catch (RuntimeException e) {
+            log.warn("node {}: leaving {} failed", node, ending.traits().state(), e);
+        }
     }
 
     public boolean isClosed() {

@@ -22,4 +22,10 @@ public interface Stage {
 
     /** The session leaves this stage: for another, or because it hung up. */
     default void exit() {}
+
+    /**
+     * The session is back in this stage after a break-in ({@link Session#breakIn}); its prompt and
+     * the line being typed are already drawn again. A stage that lays out the screen draws it again here.
+     */
+    default void resumed() {}
 }

@@ -6,6 +6,7 @@ import dev.carrier.admin.AdminViews.Closed;
 import dev.carrier.admin.AdminViews.Kicked;
 import dev.carrier.admin.AdminViews.KeyView;
 import dev.carrier.admin.AdminViews.StatusView;
+import dev.carrier.admin.AdminViews.SysopChatView;
 import dev.carrier.admin.AdminViews.TailEvent;
 import dev.carrier.admin.AdminViews.UserView;
 import dev.carrier.admin.AdminViews.WhoView;
@@ -58,6 +59,18 @@ public interface Admin extends AutoCloseable {
     Kicked kick(String target, String reason);
 
     Broadcast broadcast(String text);
+
+    /**
+     * Breaks in on the caller for a two-person chat with the console: the caller's lines, and the
+     * end, arrive on the live feed ({@link #tail}) as {@code breakin} and {@code breakin_end} events.
+     */
+    SysopChatView chatOpen(String handle);
+
+    /** A line from the console to its chat with the caller. */
+    SysopChatView chatSay(String handle, String text);
+
+    /** Ends the console's chat with the caller; both are back where they were. */
+    SysopChatView chatEnd(String handle);
 
     StatusView status();
 

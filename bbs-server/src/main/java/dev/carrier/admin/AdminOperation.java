@@ -8,6 +8,7 @@ import dev.carrier.admin.AdminViews.Closed;
 import dev.carrier.admin.AdminViews.Kicked;
 import dev.carrier.admin.AdminViews.KeyView;
 import dev.carrier.admin.AdminViews.StatusView;
+import dev.carrier.admin.AdminViews.SysopChatView;
 import dev.carrier.admin.AdminViews.UserView;
 import dev.carrier.admin.AdminViews.WhoView;
 import dev.carrier.json.Json;
@@ -57,6 +58,8 @@ public record AdminOperation<A, R>(String path, Function<Body, A> read, JavaType
     public record Kick(String target, String reason) {}
 
     public record Text(String text) {}
+
+    public record ChatLine(String handle, String text) {}
 
     // ---- the table ------------------------------------------------------------------------------
 
@@ -116,11 +119,22 @@ public record AdminOperation<A, R>(String path, Function<Body, A> read, JavaType
     public static final AdminOperation<Text, Broadcast> BROADCAST = of("broadcast",
             body -> new Text(body.text("text")), Broadcast.class, (admin, a) -> admin.broadcast(a.text()));
 
+    public static final AdminOperation<Handle, SysopChatView> CHAT_OPEN = of("chat/open",
+            body -> new Handle(body.text("handle")), SysopChatView.class, (admin, a) -> admin.chatOpen(a.handle()));
+
+    public static final AdminOperation<ChatLine, SysopChatView> CHAT_SAY = of("chat/say",
+            body -> new ChatLine(body.text("handle"), body.text("text")), SysopChatView.class,
+            (admin, a) -> admin.chatSay(a.handle(), a.text()));
+
+    public static final AdminOperation<Handle, SysopChatView> CHAT_END = of("chat/end",
+            body -> new Handle(body.text("handle")), SysopChatView.class, (admin, a) -> admin.chatEnd(a.handle()));
+
     public static final AdminOperation<None, StatusView> STATUS = of("status",
             body -> new None(), StatusView.class, (admin, a) -> admin.status());
 
     static final List<AdminOperation<?, ?>> ALL = List.of(ADD_USER, LIST_USERS, SHOW_USER, CHANGE_PASSWORD, BAN,
-            UNBAN, SET_SYSOP, DELETE_USER, ADD_KEY, LIST_KEYS, REMOVE_KEY, AUDIT, WHO, KICK, BROADCAST, STATUS);
+            UNBAN, SET_SYSOP, DELETE_USER, ADD_KEY, LIST_KEYS, REMOVE_KEY, AUDIT, WHO, KICK, BROADCAST, CHAT_OPEN,
+            CHAT_SAY, CHAT_END, STATUS);
 
     /** The operation at {@code path} (after {@code /v1/}), if there is one. */
     static Optional<AdminOperation<?, ?>> at(String path) {

@@ -42,6 +42,9 @@ public final class AdminViews {
 
     public record Broadcast(int nodes) {}
 
+    /** The console's break-in chat with a caller, after a request about it. */
+    public record SysopChatView(String handle, String state) {}
+
     /** The server itself: the first row of {@code carrier who}. */
     public record ServerView(String version, String startedAt, long uptimeSeconds, List<String> listeners) {}
 

@@ -4,6 +4,8 @@ import dev.carrier.admin.AdminViews.TailEvent;
 import dev.carrier.bus.BusMessage;
 import dev.carrier.chat.ChatEvent;
 import dev.carrier.chat.ChatRenderer;
+import dev.carrier.sysop.SysopChatLine;
+import dev.carrier.sysop.SysopPage;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionListener;
 import dev.carrier.store.Timestamps;
@@ -40,8 +42,16 @@ public final class EventFeed implements SessionListener {
         return subscribers.size();
     }
 
-    /** A bus subscriber: the chat room's lines as every viewer sees them. */
+    /** A bus subscriber: the chat rooms' lines as every viewer sees them, and callers paging the sysop. */
     public void onBus(BusMessage message) {
+        if (message instanceof SysopChatLine line && !subscribers.isEmpty()) {
+            publish(new TailEvent(Timestamps.format(line.at()), line.ended() ? "breakin_end" : "breakin", null,
+                    line.caller(), line.text()));
+        }
+        if (message instanceof SysopPage page && !subscribers.isEmpty()) {
+            publish(new TailEvent(Timestamps.format(page.at()), "page", null, page.from(),
+                    page.from() + " is paging the sysop"));
+        }
         if (message instanceof ChatEvent event && !subscribers.isEmpty()) {
             String handle = null;
             if (event instanceof ChatEvent.Public p) handle = p.from();

@@ -8,6 +8,7 @@ import dev.carrier.admin.AdminViews.Kicked;
 import dev.carrier.admin.AdminViews.KeyView;
 import dev.carrier.admin.AdminViews.NodeView;
 import dev.carrier.admin.AdminViews.StatusView;
+import dev.carrier.admin.AdminViews.SysopChatView;
 import dev.carrier.admin.AdminViews.TailEvent;
 import dev.carrier.admin.AdminViews.UserView;
 import dev.carrier.admin.AdminViews.WhoView;
@@ -28,6 +29,7 @@ import dev.carrier.store.Timestamps;
 import dev.carrier.sysop.Kick;
 import dev.carrier.sysop.LiveSessions;
 import dev.carrier.sysop.NodeAdmin;
+import dev.carrier.sysop.SysopChat;
 import dev.carrier.sysop.SshKeyAdmin;
 import dev.carrier.sysop.SysopException;
 import dev.carrier.sysop.UserAdmin;
@@ -60,7 +62,10 @@ public final class LocalAdmin implements Admin {
 
     /** The parts of a running server that the live commands reach. */
     public record Live(Nodes nodes, NodeAdmin nodeAdmin, Presence presence, EventHub events, Traffic traffic,
-            ServerInfo info, EventFeed feed, Clock clock) {}
+            ServerInfo info, EventFeed feed, Clock clock, SysopChat sysopChat) {}
+
+    /** How the console signs its lines in a break-in chat. */
+    static final String CONSOLE = "sysop";
 
     private final String actor;
     private final UserAdmin users;
@@ -216,6 +221,31 @@ public final class LocalAdmin implements Admin {
     public Broadcast broadcast(String text) {
         Live server = running("broadcast");
         return sysop(() -> new Broadcast(server.nodeAdmin().broadcast(actor, text)));
+    }
+
+    @Override
+    public SysopChatView chatOpen(String handle) {
+        Live server = running("chat");
+        Optional<String> refused = server.sysopChat().breakInFromConsole(CONSOLE, handle);
+        if (refused.isPresent()) throw new AdminException(refused.get());
+        audit.record(actor, "chat", handle);
+        return new SysopChatView(handle, "open");
+    }
+
+    @Override
+    public SysopChatView chatSay(String handle, String text) {
+        if (!running("chat").sysopChat().sayFromConsole(CONSOLE, handle, text)) throw noChat(handle);
+        return new SysopChatView(handle, "open");
+    }
+
+    @Override
+    public SysopChatView chatEnd(String handle) {
+        if (!running("chat").sysopChat().endFromConsole(handle)) throw noChat(handle);
+        return new SysopChatView(handle, "ended");
+    }
+
+    private static AdminException noChat(String handle) {
+        return new AdminException("the console is not chatting with " + handle);
     }
 
     @Override

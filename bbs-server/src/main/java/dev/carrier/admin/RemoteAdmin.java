@@ -6,6 +6,7 @@ import dev.carrier.admin.AdminOperation.AddUser;
 import dev.carrier.admin.AdminOperation.Audit;
 import dev.carrier.admin.AdminOperation.Ban;
 import dev.carrier.admin.AdminOperation.ChangePassword;
+import dev.carrier.admin.AdminOperation.ChatLine;
 import dev.carrier.admin.AdminOperation.Handle;
 import dev.carrier.admin.AdminOperation.Kick;
 import dev.carrier.admin.AdminOperation.None;
@@ -18,6 +19,7 @@ import dev.carrier.admin.AdminViews.Closed;
 import dev.carrier.admin.AdminViews.Kicked;
 import dev.carrier.admin.AdminViews.KeyView;
 import dev.carrier.admin.AdminViews.StatusView;
+import dev.carrier.admin.AdminViews.SysopChatView;
 import dev.carrier.admin.AdminViews.TailEvent;
 import dev.carrier.admin.AdminViews.UserView;
 import dev.carrier.admin.AdminViews.WhoView;
@@ -148,6 +150,21 @@ public final class RemoteAdmin implements Admin {
     @Override
     public Broadcast broadcast(String text) {
         return call(AdminOperation.BROADCAST, new Text(text));
+    }
+
+    @Override
+    public SysopChatView chatOpen(String handle) {
+        return call(AdminOperation.CHAT_OPEN, new Handle(handle));
+    }
+
+    @Override
+    public SysopChatView chatSay(String handle, String text) {
+        return call(AdminOperation.CHAT_SAY, new ChatLine(handle, text));
+    }
+
+    @Override
+    public SysopChatView chatEnd(String handle) {
+        return call(AdminOperation.CHAT_END, new Handle(handle));
     }
 
     @Override

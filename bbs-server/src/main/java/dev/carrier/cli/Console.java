@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -122,6 +123,15 @@ public final class Console implements ConsoleContext {
             return reader.readLine(prompt, '*');
         } catch (UserInterruptException | EndOfFileException e) {
             throw new AdminException("no password given");
+        }
+    }
+
+    @Override
+    public Optional<String> readLine(String prompt) {
+        try {
+            return Optional.of(reader.readLine(prompt));
+        } catch (UserInterruptException | EndOfFileException e) {
+            return Optional.empty();
         }
     }
 

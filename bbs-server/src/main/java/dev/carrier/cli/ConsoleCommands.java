@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "carrier-console",
         description = "The sysop console: the carrier commands without the carrier in front.",
         subcommands = {UserCommand.class, WhoCommand.class, KickCommand.class, BroadcastCommand.class,
-            StatusCommand.class, AuditCommand.class, TailCommand.class, ConsoleCommands.Exit.class,
+            ChatCommand.class, StatusCommand.class, AuditCommand.class, TailCommand.class, ConsoleCommands.Exit.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  who", "  user ban spammer --reason flooding", "  tail", "  exit"})
 final class ConsoleCommands implements Runnable {

@@ -62,6 +62,7 @@ final class Format {
                 .append(String.format(Locale.ROOT, "%-10s", event.kind()));
         if (!"chat".equals(event.kind()) && event.handle() != null) line.append(' ').append(event.handle());
         if (event.text() != null) line.append(' ').append(event.text());
-        return line.toString().stripTrailing();
+        // A caller paging the sysop rings the console's terminal.
+        return line.toString().stripTrailing() + ("page".equals(event.kind()) ? "\u0007" : "");
     }
 }

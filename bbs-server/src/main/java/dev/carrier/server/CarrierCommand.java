@@ -2,6 +2,7 @@ package dev.carrier.server;
 
 import dev.carrier.cli.AuditCommand;
 import dev.carrier.cli.BroadcastCommand;
+import dev.carrier.cli.ChatCommand;
 import dev.carrier.cli.ConsoleCommand;
 import dev.carrier.cli.Errors;
 import dev.carrier.cli.KickCommand;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         subcommands = {ServeCommand.class,
-            UserCommand.class, WhoCommand.class, KickCommand.class, BroadcastCommand.class, StatusCommand.class,
-            AuditCommand.class, TailCommand.class, ConsoleCommand.class,
+            UserCommand.class, WhoCommand.class, KickCommand.class, BroadcastCommand.class, ChatCommand.class,
+            StatusCommand.class, AuditCommand.class, TailCommand.class, ConsoleCommand.class,
             CommandLine.HelpCommand.class},
         description = {
             "Carrier: a BBS-style chat server for telnet, the browser and JSON clients.",

@@ -19,12 +19,16 @@ import dev.carrier.auth.PasswordWork;
 import dev.carrier.auth.Tokens;
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.InProcessBus;
+import dev.carrier.chat.ChatArchive;
 import dev.carrier.chat.ChatManager;
+import dev.carrier.chat.SqliteChatStore;
 import dev.carrier.chat.ChatServices;
 import dev.carrier.chat.ChatStage;
 import dev.carrier.chat.StatusAnnouncer;
 import dev.carrier.connection.ConnectionLimit;
 import dev.carrier.events.EventHub;
+import dev.carrier.ignore.Ignores;
+import dev.carrier.ignore.SqliteIgnoreStore;
 import dev.carrier.login.Reception;
 import dev.carrier.mail.MailComposeStage;
 import dev.carrier.mail.MailInboxStage;
@@ -63,6 +67,7 @@ import dev.carrier.session.SessionHost;
 import dev.carrier.store.Database;
 import dev.carrier.sysop.LiveSessions;
 import dev.carrier.sysop.NodeAdmin;
+import dev.carrier.sysop.SysopChat;
 import dev.carrier.sysop.SysopRights;
 import dev.carrier.sysop.SysopStage;
 import dev.carrier.sysop.SshKeyAdmin;
@@ -169,7 +174,11 @@ public final class CarrierServer implements AutoCloseable {
         bus.subscribe(message -> {
             if (message instanceof ProfileUpdated update) presence.renamed(update.handle(), update.displayName());
         });
-        chat = new ChatManager(bus, clock, config.chat());
+        ChatArchive archive = new ChatArchive(new SqliteChatStore(database, clock), workers, clock,
+                config.chatHistory());
+        Ignores ignores = new Ignores(new SqliteIgnoreStore(database), users, workers);
+        chat = new ChatManager(bus, clock, config.chat(), archive.load(config.chat().scrollback()), ignores);
+        archive.attach(bus); // after the rooms: what is stored is what they delivered
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
         Traffic traffic = new Traffic(clock);
         lastHour = new LastHour(clock, nodes::inUse);
@@ -196,15 +205,15 @@ public final class CarrierServer implements AutoCloseable {
         };
         Messenger messenger = new Messenger(new MessageSinks(), presence,
                 new CountedMessageStore(new SqliteMessageStore(database), dmCounts),
-                users, workers, clock, budgets, config.chat().maxWaitingMessages());
+                users, workers, clock, budgets, config.chat().maxWaitingMessages(), ignores);
         StatusAnnouncer.attach(bus, chat);
         PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock,
-                budgets);
+                budgets, ignores);
         post.onSent(trafficMeter::lettersSent);
         Logouts logouts = new Logouts(nodes);
         Tokens tokens = new Tokens(database, users, clock, config.tokenTtl());
         events = new EventHub(bus, presence, messenger, chat, budgets, nodes, config.presenceTtl(), scheduler,
-                task -> workers.run(task::run), clock);
+                task -> workers.run(task::run), clock, ignores);
         // A new password ends the user's tokens and their JSON connections, as it ends their sessions.
         logouts.addRevoker(user -> {
             tokens.revokeAll(user.id());
@@ -218,12 +227,13 @@ public final class CarrierServer implements AutoCloseable {
         nodeAdmin.reachApps(events);
 
         hasher = new BcryptPasswordHasher(config.passwordCost());
+        SysopChat sysopChat = new SysopChat(nodes, bus, clock);
         // Each service's factory hands its stage what it uses.
         SysopRights rights = new SysopRights(users, workers);
         ProfileCard cards = new ProfileCard(users, presenceStore, presence, workers, clock);
         ServiceCatalog services = ServiceCatalog.of(
                 ChatStage.service(new ChatServices(chat, presence, messenger, budgets, nodeAdmin, rights, nodes,
-                        cards, clock, users, workers)),
+                        cards, clock, users, workers, archive, ignores, sysopChat)),
                 MailInboxStage.service(post),
                 MailComposeStage.service(post),
                 ProfileStage.service(users, hasher, workers, config.engine().maxLoginFailures(), logouts, userKeys,
@@ -232,7 +242,7 @@ public final class CarrierServer implements AutoCloseable {
                 WhoStage.service(new WhoDirectory(presence, nodes, presenceStore, workers, clock), cards, bus),
                 GoodbyeStage.service(config.engine().bbsName()));
         MenuSource menuSource = config.menusDir().map(MenuSource::folder).orElseGet(MenuSource::builtIn);
-        menus = new MenuLoader(menuSource, services.ids()).load();
+        menus = new MenuLoader(menuSource, services.ids(), services::placeRefusal).load();
 
         // One gate for every password login (telnet, web terminal, REST): shared budgets, and
         // hashing on its own pool so guesses never hold up the workers.
@@ -256,7 +266,7 @@ public final class CarrierServer implements AutoCloseable {
             users.find(handle).ifPresent(user -> tokens.revokeAll(user.id()));
             return sessions;
         };
-        startAdmin(bus, traffic, audit, userKeys, nodeAdmin, nodes, events, live, logouts, workers, clock);
+        startAdmin(bus, traffic, audit, userKeys, nodeAdmin, sysopChat, nodes, events, live, logouts, workers, clock);
 
         // Transports share event loops and one per-address connection limit.
         EventLoops loops = own(new EventLoops());
@@ -288,8 +298,8 @@ public final class CarrierServer implements AutoCloseable {
             // JSON clients take seats under --max-nodes as terminals take nodes: /health counts both.
             WebServer server = own(new WebServer(config.web(), host, () -> nodes.inUse() + nodes.apps(), perAddress,
                     loops.boss(), loops.workers()));
-            server.serveApi(new ApiServices(logins, tokens, users, presence, presenceStore, events, messenger, workers,
-                    clock)).serveSysopDesk(dashboard);
+            server.serveApi(new ApiServices(logins, tokens, users, presence, presenceStore, events, messenger, chat,
+                    archive, workers, clock)).serveSysopDesk(dashboard);
             tls.ifPresent(server::secure);
             try {
                 server.start();
@@ -355,7 +365,8 @@ public final class CarrierServer implements AutoCloseable {
      * UserAdmin as on the database file, and here also hang up live sessions.
      */
     private void startAdmin(Bus bus, Traffic traffic, AuditLog audit, UserKeys userKeys, NodeAdmin nodeAdmin,
-            Nodes nodes, EventHub events, LiveSessions liveSessions, Logouts logouts, Workers workers, Clock clock) {
+            SysopChat sysopChat, Nodes nodes, EventHub events, LiveSessions liveSessions, Logouts logouts,
+            Workers workers, Clock clock) {
         bus.subscribe(traffic::onBus);
         EventFeed feed = new EventFeed(clock);
         bus.subscribe(feed::onBus);
@@ -364,7 +375,7 @@ public final class CarrierServer implements AutoCloseable {
         SshKeyAdmin keyAdmin = new SshKeyAdmin(users, userKeys);
         LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, events, traffic,
                 new ServerInfo(Version.current(), clock.instant(), this::listeners,
-                        this::sshHostKeyFingerprints, clock), feed, clock);
+                        this::sshHostKeyFingerprints, clock), feed, clock, sysopChat);
         Function<String, Admin> adminFor =
                 actor -> new LocalAdmin(actor, userAdmin, keyAdmin, audit, Optional.of(live), () -> { });
         AdminProtocol protocol = new AdminProtocol(adminFor, feed, workers, metrics::scrape);

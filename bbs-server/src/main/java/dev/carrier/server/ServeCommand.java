@@ -2,6 +2,7 @@ package dev.carrier.server;
 
 import dev.carrier.admin.AdminConfig;
 import dev.carrier.chat.ChatConfig;
+import dev.carrier.chat.HistoryRetention;
 import dev.carrier.auth.LoginLimits;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.netty.OutputLimits;
@@ -180,6 +181,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "After the burst, one more message per interval (default: ${DEFAULT-VALUE}).")
     Duration floodInterval;
 
+    @Option(names = "--chat-history", defaultValue = HistoryRetention.DEFAULT_TEXT, paramLabel = "LINES[,AGE]",
+            converter = HistoryRetentionConverter.class,
+            description = "Chat history kept per room: its last LINES, none older than AGE; 0 keeps none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    HistoryRetention chatHistory;
+
     @Option(names = "--max-waiting-messages", defaultValue = "" + ChatConfig.DEFAULT_MAX_WAITING_MESSAGES, paramLabel = "N",
             description = "Direct messages that may wait unread for one user; further ones are refused "
                     + "and the sender told (default: ${DEFAULT-VALUE}).")
@@ -267,7 +274,7 @@ final class ServeCommand implements Callable<Integer> {
                 .publicHosts(publicHosts == null ? List.of() : publicHosts)
                 .pings(pingInterval, pingTimeout)
                 .maxPerAddress(maxPerAddress)
-                .engine(engine).chat(chat)
+                .engine(engine).chat(chat).chatHistory(chatHistory)
                 .passwordCost(passwordCost).awayAfter(awayAfter).tokenTtl(tokenTtl)
                 .presenceTtl(presenceTtl)
                 .build();

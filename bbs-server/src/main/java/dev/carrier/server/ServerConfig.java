@@ -1,6 +1,7 @@
 package dev.carrier.server;
 
 import dev.carrier.chat.ChatConfig;
+import dev.carrier.chat.HistoryRetention;
 import dev.carrier.runtime.Scheduler;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.netty.OutputLimits;
@@ -37,6 +38,7 @@ import java.util.Set;
  * @param tls           whether the web port speaks HTTPS and telnets listens, with which certificate
  * @param maxPerAddress connections one client address may hold over telnet and web together; 0: no limit
  * @param passwordCost  bcrypt cost factor (each step doubles the time)
+ * @param chatHistory   how much of each room's history is kept
  * @param awayAfter     idle time that turns an online user away
  * @param tokenTtl      how long a JSON client's login token lives
  * @param presenceTtl   how old a JSON client's last beacon may grow before it counts as gone
@@ -57,6 +59,7 @@ public record ServerConfig(
         int maxPerAddress,
         EngineConfig engine,
         ChatConfig chat,
+        HistoryRetention chatHistory,
         int passwordCost,
         Duration awayAfter,
         Duration tokenTtl,
@@ -88,6 +91,7 @@ public record ServerConfig(
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(chatHistory, "chatHistory");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(scheduler, "scheduler");
         telnet = telnet.withPort(telnetPort.isOff() ? 0 : telnetPort.bindNumber());
@@ -194,6 +198,7 @@ public record ServerConfig(
         private int maxPerAddress = DEFAULT_MAX_PER_ADDRESS;
         private EngineConfig engine = EngineConfig.defaults();
         private ChatConfig chat = ChatConfig.defaults();
+        private HistoryRetention chatHistory = HistoryRetention.defaults();
         private int passwordCost = BcryptPasswordHasher.DEFAULT_COST;
         private Duration awayAfter = DEFAULT_AWAY_AFTER;
         private Duration tokenTtl = DEFAULT_TOKEN_TTL;
@@ -218,6 +223,7 @@ public record ServerConfig(
             maxPerAddress = config.maxPerAddress;
             engine = config.engine;
             chat = config.chat;
+            chatHistory = config.chatHistory;
             passwordCost = config.passwordCost;
             awayAfter = config.awayAfter;
             tokenTtl = config.tokenTtl;
@@ -341,6 +347,11 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder chatHistory(HistoryRetention retention) {
+            chatHistory = Objects.requireNonNull(retention, "chatHistory");
+            return this;
+        }
+
         public Builder awayAfter(Duration idle) {
             awayAfter = idle;
             return this;
@@ -366,7 +377,8 @@ public record ServerConfig(
         /** Checks what no single setter can, and makes the config. */
         public ServerConfig build() {
             return new ServerConfig(dataDir, menusDir, telnetPort, webPort, telnet, web, sshPort, ssh, telnetsPort, tls,
-                    maxPerAddress, engine, chat, passwordCost, awayAfter, tokenTtl, presenceTtl, clock, scheduler);
+                    maxPerAddress, engine, chat, chatHistory, passwordCost, awayAfter, tokenTtl, presenceTtl, clock,
+                    scheduler);
         }
     }
 }

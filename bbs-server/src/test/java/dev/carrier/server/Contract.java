@@ -70,12 +70,28 @@ final class Contract {
 
     // ---- REST ----
 
+    /** The document's name for a path: a {@code {name}} segment of a listed path takes any one segment. */
+    private String listed(String path) {
+        String[] wanted = path.split("/");
+        for (var listed = openApi.path("paths").fields(); listed.hasNext(); ) {
+            var entry = listed.next();
+            String[] template = entry.getKey().split("/");
+            boolean same = template.length == wanted.length;
+            for (int i = 0; same && i < template.length; i++) {
+                same = template[i].startsWith("{") || template[i].equals(wanted[i]);
+            }
+            if (same) return entry.getKey();
+        }
+        return path;
+    }
+
     /**
      * What is wrong with this answer to {@code method path}, if anything. A path the document does
      * not list must be a 404, a method it does not list a 405, and both must carry the error body.
      */
     Optional<String> answerProblem(String method, String path, int status, String body) {
-        JsonNode operations = openApi.path("paths").path(path);
+        String listed = listed(path);
+        JsonNode operations = openApi.path("paths").path(listed);
         if (operations.isMissingNode()) {
             if (status != 404) return Optional.of(path + " is not in the OpenAPI document but answered " + status);
             return problems("#/components/schemas/Error", OPENAPI, body, method + " " + path + " 404");
@@ -93,7 +109,7 @@ final class Contract {
         if (!responses.path(key).path("content").has("application/json")) {
             return Optional.of(method + " " + path + " " + key + " has no application/json schema in the OpenAPI document");
         }
-        String pointer = "#/paths/" + escape(path) + "/" + verb + "/responses/" + key + "/content/application~1json/schema";
+        String pointer = "#/paths/" + escape(listed) + "/" + verb + "/responses/" + key + "/content/application~1json/schema";
         return problems(pointer, OPENAPI, body, method + " " + path + " " + status);
     }
 

@@ -96,7 +96,7 @@ class LiveWhoTest {
         bob.sendLine("/away lunch");
         bob.awaitText("*** You are now away: lunch", WAIT);
         TelnetTestClient carol = bbs.inChat("carol");
-        carol.awaitText("*** In lobby (2): Bob Smith (bob) [away], carol", WAIT);
-        assertTrue(bob.transcript().contains("*** In lobby (1): Bob Smith (bob)"), bob.transcript());
+        carol.awaitText("*** In #lobby (2): Bob Smith (bob) [away], carol", WAIT);
+        assertTrue(bob.transcript().contains("*** In #lobby (1): Bob Smith (bob)"), bob.transcript());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.carrier.chat.HistoryRetention;
 import dev.carrier.auth.LoginLimits;
 import dev.carrier.netty.OutputLimits;
 import dev.carrier.telnet.TelnetConfig;
@@ -56,6 +57,7 @@ class ServeOptionsTest {
             Map.entry("flood-burst", "0"),
             Map.entry("flood-interval", "2s"),
             Map.entry("max-waiting-messages", "40"),
+            Map.entry("chat-history", "300,7d"),
             Map.entry("idle-logoff", "0"),
             Map.entry("login-timeout", "90s"),
             Map.entry("sysops-idle-exempt", "true"),
@@ -108,6 +110,7 @@ class ServeOptionsTest {
         assertEquals(5, config.chat().floodBurst());
         assertEquals(Duration.ofSeconds(1), config.chat().floodInterval());
         assertEquals(500, config.chat().maxWaitingMessages());
+        assertEquals(new HistoryRetention(10_000, Duration.ofDays(90)), config.chatHistory());
         assertEquals(10, config.passwordCost());
         assertEquals(Duration.ofMinutes(15), config.awayAfter());
         assertEquals(Duration.ofDays(30), config.tokenTtl());
@@ -219,6 +222,7 @@ class ServeOptionsTest {
         assertFalse(config.chat().floodControlled());
         assertEquals(Duration.ofSeconds(2), config.chat().floodInterval());
         assertEquals(40, config.chat().maxWaitingMessages());
+        assertEquals(new HistoryRetention(300, Duration.ofDays(7)), config.chatHistory());
         assertEquals(Duration.ZERO, config.engine().idleLogoff());
         assertEquals(Duration.ofSeconds(90), config.engine().loginTimeout());
         assertTrue(config.engine().sysopsIdleExempt());

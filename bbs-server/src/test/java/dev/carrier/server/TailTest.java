@@ -74,6 +74,20 @@ class TailTest {
     }
 
     @Test
+    void aCallerPagingTheSysopReachesTheConsolesFeedWithABell() throws Exception {
+        List<TailEvent> events = new CopyOnWriteArrayList<>();
+        try (Admin admin = AdminConnector.connect(data, "shell:test", 4, false)) {
+            Admin.Feed feed = admin.tail(events::add);
+            TelnetTestClient bob = bbs.inChat("bob");
+            bob.sendLine("/page sysop");
+            bob.awaitText("*** No sysop is online; the console has been told", WAIT);
+            await(events, e -> e.kind().equals("page") && "bob".equals(e.handle())
+                    && e.text().equals("bob is paging the sysop"), "bob's page");
+            feed.stop();
+        }
+    }
+
+    @Test
     void tailStopsAfterTheCountAskedFor() throws Exception {
         CompletableFuture<Cli.Result> tail = CompletableFuture.supplyAsync(() -> Cli.run(data, "tail", "--count", "2"));
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -96,6 +96,13 @@ final class TestServer implements AutoCloseable {
         return client;
     }
 
+    /** From chat into a room (made if new); returns the caller, now in it. */
+    static TelnetTestClient inRoom(TelnetTestClient client, String room) {
+        client.sendLine("/join " + room);
+        client.awaitText("*** You are in #" + room.toLowerCase(java.util.Locale.ROOT), WAIT);
+        return client;
+    }
+
     /** How many bells the client has heard so far. */
     static long bells(TelnetTestClient client) {
         long count = 0;

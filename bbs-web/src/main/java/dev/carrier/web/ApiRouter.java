@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.carrier.auth.LoginGate.Outcome;
+import dev.carrier.chat.ChatManager;
+import dev.carrier.chat.HistoryLine;
+import dev.carrier.chat.RoomName;
 import dev.carrier.events.EventHub;
 import dev.carrier.json.ErrorBody;
 import dev.carrier.json.Json;
@@ -101,7 +104,23 @@ final class ApiRouter {
         CompletableFuture<JsonNode> answer(FullHttpRequest request, String clientAddress);
     }
 
-    private record Route(HttpMethod method, String path, Handler handler) {}
+    private record Route(HttpMethod method, String path, Handler handler) {
+        /** Whether a request's path is this route's; a {@code {name}} segment takes any one segment. */
+        boolean matches(String requested) {
+            String[] mine = path.split("/");
+            String[] theirs = requested.split("/");
+            if (mine.length != theirs.length) return false;
+            for (int i = 0; i < mine.length; i++) {
+                if (!mine[i].startsWith("{") && !mine[i].equals(theirs[i])) return false;
+            }
+            return true;
+        }
+    }
+
+    /** Segment {@code index} of the request's path ({@code /api/rooms/games/history}: 3 is {@code games}). */
+    private static String segment(FullHttpRequest request, int index) {
+        return new QueryStringDecoder(request.uri()).path().split("/")[index];
+    }
 
     /** Every route: a new one is one line here and one method below. */
     private List<Route> table() {
@@ -136,6 +155,12 @@ final class ApiRouter {
                     int node = node(body(request));
                     return asSysop(request, (desk, sysop) -> desk.kick(sysop.handle(), node));
                 }),
+                new Route(HttpMethod.GET, "/api/rooms", (request, address) -> authenticated(request, this::rooms)),
+                new Route(HttpMethod.GET, "/api/rooms/{name}/history", (request, address) -> {
+                    QueryStringDecoder query = new QueryStringDecoder(request.uri());
+                    String room = segment(request, 3);
+                    return authenticated(request, user -> roomHistory(user, room, query));
+                }),
                 // The contract itself, for tools and app authors: no token needed.
                 new Route(HttpMethod.GET, "/api/openapi.json",
                         (request, address) -> CompletableFuture.completedFuture(documents.openApi())),
@@ -156,7 +181,7 @@ final class ApiRouter {
     }
 
     private Route find(HttpMethod method, String path) {
-        List<Route> atPath = routes.stream().filter(route -> route.path().equals(path)).toList();
+        List<Route> atPath = routes.stream().filter(route -> route.matches(path)).toList();
         if (atPath.isEmpty()) {
             throw new ApiError(NOT_FOUND, "not_found", "no API at " + path + "; see "
                     + routes.stream().map(Route::path).distinct().collect(Collectors.joining(", ")));
@@ -292,6 +317,46 @@ final class ApiRouter {
             }
             return list;
         });
+    }
+
+    /** The rooms, busiest first: the same list as a terminal's /list. */
+    private CompletableFuture<JsonNode> rooms(User me) {
+        ArrayNode list = json.createArrayNode();
+        for (ChatManager.Listing room : api.chat().rooms()) {
+            list.addObject().put("room", room.name().name()).put("members", room.members())
+                    .put("topic", room.topic()).put("owner", room.owner().orElse(null))
+                    .put("invitation_only", room.invitationOnly());
+        }
+        return CompletableFuture.completedFuture(list);
+    }
+
+    /** A room's kept lines before line {@code before} (the latest without it), oldest first. */
+    private CompletableFuture<JsonNode> roomHistory(User me, String name, QueryStringDecoder query) {
+        Optional<RoomName> room = RoomName.parse(name).filter(r -> api.chat().mayEnter(r, me.handle(), me.sysop()));
+        if (room.isEmpty()) {
+            throw new ApiError(NOT_FOUND, "no_such_room", "no room " + name + " that you may read; see /api/rooms");
+        }
+        int limit = parameter(query, "limit").map(ApiRouter::limit).orElse(DEFAULT_PAGE);
+        long before = parameter(query, "before").map(ApiRouter::lineId).orElse(Long.MAX_VALUE);
+        return api.archive().before(room.get(), before, limit).thenApply(lines -> {
+            ArrayNode list = json.createArrayNode();
+            for (HistoryLine line : lines) {
+                ObjectNode item = json.valueToTree(EventHub.chatEvent(line.event()));
+                item.put("id", line.id());
+                list.add(item);
+            }
+            return list;
+        });
+    }
+
+    private static long lineId(String text) {
+        try {
+            long id = Long.parseLong(text);
+            if (id >= 1) return id;
+        } catch (NumberFormatException ignored) {
+            // told below
+        }
+        throw new ApiError(BAD_REQUEST, "bad_field", "before must be the id of a line (a whole number from 1)");
     }
 
     /** {@code before} is a message id (the oldest one the client has) or an ISO-8601 time. */

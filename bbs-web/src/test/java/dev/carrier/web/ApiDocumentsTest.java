@@ -67,7 +67,7 @@ class ApiDocumentsTest {
             }
         }
         assertEquals(List.of(), problems);
-        assertEquals(19, examples, "one example per frame (11 from the server, 6 from clients), and a second"
+        assertEquals(22, examples, "one example per frame (12 from the server, 8 from clients), and a second"
                 + " for presence going offline and for a keepalive with a beacon");
     }
 }

@@ -1,0 +1,104 @@
+package dev.carrier.chat;
+
+import dev.carrier.bus.Bus;
+import dev.carrier.bus.BusMessage;
+import dev.carrier.runtime.Workers;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the rooms and their lines. It hears the bus like the rooms do, so what it stores is what
+ * the rooms delivered, in the same order; the bus may deliver on an event loop, so it only
+ * queues there, and one writer at a time on the workers stores what is queued, in order, a batch
+ * per transaction. Old lines go by {@link HistoryRetention} every {@link #PRUNE_EVERY} lines.
+ *
+ * <p>Threads: the queue takes offers from any thread; {@code writing} makes sure one worker at a
+ * time drains it.
+ */
+public final class ChatArchive {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatArchive.class);
+    static final int PRUNE_EVERY = 500;
+    private static final int BATCH = 500;
+
+    /** What was kept from before: the rooms and each one's last lines. */
+    public record Kept(List<RoomState> rooms, Map<RoomName, List<ChatEvent>> recent) {
+        public static final Kept NOTHING = new Kept(List.of(), Map.of());
+    }
+
+    private final ChatStore store;
+    private final Workers workers;
+    private final Clock clock;
+    private final HistoryRetention retention;
+    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private int sincePrune;
+
+    public ChatArchive(ChatStore store, Workers workers, Clock clock, HistoryRetention retention) {
+        this.store = store;
+        this.workers = workers;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    /**
+     * Prunes by the retention and reads what the rooms start with. Blocks: call at wiring time,
+     * before the server takes callers.
+     */
+    public Kept load(int scrollback) {
+        store.prune(retention.lines(), clock.instant().minus(retention.age()));
+        return new Kept(store.rooms(), store.recent(scrollback));
+    }
+
+    /** From now on every room change and line on the bus is stored. */
+    public void attach(Bus bus) {
+        bus.subscribe(this::onBus);
+    }
+
+    private void onBus(BusMessage message) {
+        boolean kept = message instanceof RoomState || message instanceof ChatEvent.Public
+                || message instanceof ChatEvent.Action || message instanceof ChatEvent.System;
+        if (!kept || retention.lines() == 0 && message instanceof ChatEvent) return;
+        queue.add(message);
+        writeSoon();
+    }
+
+    private void writeSoon() {
+        if (queue.isEmpty() || !writing.compareAndSet(false, true)) return;
+        workers.run(this::writeQueued).whenComplete((done, failure) -> {
+            writing.set(false);
+            if (failure == null) {
+                writeSoon(); // what came in after the last poll
+            } else {
+                // A full pool or a failed write: what is still queued goes with the next line, not in a loop now.
+                log.warn("chat history: {}", failure.toString());
+            }
+        });
+    }
+
+    private void writeQueued() {
+        List<Object> batch = new ArrayList<>();
+        Object next;
+        while (batch.size() < BATCH && (next = queue.poll()) != null) batch.add(next);
+        if (batch.isEmpty()) return;
+        store.write(batch);
+        sincePrune += (int) batch.stream().filter(ChatEvent.class::isInstance).count();
+        if (sincePrune >= PRUNE_EVERY) {
+            sincePrune = 0;
+            store.prune(retention.lines(), clock.instant().minus(retention.age()));
+        }
+    }
+
+    /** Up to {@code limit} lines of the room before line {@code beforeId}, oldest first; on a worker. */
+    public CompletableFuture<List<HistoryLine>> before(RoomName room, long beforeId, int limit) {
+        return workers.submit(() -> store.before(room, beforeId, limit));
+    }
+}

@@ -1,0 +1,177 @@
+package dev.carrier.chat;
+
+import dev.carrier.store.Database;
+import dev.carrier.store.Timestamps;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link ChatStore} in the {@code rooms}, {@code room_invites} and {@code chat_history} tables. */
+public final class SqliteChatStore implements ChatStore {
+
+    private final Database db;
+    private final Clock clock;
+
+    public SqliteChatStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<RoomState> rooms() {
+        return db.withConnection(c -> {
+            Map<String, Set<String>> invited = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT room, handle FROM room_invites");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) invited.computeIfAbsent(rs.getString(1), r -> new HashSet<>()).add(rs.getString(2));
+            }
+            List<RoomState> rooms = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT name, owner, topic, invitation_only FROM rooms ORDER BY name");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rooms.add(new RoomState(new RoomName(rs.getString(1)), Optional.ofNullable(rs.getString(2)),
+                            rs.getString(3), rs.getInt(4) != 0, invited.getOrDefault(rs.getString(1), Set.of())));
+                }
+            }
+            return rooms;
+        });
+    }
+
+    @Override
+    public Map<RoomName, List<ChatEvent>> recent(int perRoom) {
+        return db.withConnection(c -> {
+            Map<RoomName, List<ChatEvent>> recent = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, room, kind, sender, text, at FROM ("
+                    + " SELECT *, ROW_NUMBER() OVER (PARTITION BY room ORDER BY id DESC) AS newest FROM chat_history)"
+                    + " WHERE newest <= ? ORDER BY room, id")) {
+                s.setInt(1, perRoom);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        HistoryLine line = line(rs);
+                        recent.computeIfAbsent(line.event().room(), r -> new ArrayList<>()).add(line.event());
+                    }
+                }
+            }
+            return recent;
+        });
+    }
+
+    @Override
+    public void write(List<Object> changes) {
+        db.inTransaction(c -> {
+            for (Object change : changes) {
+                if (change instanceof RoomState room) saveRoom(c, room);
+                else if (change instanceof ChatEvent event) append(c, event);
+            }
+            return null;
+        });
+    }
+
+    private void saveRoom(Connection c, RoomState room) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO rooms (name, owner, topic, invitation_only,"
+                + " created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET owner = excluded.owner,"
+                + " topic = excluded.topic, invitation_only = excluded.invitation_only")) {
+            s.setString(1, room.name().name());
+            s.setString(2, room.owner().orElse(null));
+            s.setString(3, room.topic());
+            s.setInt(4, room.invitationOnly() ? 1 : 0);
+            s.setString(5, Timestamps.format(clock.instant()));
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM room_invites WHERE room = ?")) {
+            s.setString(1, room.name().name());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO room_invites (room, handle) VALUES (?, ?)")) {
+            for (String handle : room.invited()) {
+                s.setString(1, room.name().name());
+                s.setString(2, handle);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void append(Connection c, ChatEvent event) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO chat_history (room, kind, sender, text, at) VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, event.room().name());
+            if (event instanceof ChatEvent.Public p) {
+                s.setString(2, "public");
+                s.setString(3, p.from());
+                s.setString(4, p.text());
+            } else if (event instanceof ChatEvent.Action a) {
+                s.setString(2, "action");
+                s.setString(3, a.from());
+                s.setString(4, a.text());
+            } else if (event instanceof ChatEvent.System y) {
+                s.setString(2, "system");
+                s.setString(3, null);
+                s.setString(4, y.text());
+            } else {
+                return; // joins and leaves are not history
+            }
+            s.setString(5, Timestamps.format(event.at()));
+            s.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<HistoryLine> before(RoomName room, long beforeId, int limit) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, room, kind, sender, text, at FROM chat_history"
+                    + " WHERE room = ? AND id < ? ORDER BY id DESC LIMIT ?")) {
+                s.setString(1, room.name());
+                s.setLong(2, beforeId);
+                s.setInt(3, limit);
+                List<HistoryLine> lines = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) lines.add(0, line(rs));
+                }
+                return lines;
+            }
+        });
+    }
+
+    @Override
+    public int prune(int keep, Instant olderThan) {
+        return db.inTransaction(c -> {
+            int gone;
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM chat_history WHERE at < ?")) {
+                s.setString(1, Timestamps.format(olderThan));
+                gone = s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM chat_history WHERE id IN (SELECT id FROM ("
+                    + " SELECT id, ROW_NUMBER() OVER (PARTITION BY room ORDER BY id DESC) AS newest"
+                    + " FROM chat_history) WHERE newest > ?)")) {
+                s.setInt(1, keep);
+                gone += s.executeUpdate();
+            }
+            return gone;
+        });
+    }
+
+    private static HistoryLine line(ResultSet rs) throws SQLException {
+        RoomName room = new RoomName(rs.getString(2));
+        String text = rs.getString(5);
+        Instant at = Timestamps.parse(rs.getString(6));
+        ChatEvent event = switch (rs.getString(3)) {
+            case "public" -> new ChatEvent.Public(room, rs.getString(4), text, at);
+            case "action" -> new ChatEvent.Action(room, rs.getString(4), text, at);
+            default -> new ChatEvent.System(room, text, at);
+        };
+        return new HistoryLine(rs.getLong(1), event);
+    }
+}
