@@ -68,7 +68,7 @@ public final class ChatManager {
         }
         if (first) bus.publish(new ChatEvent.Join(handle, clock.instant()));
         synchronized (lock) {
-            Forwarder forwarder = new Forwarder(viewer, config.mailboxLines());
+            Forwarder forwarder = new Forwarder(viewer, config.readerBudget());
             forwarders.add(forwarder);
             return new Membership(handle, forwarder, List.copyOf(scrollback));
         }
@@ -127,7 +127,8 @@ public final class ChatManager {
 
     private void onBus(BusMessage message) {
         if (!(message instanceof ChatEvent event)) return;
-        Forwarder.Delivery delivery = new Forwarder.Delivery(event, new SharedText(ChatRenderer.render(event) + "\n"));
+        Forwarder.Delivery delivery = Forwarder.Delivery.of(event, new SharedText(ChatRenderer.render(event) + "\n"),
+                clock.millis());
         Map<Executor, List<Forwarder>> toStart = new IdentityHashMap<>(4);
         synchronized (lock) {
             if (!(event instanceof ChatEvent.Join) && !(event instanceof ChatEvent.Leave)) {
