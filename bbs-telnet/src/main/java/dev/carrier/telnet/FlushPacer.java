@@ -1,47 +1,36 @@
 package dev.carrier.telnet;
 
 import io.netty.channel.Channel;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Decides when a connection's queued writes go out. The first write after a quiet spell is
- * flushed at the end of the current event-loop task, so typing and prompts feel immediate;
- * under steady traffic (a busy chat room) at most one flush per window follows, so several
- * lines share one syscall instead of each paying for its own.
+ * Decides when a connection's queued writes go out: as soon as the event loop gets round to it,
+ * never after a fixed delay. The first write queues one flush behind the tasks already waiting
+ * on the loop; what those tasks write to the same connection (the other lines of a burst, the
+ * prompt after a reply) rides along in that one syscall. On an idle loop that is at the end of
+ * the current task, so typing, prompts and a lone chat line go out at once; on a busy one the
+ * lines gather by themselves, which is what Netty's {@code FlushConsolidationHandler} does for
+ * writes made outside a read.
  *
  * <p>Owned by the channel's event loop; call {@link #written()} there after each write.
  */
 final class FlushPacer {
 
-    /** Long enough to gather a busy room's lines, far below what a person notices. */
-    public static final Duration DEFAULT_WINDOW = Duration.ofMillis(5);
-
     private final Channel channel;
-    private final long windowNanos;
     private final Runnable flush = this::flush;
     private boolean scheduled;
-    private long lastFlush = System.nanoTime() - Long.MAX_VALUE / 2;
 
-    public FlushPacer(Channel channel, Duration window) {
+    FlushPacer(Channel channel) {
         this.channel = channel;
-        this.windowNanos = window.toNanos();
     }
 
-    public void written() {
+    void written() {
         if (scheduled) return;
         scheduled = true;
-        long wait = lastFlush + windowNanos - System.nanoTime();
-        if (wait <= 0) {
-            channel.eventLoop().execute(flush);
-        } else {
-            channel.eventLoop().schedule(flush, wait, TimeUnit.NANOSECONDS);
-        }
+        channel.eventLoop().execute(flush);
     }
 
     private void flush() {
         scheduled = false;
-        lastFlush = System.nanoTime();
         channel.flush();
     }
 }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * The engine's terminal on a telnet channel.
  *
  * <p>Writes are queued without a flush, and a {@link FlushPacer} sends them together: a chat
- * fan-out writing many small lines costs one syscall per connection and pacing window. Text goes
+ * fan-out writing many small lines costs one syscall per connection for all the lines that were
+ * waiting when the loop reached it. Text goes
  * out through the {@link TelnetOutputForm} of the current charset; shared text is wrapped, not
  * copied.
  *
@@ -32,7 +33,7 @@ final class TelnetTerminal extends ChannelTerminal {
     TelnetTerminal(Channel channel, TerminalInfo info) {
         super(channel, info);
         this.form = TelnetOutputForm.of(info.charset());
-        this.flushes = new FlushPacer(channel, FlushPacer.DEFAULT_WINDOW);
+        this.flushes = new FlushPacer(channel);
     }
 
     @Override
