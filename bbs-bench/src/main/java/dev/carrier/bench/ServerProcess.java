@@ -40,13 +40,20 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Path jar, Path dataDir, int maxNodes, String heap, List<String> extraArgs, boolean web)
             throws IOException, InterruptedException {
+        return start(List.of(), jar, dataDir, maxNodes, heap, extraArgs, web);
+    }
+
+    /** As above, run through {@code launcher} (such as {@code taskset -c 0}) when it is not empty. */
+    static ServerProcess start(List<String> launcher, Path jar, Path dataDir, int maxNodes, String heap,
+            List<String> extraArgs, boolean web) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("no server jar at " + jar + ": build it first (mvn -B -DskipTests package)");
         }
         int port = freePort();
         int webPort = web ? freePort() : 0;
         while (web && webPort == port) webPort = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar", jar.toString(), "serve",
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(javaBinary(), "-Xmx" + heap, "-jar", jar.toString(), "serve",
                 "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--telnet-port", String.valueOf(port),
                 "--max-nodes", String.valueOf(maxNodes), "--flood-burst", "0",
                 // Every caller comes from 127.0.0.1 here, and logs in from it at once.
