@@ -53,6 +53,11 @@ final class ChatBench implements Callable<Integer> {
             description = "Runs, alternating the servers; the table shows medians (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--warmup", defaultValue = "1",
+            description = "Untimed rounds of the same load on each server before the measured one, so the JIT has"
+                    + " compiled Carrier's path; the reference gets the same (default: ${DEFAULT-VALUE}).")
+    int warmups;
+
     @Option(names = "--pin", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Pin each server to CPU 0 and the load to CPU 1 with taskset (default: ${DEFAULT-VALUE}).")
     boolean pin;
@@ -82,8 +87,9 @@ final class ChatBench implements Callable<Integer> {
     private ChatLoad.Result carrierRun(ChatLoad.Shape shape, Pinning pinning) throws Exception {
         Path data = Files.createTempDirectory("carrier-bench");
         UserSeeder.seed(data, clients);
-        try (ServerProcess server = ServerProcess.start(pinning.serverLauncher(), serverJar.jar, data, clients + 16,
+        try (ServerProcess server = ServerProcess.start(pinning.serverLauncher(), serverJar.jvmArgs, serverJar.jar, data, clients + 16,
                 serverHeap, serverJar.serverArgs, false); ChatLoad load = new ChatLoad(timeoutSeconds)) {
+            warmUp(ChatLoad.Protocol.TELNET, server.telnetPort(), shape);
             long idle = server.heapUsedAfterGc();
             long[] inChat = new long[1];
             ChatLoad.Result result = load.run("Carrier", ChatLoad.Protocol.TELNET, server.telnetPort(), shape,
@@ -98,7 +104,18 @@ final class ChatBench implements Callable<Integer> {
         Path dir = Files.createTempDirectory("carrier-bench-versus");
         try (ReferenceServer server = ReferenceServer.start(versus, dir, pinning.serverLauncher());
                 ChatLoad load = new ChatLoad(timeoutSeconds)) {
+            warmUp(ChatLoad.Protocol.IRC, server.port(), shape);
             return load.run(server.name(), ChatLoad.Protocol.IRC, server.port(), shape, server::cpuNanos, () -> { });
+        }
+    }
+
+    private void warmUp(ChatLoad.Protocol protocol, int port, ChatLoad.Shape shape) throws InterruptedException {
+        for (int round = 1; round <= warmups; round++) {
+            try (ChatLoad load = new ChatLoad(timeoutSeconds)) {
+                ChatLoad.Result result = load.run("warm-up", protocol, port, shape, () -> 0, () -> { });
+                System.out.printf(Locale.ROOT, "warm-up %d: %d of %d delivered%n", round, result.delivered(),
+                        result.expected());
+            }
         }
     }
 

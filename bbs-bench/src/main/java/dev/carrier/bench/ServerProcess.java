@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
 
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** A heap's or a generation's line: G1 has one, the serial collector (a server pinned to one core) two. */
+    private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final Process process;
     private final int telnetPort;
@@ -40,12 +41,15 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Path jar, Path dataDir, int maxNodes, String heap, List<String> extraArgs, boolean web)
             throws IOException, InterruptedException {
-        return start(List.of(), jar, dataDir, maxNodes, heap, extraArgs, web);
+        return start(List.of(), List.of(), jar, dataDir, maxNodes, heap, extraArgs, web);
     }
 
-    /** As above, run through {@code launcher} (such as {@code taskset -c 0}) when it is not empty. */
-    static ServerProcess start(List<String> launcher, Path jar, Path dataDir, int maxNodes, String heap,
-            List<String> extraArgs, boolean web) throws IOException, InterruptedException {
+    /**
+     * As above, run through {@code launcher} (such as {@code taskset -c 0}) when it is not empty,
+     * with {@code jvmArgs} for the server's JVM (a flight recording, say).
+     */
+    static ServerProcess start(List<String> launcher, List<String> jvmArgs, Path jar, Path dataDir, int maxNodes,
+            String heap, List<String> extraArgs, boolean web) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("no server jar at " + jar + ": build it first (mvn -B -DskipTests package)");
         }
@@ -53,7 +57,9 @@ final class ServerProcess implements AutoCloseable {
         int webPort = web ? freePort() : 0;
         while (web && webPort == port) webPort = freePort();
         List<String> command = new ArrayList<>(launcher);
-        command.addAll(List.of(javaBinary(), "-Xmx" + heap, "-jar", jar.toString(), "serve",
+        command.add(javaBinary());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-Xmx" + heap, "-jar", jar.toString(), "serve",
                 "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--telnet-port", String.valueOf(port),
                 "--max-nodes", String.valueOf(maxNodes), "--flood-burst", "0",
                 // Every caller comes from 127.0.0.1 here, and logs in from it at once.
@@ -134,8 +140,14 @@ final class ServerProcess implements AutoCloseable {
         jcmd("GC.run");
         String info = jcmd("GC.heap_info");
         Matcher used = USED.matcher(info);
-        if (!used.find()) throw new IOException("cannot read the heap from: " + info);
-        return Long.parseLong(used.group(1)) * 1024;
+        long kib = 0;
+        boolean found = false;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+            found = true;
+        }
+        if (!found) throw new IOException("cannot read the heap from: " + info);
+        return kib * 1024;
     }
 
     private String jcmd(String what) throws IOException, InterruptedException {

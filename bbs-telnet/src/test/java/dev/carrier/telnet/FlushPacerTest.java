@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,18 +18,20 @@ import org.junit.jupiter.api.Test;
 class FlushPacerTest {
 
     /**
-     * The socket's end of the pipeline: what was written, and what had been flushed at each flush.
+     * The socket's end of the pipeline: the buffers written, and what had been flushed at each flush.
      * It keeps writes from reaching EmbeddedChannel's own head, which runs pending tasks at
      * every write, unlike a real channel.
      */
     private static final class Socket extends ChannelOutboundHandlerAdapter {
         final StringBuilder written = new StringBuilder();
         final List<String> flushed = new ArrayList<>();
+        int buffers;
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
             ByteBuf buf = (ByteBuf) msg;
             written.append(buf.toString(StandardCharsets.US_ASCII));
+            buffers++;
             buf.release();
         }
 
@@ -63,15 +65,30 @@ class FlushPacerTest {
         }
         channel.runPendingTasks();
         assertEquals(List.of(burst.toString()), socket.flushed);
+        assertEquals(1, socket.buffers, "the lines travel in one buffer, not one each");
 
         write(channel, pacer, "next\r\n");
         channel.runPendingTasks();
         assertEquals(List.of(burst.toString(), "next\r\n"), socket.flushed, "a later write gets its own flush at once");
     }
 
+    @Test
+    void aBurstIsHandedToTheChannelWhenItWouldPassTheHighWaterMarkSoBackPressureSeesIt() {
+        Socket socket = new Socket();
+        EmbeddedChannel channel = new EmbeddedChannel(socket);
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, 2048));
+        FlushPacer pacer = new FlushPacer(channel);
+        String line = "x".repeat(99) + "\n";
+        int lines = 50; // 5,000 bytes against a 2,048-byte high mark
+        for (int i = 0; i < lines; i++) write(channel, pacer, line);
+        assertTrue(socket.buffers >= 2, "handed over while gathering: " + socket.buffers);
+        assertTrue(socket.flushed.isEmpty(), "but not flushed before the loop gets to it");
+        channel.runPendingTasks();
+        assertEquals(List.of(line.repeat(lines)), socket.flushed);
+    }
+
     private static void write(EmbeddedChannel channel, FlushPacer pacer, String text) {
-        channel.pipeline().write(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII), channel.voidPromise());
-        pacer.written();
+        pacer.send(text.getBytes(StandardCharsets.US_ASCII));
     }
 
 }
