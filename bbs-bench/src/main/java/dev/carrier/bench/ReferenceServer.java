@@ -2,7 +2,6 @@ package dev.carrier.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ final class ReferenceServer implements AutoCloseable {
     }
 
     static ReferenceServer start(String command, Path dir, List<String> launcher) throws IOException {
-        int port = freePort();
+        int port = ServerProcess.freePort();
         List<String> words = List.of(command.trim().split("\\s+"));
         Path program = Pinning.onPath(words.get(0));
         if (program == null) throw new IOException("no program " + words.get(0) + " to compare with");
@@ -75,7 +74,7 @@ final class ReferenceServer implements AutoCloseable {
                 "    DNS = no",
                 "    Ident = no",
                 "    PAM = no",
-                "") ;
+                "");
     }
 
     private void awaitListening(Duration limit, Path log) throws IOException {
@@ -95,12 +94,6 @@ final class ReferenceServer implements AutoCloseable {
         throw new IOException(name + " did not listen on port " + port + " within " + limit.toSeconds() + " s");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     String name() {
         return name;
     }
@@ -115,12 +108,6 @@ final class ReferenceServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ServerProcess.stop(process);
     }
 }

@@ -64,7 +64,9 @@ final class ServerProcess implements AutoCloseable {
                 "--max-nodes", String.valueOf(maxNodes), "--flood-burst", "0",
                 // Every caller comes from 127.0.0.1 here, and logs in from it at once.
                 "--max-per-address", "0", "--login-address-failures", "1000000",
-                "--web-port", String.valueOf(webPort)));
+                "--web-port", String.valueOf(webPort),
+                // SSH is not measured, and a fixed port would collide with any other server here.
+                "--ssh-port", "0"));
         command.addAll(extraArgs);
         Path log = dataDir.resolve("server.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -94,7 +96,8 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A loopback port free now, for a server about to start. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -163,6 +166,11 @@ final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+    }
+
+    /** Asks a server process to stop, and makes it after 20 s. */
+    static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS)) process.destroyForcibly();

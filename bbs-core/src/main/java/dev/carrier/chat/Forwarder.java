@@ -38,6 +38,9 @@ final class Forwarder {
         }
     }
 
+    /** Lines taken from the queue under one lock. */
+    private static final int BATCH = 64;
+
     private final Viewer viewer;
     private final long budgetBytes;
     private final long maxDelayMillis;
@@ -49,8 +52,11 @@ final class Forwarder {
     private boolean took;
     /** When the reader was last seen taking lines (or having none waiting). */
     private long progressAt;
-    private boolean hangingUp;
+    /** Set by the room under the lock; read by the drain without it, which then takes the lock. */
+    private volatile boolean hangingUp;
     private boolean scheduled;
+    /** The lines a drain has taken and not yet shown; only the drain touches it. */
+    private final Delivery[] batch = new Delivery[BATCH];
     private volatile boolean cancelled;
 
     Forwarder(Viewer viewer, ReaderBudget budget) {
@@ -97,44 +103,71 @@ final class Forwarder {
         return viewer.executor();
     }
 
-    /** Writes queued lines while the viewer's transport takes them; runs on the viewer's executor. */
+    /**
+     * Writes queued lines while the viewer's transport takes them; runs on the viewer's executor.
+     * Lines leave the queue a batch at a time, so the lock is taken once per batch rather than
+     * once per line; a line the transport would not take goes back to the head of the queue.
+     */
     void drain() {
         while (!cancelled) {
-            if (hangUpIfDue()) return;
+            if (hangingUp) {
+                hangUp();
+                return;
+            }
             if (!viewer.writable()) {
                 viewer.whenWritable(this::drain);
                 return;
             }
-            Delivery next;
+            int taken = 0;
             int dropped;
             synchronized (queue) {
                 dropped = missed;
                 missed = 0;
-                next = queue.poll();
-                if (next == null && dropped == 0) {
+                Delivery next;
+                while (taken < batch.length && (next = queue.poll()) != null) {
+                    batch[taken++] = next;
+                    queuedBytes -= next.cost();
+                }
+                if (taken == 0 && dropped == 0) {
                     scheduled = false;
                     return;
                 }
-                if (next != null) {
-                    queuedBytes -= next.cost();
-                    took = true;
-                }
+                if (taken > 0) took = true;
             }
             if (dropped > 0) viewer.missed(dropped);
-            if (next != null) viewer.show(next.event(), next.text());
+            for (int i = 0; i < taken; i++) {
+                if (i > 0 && !viewer.writable()) {
+                    putBack(i, taken);
+                    break;
+                }
+                viewer.show(batch[i].event(), batch[i].text());
+                batch[i] = null;
+            }
         }
     }
 
-    private boolean hangUpIfDue() {
+    /** Returns the untaken part of a batch to the head of the queue, in order. */
+    private void putBack(int from, int to) {
+        synchronized (queue) {
+            for (int i = to - 1; i >= from; i--) {
+                if (!cancelled) {
+                    queue.addFirst(batch[i]);
+                    queuedBytes += batch[i].cost();
+                }
+                batch[i] = null;
+            }
+        }
+    }
+
+    private void hangUp() {
         int dropped;
         synchronized (queue) {
-            if (!hangingUp || cancelled) return false;
+            if (cancelled) return;
             cancelled = true;
             dropped = missed;
             missed = 0;
         }
         viewer.hangUp(dropped, Duration.ofMillis(hangUpAfterMillis));
-        return true;
     }
 
     /** Stops delivery at once; what was queued is dropped. */

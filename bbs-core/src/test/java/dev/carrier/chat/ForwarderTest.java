@@ -19,7 +19,7 @@ class ForwarderTest {
             new ReaderBudget(64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30));
 
     /** A screen whose transport takes bytes while {@code writable} says so. */
-    private static final class Screen implements Viewer {
+    private static class Screen implements Viewer {
         final List<String> seen = new ArrayList<>();
         boolean writable = true;
         Runnable waiting;
@@ -143,6 +143,23 @@ class ForwarderTest {
         screen.drains(forwarder);
         assertTrue(screen.seen.isEmpty());
         assertEquals(1, screen.hangUps);
+    }
+
+    @Test
+    void aTransportThatFillsUpMidBatchGetsTheRestLaterInOrder() {
+        Screen screen = new Screen() {
+            @Override
+            public void show(ChatEvent event, SharedText text) {
+                super.show(event, text);
+                if (seen.size() % 10 == 0) writable = false; // its buffer fills every ten lines
+            }
+        };
+        Forwarder forwarder = new Forwarder(screen, BUDGET);
+        screen.writable = false;
+        for (int i = 1; i <= 100; i++) offer(forwarder, line(i, 20, 0));
+        for (int round = 0; round < 10; round++) screen.drains(forwarder);
+        assertEquals(100, screen.seen.size());
+        for (int i = 1; i <= 100; i++) assertTrue(screen.seen.get(i - 1).startsWith("line " + i + " "), screen.seen.get(i - 1));
     }
 
     @Test

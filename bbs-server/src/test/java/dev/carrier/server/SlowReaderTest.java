@@ -41,13 +41,8 @@ class SlowReaderTest {
     @Test
     void othersKeepReceivingAndTheSlowOneLaterSeesWhatItMissed() throws IOException {
         try (TestServer bbs = TestServer.start(config()); Socket slow = new Socket()) {
-            InputStream in = slothInChat(bbs, slow);
-            TelnetTestClient bob = bbs.inChat("bob");
-            TelnetTestClient alice = bbs.inChat("alice");
-            burst(alice);
-            bob.awaitText("<alice> line " + LINES + " ", WAIT);
-
-            String late = readUntil(in, "<alice> line " + LINES + " ");
+            Room room = burstWhileSlothSleeps(bbs, slow);
+            String late = readUntil(room.sloth(), "<alice> line " + LINES + " ");
             assertTrue(late.contains("*** Missed "), "no missed notice in what sloth read");
             int received = late.split("<alice> line ", -1).length - 1;
             assertTrue(received < LINES, "sloth received all " + received + " lines: nothing was bounded");
@@ -57,19 +52,27 @@ class SlowReaderTest {
     @Test
     void aReaderThatTakesNothingForTheHangUpTimeIsHungUpOnWhileOthersCarryOn() throws IOException {
         try (TestServer bbs = TestServer.start(config()); Socket slow = new Socket()) {
-            InputStream in = slothInChat(bbs, slow);
-            TelnetTestClient bob = bbs.inChat("bob");
-            TelnetTestClient alice = bbs.inChat("alice");
-            burst(alice);
-            bob.awaitText("<alice> line " + LINES + " ", WAIT);
+            Room room = burstWhileSlothSleeps(bbs, slow);
             assertEquals(3, bbs.server().nodes().inUse());
 
             bbs.passTime(time, ReaderBudget.defaults().hangUpAfter());
-            alice.sendLine("still here?");
-            bob.awaitText("<alice> still here?", WAIT);
+            room.alice().sendLine("still here?");
+            room.bob().awaitText("<alice> still here?", WAIT);
             TestServer.eventually().until(() -> bbs.server().nodes().inUse() == 2);
-            assertTrue(readsToTheEnd(in), "sloth's connection was not closed");
+            assertTrue(readsToTheEnd(room.sloth()), "sloth's connection was not closed");
         }
+    }
+
+    /** Sloth, who reads nothing; bob, who has read the whole burst; alice, who sent it. */
+    private record Room(InputStream sloth, TelnetTestClient bob, TelnetTestClient alice) {}
+
+    private static Room burstWhileSlothSleeps(TestServer bbs, Socket slow) throws IOException {
+        InputStream sloth = slothInChat(bbs, slow);
+        TelnetTestClient bob = bbs.inChat("bob");
+        TelnetTestClient alice = bbs.inChat("alice");
+        burst(alice);
+        bob.awaitText("<alice> line " + LINES + " ", WAIT);
+        return new Room(sloth, bob, alice);
     }
 
     private static InputStream slothInChat(TestServer bbs, Socket slow) throws IOException {
