@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         description = "Measures Carrier with real telnet connections on loopback.",
         footer = {"", "Examples:", "  carrier bench chat --clients 1000 --senders 20 --lines 100",
             "  carrier bench chat --clients 10000 --senders 0     (idle sessions: heap per session)",
+            "  carrier bench chat --clients 200 --senders 50 --lines 20 --rate 0 --versus ngircd --runs 3",
+            "                                                      (side by side with an IRC server)",
             "  carrier bench soak --cycles 10000 --frames 100000  (bad connections and fuzz: what stays behind)"})
 public final class BenchCommand implements Runnable {
 

@@ -1,22 +1,13 @@
 package dev.carrier.bench;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,10 +15,13 @@ import picocli.CommandLine.Option;
 /**
  * {@code carrier bench chat}: N callers log in over telnet; with senders, they enter chat and S
  * of them send M lines each, and every caller records when every line arrives. Without senders
- * the callers stay logged in at the menu and the server's heap per session is measured.
+ * the callers stay logged in at the menu and the server's heap per session is measured. With
+ * {@code --versus}, the same load runs against a second server over IRC in the same run, each
+ * server pinned to its own core, and a side-by-side table with ratios ends the report.
  */
 @Command(name = "chat", mixinStandardHelpOptions = true,
-        description = "Chat fan-out: deliveries per second and latency; or idle sessions' heap.")
+        description = "Chat fan-out: deliveries per second and latency, side by side with an IRC server if"
+                + " asked; or idle sessions' heap.")
 final class ChatBench implements Callable<Integer> {
 
     @Option(names = "--clients", defaultValue = "1000", description = "Callers (default: ${DEFAULT-VALUE}).")
@@ -41,7 +35,7 @@ final class ChatBench implements Callable<Integer> {
     int lines;
 
     @Option(names = "--rate", defaultValue = "25",
-            description = "Lines per second per sender; 0 sends all at once (default: ${DEFAULT-VALUE}).")
+            description = "Lines per second per sender; 0 sends all at once, a burst (default: ${DEFAULT-VALUE}).")
     double rate;
 
     @Option(names = "--rooms", defaultValue = "1",
@@ -55,134 +49,173 @@ final class ChatBench implements Callable<Integer> {
     @Mixin
     ServerJar serverJar;
 
+    @Option(names = "--versus", paramLabel = "COMMAND",
+            description = "A second server to run the same load against over IRC, such as ngircd (its configuration"
+                    + " is generated) or a command with {port} and {dir} in it.")
+    String versus;
+
+    @Option(names = "--runs", defaultValue = "1",
+            description = "Runs, alternating the servers; the table shows medians (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "1",
+            description = "Untimed rounds of the same load on each server before the measured one, so the JIT has"
+                    + " compiled Carrier's path; the reference gets the same (default: ${DEFAULT-VALUE}).")
+    int warmups;
+
+    @Option(names = "--pin", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Pin each server to CPU 0 and the load to CPU 1 with taskset (default: ${DEFAULT-VALUE}).")
+    boolean pin;
+
     @Option(names = "--timeout", defaultValue = "300", description = "Seconds before giving up (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Override
     public Integer call() throws Exception {
+        if (senders <= 0) return idleSessions();
+        Pinning pinning = Pinning.apply(pin);
         if (rooms < 1 || rooms > clients) {
             System.out.println("--rooms must be from 1 to the number of clients");
             return 2;
         }
+        ChatLoad.Shape shape = new ChatLoad.Shape(clients, senders, lines, rate, rooms);
+        System.out.printf(Locale.ROOT, "%s; machine load %s%n", pinning.description(), loadAverage());
+        List<ChatLoad.Result> carrier = new ArrayList<>();
+        List<ChatLoad.Result> reference = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            if (runs > 1) System.out.printf(Locale.ROOT, "%n--- run %d of %d%n", run, runs);
+            carrier.add(report(carrierRun(shape, pinning)));
+            if (versus != null) reference.add(report(referenceRun(shape, pinning)));
+        }
+        if (versus != null) System.out.print(table(shape, carrier, reference));
+        System.out.printf(Locale.ROOT, "machine load at the end %s%n", loadAverage());
+        boolean complete = carrier.stream().allMatch(ChatLoad.Result::complete);
+        return complete ? 0 : 1;
+    }
+
+    private ChatLoad.Result carrierRun(ChatLoad.Shape shape, Pinning pinning) throws Exception {
+        Path data = Files.createTempDirectory("carrier-bench");
+        UserSeeder.seed(data, clients);
+        try (ServerProcess server = ServerProcess.start(pinning.serverLauncher(), serverJar.jvmArgs, serverJar.jar, data, clients + 16,
+                serverHeap, serverJar.serverArgs, false); ChatLoad load = new ChatLoad(timeoutSeconds)) {
+            warmUp(ChatLoad.Protocol.TELNET, server.telnetPort(), shape);
+            long idle = server.heapUsedAfterGc();
+            long[] inChat = new long[1];
+            ChatLoad.Result result = load.run("Carrier", ChatLoad.Protocol.TELNET, server.telnetPort(), shape,
+                    server::cpuNanos, () -> inChat[0] = heapQuietly(server));
+            System.out.printf(Locale.ROOT, "server heap       %.1f KiB per session in chat (%.1f MiB over %.1f MiB idle)%n",
+                    (inChat[0] - idle) / 1024.0 / clients, (inChat[0] - idle) / 1048576.0, idle / 1048576.0);
+            return result;
+        }
+    }
+
+    private ChatLoad.Result referenceRun(ChatLoad.Shape shape, Pinning pinning) throws Exception {
+        Path dir = Files.createTempDirectory("carrier-bench-versus");
+        try (ReferenceServer server = ReferenceServer.start(versus, dir, pinning.serverLauncher());
+                ChatLoad load = new ChatLoad(timeoutSeconds)) {
+            warmUp(ChatLoad.Protocol.IRC, server.port(), shape);
+            return load.run(server.name(), ChatLoad.Protocol.IRC, server.port(), shape, server::cpuNanos, () -> { });
+        }
+    }
+
+    private void warmUp(ChatLoad.Protocol protocol, int port, ChatLoad.Shape shape) throws InterruptedException {
+        for (int round = 1; round <= warmups; round++) {
+            try (ChatLoad load = new ChatLoad(timeoutSeconds)) {
+                ChatLoad.Result result = load.run("warm-up", protocol, port, shape, () -> 0, () -> { });
+                System.out.printf(Locale.ROOT, "warm-up %d: %d of %d delivered%n", round, result.delivered(),
+                        result.expected());
+            }
+        }
+    }
+
+    private static long heapQuietly(ServerProcess server) {
+        try {
+            return server.heapUsedAfterGc();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private int idleSessions() throws Exception {
         Path data = Files.createTempDirectory("carrier-bench");
         System.out.printf(Locale.ROOT, "seeding %d users...%n", clients);
         UserSeeder.seed(data, clients);
-        try (ServerProcess server = ServerProcess.start(serverJar.jar, data, clients + 16, serverHeap, serverJar.serverArgs)) {
+        try (ServerProcess server = ServerProcess.start(serverJar.jar, data, clients + 16, serverHeap, serverJar.serverArgs);
+                ChatLoad load = new ChatLoad(timeoutSeconds)) {
             long baseline = server.heapUsedAfterGc();
-            EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-            try {
-                boolean chat = senders > 0;
-                long expected = expectedDeliveries();
-                Latencies latencies = new Latencies((int) Math.min(expected, Integer.MAX_VALUE - 8));
-                CountDownLatch ready = new CountDownLatch(clients);
-                long loginStart = System.nanoTime();
-                List<BenchClient> callers = connect(group, server.telnetPort(), chat, ready, latencies);
-                if (!ready.await(timeoutSeconds, TimeUnit.SECONDS)) {
-                    System.out.printf("only %d of %d callers got in within %d s%n",
-                            clients - ready.getCount(), clients, timeoutSeconds);
-                    return 1;
-                }
-                double loginSeconds = (System.nanoTime() - loginStart) / 1e9;
-                System.out.printf(Locale.ROOT, "%d callers logged in%s in %.1f s%n", clients,
-                        chat ? " and in chat" : " at the menu", loginSeconds);
-                if (!chat) {
-                    long used = server.heapUsedAfterGc();
-                    System.out.printf(Locale.ROOT, "server heap: %.1f MiB before, %.1f MiB with %d sessions: %.1f KiB per session%n",
-                            baseline / 1048576.0, used / 1048576.0, clients, (used - baseline) / 1024.0 / clients);
-                    return 0;
-                }
-                return talk(callers, latencies, expected, server, baseline);
-            } finally {
-                group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            }
+            long loginStart = System.nanoTime();
+            load.connect(server.telnetPort(), clients,
+                    (index, ready) -> new BenchClient(UserSeeder.handle(index), false, null, ready, new Latencies(0)));
+            System.out.printf(Locale.ROOT, "%d callers logged in at the menu in %.1f s%n", clients,
+                    (System.nanoTime() - loginStart) / 1e9);
+            long used = server.heapUsedAfterGc();
+            System.out.printf(Locale.ROOT, "server heap: %.1f MiB before, %.1f MiB with %d sessions: %.1f KiB per session%n",
+                    baseline / 1048576.0, used / 1048576.0, clients, (used - baseline) / 1024.0 / clients);
+            return 0;
         }
     }
 
-    /** Caller {@code i}'s room: none (the lobby) with one room, else {@code bench-(i mod K)}. */
-    private String roomOf(int i) {
-        return rooms == 1 ? null : "bench-" + (i % rooms);
-    }
-
-    /** Each sender's lines reach the people in its room, itself included. */
-    private long expectedDeliveries() {
-        long[] members = new long[rooms];
-        for (int i = 0; i < clients; i++) members[i % rooms]++;
-        long expected = 0;
-        for (int s = 0; s < senders; s++) expected += members[senderIndex(s) % rooms] * lines;
-        return expected;
-    }
-
-    /** Senders spread over the callers and, with rooms, over the rooms too. */
-    private int senderIndex(int s) {
-        return (s * (clients / senders) + s % rooms) % clients;
-    }
-
-    /** Logins go in batches: enough to keep the server busy, not a SYN flood. */
-    private static final int BATCH = 256;
-
-    private List<BenchClient> connect(EventLoopGroup group, int port, boolean chat, CountDownLatch ready,
-            Latencies latencies) throws InterruptedException {
-        List<BenchClient> callers = new ArrayList<>();
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true);
-        for (int first = 0; first < clients; first += BATCH) {
-            int end = Math.min(clients, first + BATCH);
-            for (int i = first; i < end; i++) {
-                BenchClient client = new BenchClient(UserSeeder.handle(i), chat, roomOf(i), ready, latencies);
-                callers.add(client);
-                bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(client);
-                    }
-                }).connect("127.0.0.1", port).sync();
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            while (ready.getCount() > clients - end && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(1_000_000);
-            }
-        }
-        return callers;
-    }
-
-    private int talk(List<BenchClient> callers, Latencies latencies, long expected, ServerProcess server,
-            long baseline) throws Exception {
-        long joinedHeap = server.heapUsedAfterGc();
-        long serverCpuBefore = server.cpuNanos();
-        long benchCpuBefore = ownCpuNanos();
-        // Everyone saw everyone join; those lines are not bench lines and are not counted.
-        long start = System.nanoTime();
-        for (int s = 0; s < senders; s++) callers.get(senderIndex(s)).send(s, lines, rate);
-        long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        long quiet = TimeUnit.SECONDS.toNanos(5);
-        // Done when everything arrived, or nothing more has arrived for a while (lines a slow
-        // reader's mailbox dropped never will).
-        while (latencies.count() < expected && System.nanoTime() < deadline
-                && System.nanoTime() - Math.max(start, latencies.lastArrival()) < quiet) {
-            LockSupport.parkNanos(5_000_000);
-        }
-        long received = latencies.count();
-        double serverCpu = (server.cpuNanos() - serverCpuBefore) / 1e9;
-        double benchCpu = (ownCpuNanos() - benchCpuBefore) / 1e9;
-        double seconds = (latencies.lastArrival() - start) / 1e9;
-        long[] sorted = latencies.sorted();
-        System.out.printf(Locale.ROOT, "clients           %d in %d room%s%n", clients, rooms, rooms == 1 ? "" : "s");
-        System.out.printf(Locale.ROOT, "lines sent        %d (%d senders x %d, %s)%n", (long) senders * lines, senders,
-                lines, rate > 0 ? rate + " lines/s each" : "all at once");
+    private static ChatLoad.Result report(ChatLoad.Result r) {
+        ChatLoad.Shape shape = r.shape();
+        System.out.printf(Locale.ROOT, "server            %s%n", r.server());
+        System.out.printf(Locale.ROOT, "clients           %d in %d room%s%n", shape.clients(), shape.rooms(),
+                shape.rooms() == 1 ? "" : "s");
+        System.out.printf(Locale.ROOT, "lines sent        %d (%d senders x %d, %s)%n", (long) shape.senders() * shape.lines(),
+                shape.senders(), shape.lines(), shape.pace());
         System.out.printf(Locale.ROOT, "deliveries        %d of %d (%d dropped for slow readers, %d missed notices)%n",
-                received, expected, expected - received, callers.stream().mapToLong(BenchClient::missedNotices).sum());
-        System.out.printf(Locale.ROOT, "deliveries/s      %.0f%n", received / seconds);
-        System.out.printf(Locale.ROOT, "latency p50       %.2f ms%n", Latencies.percentileMillis(sorted, 50));
-        System.out.printf(Locale.ROOT, "latency p99       %.2f ms%n", Latencies.percentileMillis(sorted, 99));
-        System.out.printf(Locale.ROOT, "latency max       %.2f ms%n", Latencies.percentileMillis(sorted, 100));
-        System.out.printf(Locale.ROOT, "server heap       %.1f KiB per session in chat (%.1f MiB over %.1f MiB idle)%n",
-                (joinedHeap - baseline) / 1024.0 / clients, (joinedHeap - baseline) / 1048576.0, baseline / 1048576.0);
-        System.out.printf(Locale.ROOT, "cpu               server %.1f s, load %.1f s, over %.1f s of wall time on %d cores%n",
-                serverCpu, benchCpu, seconds, Runtime.getRuntime().availableProcessors());
-        return received == expected ? 0 : 1;
+                r.delivered(), r.expected(), r.expected() - r.delivered(), r.missedNotices());
+        System.out.printf(Locale.ROOT, "deliveries/s      %.0f%n", r.deliveriesPerSecond());
+        System.out.printf(Locale.ROOT, "latency p50       %.2f ms%n", r.p50Millis());
+        System.out.printf(Locale.ROOT, "latency p99       %.2f ms%n", r.p99Millis());
+        System.out.printf(Locale.ROOT, "latency max       %.2f ms%n", r.maxMillis());
+        System.out.printf(Locale.ROOT, "cpu               server %.2f s (%.2f us per delivery), load %.2f s, over %.2f s%n",
+                r.serverCpuSeconds(), r.serverCpuMicrosPerDelivery(), r.loadCpuSeconds(), r.seconds());
+        return r;
     }
 
-    private static long ownCpuNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    /** The side-by-side table (medians over the runs), then Carrier's figures over the reference's. */
+    static String table(ChatLoad.Shape shape, List<ChatLoad.Result> carrier, List<ChatLoad.Result> reference) {
+        StringBuilder out = new StringBuilder();
+        String load = shape.pace() + ", N = " + shape.clients() + ", " + shape.senders() + " x " + shape.lines();
+        out.append(String.format(Locale.ROOT, "%n%s%n", carrier.size() > 1 ? "medians of " + carrier.size() + " runs" : ""));
+        out.append("| load | server | delivered | server CPU per delivery | p50 | p99 |\n");
+        out.append("| --- | --- | --- | --- | --- | --- |\n");
+        for (List<ChatLoad.Result> results : List.of(reference, carrier)) {
+            out.append(String.format(Locale.ROOT, "| %s | %s | %,d of %,d | %.2f us | %.1f ms | %.1f ms |%n", load,
+                    results.get(0).server(), (long) median(results, ChatLoad.Result::delivered), results.get(0).expected(),
+                    median(results, ChatLoad.Result::serverCpuMicrosPerDelivery),
+                    median(results, ChatLoad.Result::p50Millis), median(results, ChatLoad.Result::p99Millis)));
+        }
+        out.append(String.format(Locale.ROOT, "Carrier / %s: delivered share %.3f / %.3f, CPU per delivery %.2fx,"
+                + " p50 %.2fx, p99 %.2fx%n", reference.get(0).server(),
+                median(carrier, r -> (double) r.delivered() / r.expected()),
+                median(reference, r -> (double) r.delivered() / r.expected()),
+                ratio(carrier, reference, ChatLoad.Result::serverCpuMicrosPerDelivery),
+                ratio(carrier, reference, ChatLoad.Result::p50Millis),
+                ratio(carrier, reference, ChatLoad.Result::p99Millis)));
+        return out.toString();
+    }
+
+    private static double ratio(List<ChatLoad.Result> carrier, List<ChatLoad.Result> reference,
+            ToDoubleFunction<ChatLoad.Result> figure) {
+        return median(carrier, figure) / median(reference, figure);
+    }
+
+    static double median(List<ChatLoad.Result> results, ToDoubleFunction<ChatLoad.Result> figure) {
+        double[] values = results.stream().mapToDouble(figure).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }

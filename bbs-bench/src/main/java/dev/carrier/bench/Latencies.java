@@ -4,10 +4,14 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Every delivery's send-to-receive time, kept whole so the percentiles are exact. */
+/**
+ * Every delivery's send-to-receive time, kept whole so the percentiles are exact. Lines sent
+ * before it was made (an earlier run's, shown again as a room's scrollback) are not counted.
+ */
 final class Latencies {
 
     private final long[] nanos;
+    private final long notBefore = System.nanoTime();
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicLong lastArrival = new AtomicLong();
 
@@ -16,6 +20,7 @@ final class Latencies {
     }
 
     void record(long sentNanos, long receivedNanos) {
+        if (sentNanos < notBefore) return;
         int index = count.getAndIncrement();
         if (index < nanos.length) nanos[index] = receivedNanos - sentNanos;
         lastArrival.accumulateAndGet(receivedNanos, Math::max);

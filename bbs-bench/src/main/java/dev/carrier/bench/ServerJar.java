@@ -14,4 +14,8 @@ final class ServerJar {
 
     @Option(names = "--server-arg", description = "An extra argument for carrier serve (repeatable).")
     List<String> serverArgs = new ArrayList<>();
+
+    @Option(names = "--server-jvm-arg",
+            description = "An extra JVM option for the server, such as -XX:StartFlightRecording=... (repeatable).")
+    List<String> jvmArgs = new ArrayList<>();
 }

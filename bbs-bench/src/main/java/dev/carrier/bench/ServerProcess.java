@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
 
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** A heap's or a generation's line: G1 has one, the serial collector (a server pinned to one core) two. */
+    private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final Process process;
     private final int telnetPort;
@@ -40,18 +41,32 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Path jar, Path dataDir, int maxNodes, String heap, List<String> extraArgs, boolean web)
             throws IOException, InterruptedException {
+        return start(List.of(), List.of(), jar, dataDir, maxNodes, heap, extraArgs, web);
+    }
+
+    /**
+     * As above, run through {@code launcher} (such as {@code taskset -c 0}) when it is not empty,
+     * with {@code jvmArgs} for the server's JVM (a flight recording, say).
+     */
+    static ServerProcess start(List<String> launcher, List<String> jvmArgs, Path jar, Path dataDir, int maxNodes,
+            String heap, List<String> extraArgs, boolean web) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("no server jar at " + jar + ": build it first (mvn -B -DskipTests package)");
         }
         int port = freePort();
         int webPort = web ? freePort() : 0;
         while (web && webPort == port) webPort = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar", jar.toString(), "serve",
+        List<String> command = new ArrayList<>(launcher);
+        command.add(javaBinary());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-Xmx" + heap, "-jar", jar.toString(), "serve",
                 "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--telnet-port", String.valueOf(port),
                 "--max-nodes", String.valueOf(maxNodes), "--flood-burst", "0",
                 // Every caller comes from 127.0.0.1 here, and logs in from it at once.
                 "--max-per-address", "0", "--login-address-failures", "1000000",
-                "--web-port", String.valueOf(webPort)));
+                "--web-port", String.valueOf(webPort),
+                // SSH is not measured, and a fixed port would collide with any other server here.
+                "--ssh-port", "0"));
         command.addAll(extraArgs);
         Path log = dataDir.resolve("server.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -81,7 +96,8 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A loopback port free now, for a server about to start. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -127,8 +143,14 @@ final class ServerProcess implements AutoCloseable {
         jcmd("GC.run");
         String info = jcmd("GC.heap_info");
         Matcher used = USED.matcher(info);
-        if (!used.find()) throw new IOException("cannot read the heap from: " + info);
-        return Long.parseLong(used.group(1)) * 1024;
+        long kib = 0;
+        boolean found = false;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+            found = true;
+        }
+        if (!found) throw new IOException("cannot read the heap from: " + info);
+        return kib * 1024;
     }
 
     private String jcmd(String what) throws IOException, InterruptedException {
@@ -144,6 +166,11 @@ final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+    }
+
+    /** Asks a server process to stop, and makes it after 20 s. */
+    static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS)) process.destroyForcibly();

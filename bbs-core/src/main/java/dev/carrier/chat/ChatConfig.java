@@ -10,12 +10,12 @@ import java.util.Objects;
  *                       rate applies, over all their connections; 0 lifts the limit
  * @param floodInterval  one more message is allowed per interval after the burst
  * @param maxLineLength  longest chat line after cleaning
- * @param mailboxLines   lines queued for a viewer who reads slowly before the oldest are dropped
+ * @param readerBudget   what a reader may owe before it misses lines or is hung up on
  * @param scrollback     lines shown to someone entering chat
  * @param maxWaitingMessages direct messages that may wait (undelivered) for one recipient;
  *                       further sends to them are refused until they read some
  */
-public record ChatConfig(int floodBurst, Duration floodInterval, int maxLineLength, int mailboxLines, int scrollback,
+public record ChatConfig(int floodBurst, Duration floodInterval, int maxLineLength, ReaderBudget readerBudget, int scrollback,
         int maxWaitingMessages) {
 
     public static final int DEFAULT_FLOOD_BURST = 5;
@@ -23,7 +23,6 @@ public record ChatConfig(int floodBurst, Duration floodInterval, int maxLineLeng
     public static final int DEFAULT_FLOOD_INTERVAL_SECONDS = 1;
     public static final Duration DEFAULT_FLOOD_INTERVAL = Duration.ofSeconds(DEFAULT_FLOOD_INTERVAL_SECONDS);
     public static final int DEFAULT_MAX_LINE_LENGTH = 500;
-    public static final int DEFAULT_MAILBOX_LINES = 256;
     public static final int DEFAULT_SCROLLBACK = 20;
     public static final int DEFAULT_MAX_WAITING_MESSAGES = 500;
 
@@ -37,9 +36,10 @@ public record ChatConfig(int floodBurst, Duration floodInterval, int maxLineLeng
             throw new IllegalArgumentException("the flood interval (--flood-interval) must be 0 or more, such as 1s;"
                     + " was " + floodInterval);
         }
-        if (maxLineLength < 1 || mailboxLines < 1 || scrollback < 0) {
-            throw new IllegalArgumentException("chat lines must be at least 1 character and mailboxes at least 1 line"
-                    + " long, scrollback 0 or more; was " + maxLineLength + ", " + mailboxLines + ", " + scrollback);
+        Objects.requireNonNull(readerBudget, "readerBudget");
+        if (maxLineLength < 1 || scrollback < 0) {
+            throw new IllegalArgumentException("chat lines must be at least 1 character long, scrollback 0 or more;"
+                    + " was " + maxLineLength + ", " + scrollback);
         }
         if (maxWaitingMessages < 1) {
             throw new IllegalArgumentException("the cap on waiting messages must be at least 1, got "
@@ -49,20 +49,20 @@ public record ChatConfig(int floodBurst, Duration floodInterval, int maxLineLeng
 
     public static ChatConfig defaults() {
         return new ChatConfig(DEFAULT_FLOOD_BURST, DEFAULT_FLOOD_INTERVAL, DEFAULT_MAX_LINE_LENGTH,
-                DEFAULT_MAILBOX_LINES, DEFAULT_SCROLLBACK, DEFAULT_MAX_WAITING_MESSAGES);
+                ReaderBudget.defaults(), DEFAULT_SCROLLBACK, DEFAULT_MAX_WAITING_MESSAGES);
     }
 
     /** The send budget per user, over every transport: a burst, then one per interval; 0 lifts it. */
     public ChatConfig withFlood(int burst, Duration interval) {
-        return new ChatConfig(burst, interval, maxLineLength, mailboxLines, scrollback, maxWaitingMessages);
+        return new ChatConfig(burst, interval, maxLineLength, readerBudget, scrollback, maxWaitingMessages);
     }
 
-    public ChatConfig withMailboxLines(int lines) {
-        return new ChatConfig(floodBurst, floodInterval, maxLineLength, lines, scrollback, maxWaitingMessages);
+    public ChatConfig withReaderBudget(ReaderBudget budget) {
+        return new ChatConfig(floodBurst, floodInterval, maxLineLength, budget, scrollback, maxWaitingMessages);
     }
 
     public ChatConfig withMaxWaitingMessages(int max) {
-        return new ChatConfig(floodBurst, floodInterval, maxLineLength, mailboxLines, scrollback, max);
+        return new ChatConfig(floodBurst, floodInterval, maxLineLength, readerBudget, scrollback, max);
     }
 
     public boolean floodControlled() {

@@ -158,7 +158,7 @@ public final class ChatManager {
                     k -> new Room.Member(visitor.handle()));
             first = member.connections() == 0;
             member.via.merge(visitor.via(), 1, Integer::sum);
-            Optional<Forwarder> forwarder = visitor.viewer().map(v -> new Forwarder(v, config.mailboxLines(),
+            Optional<Forwarder> forwarder = visitor.viewer().map(v -> new Forwarder(v, config.readerBudget(),
                     visitor.handle(), counters));
             forwarder.ifPresent(room.forwarders::add);
             membership = new Membership(name, visitor.handle(), forwarder, List.copyOf(room.scrollback), room.topic);
@@ -367,7 +367,8 @@ public final class ChatManager {
 
     private void onBus(BusMessage message) {
         if (!(message instanceof ChatEvent event)) return;
-        Forwarder.Delivery delivery = new Forwarder.Delivery(event, new SharedText(ChatRenderer.render(event) + "\n"));
+        Forwarder.Delivery delivery = Forwarder.Delivery.of(event, new SharedText(ChatRenderer.render(event) + "\n"),
+                clock.millis());
         Optional<String> sender = event.sender();
         // Newcomers know they came in: their own join is for the others.
         Optional<String> joiner = event instanceof ChatEvent.Join join ? Optional.of(join.handle()) : Optional.empty();

@@ -18,6 +18,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code __chat__}: the room. One line is one message or command; lines from others appear
@@ -28,6 +30,8 @@ import java.util.concurrent.Executor;
  * window, {@link ChatLines}); elsewhere plain lines, exactly as typed and echoed.
  */
 public final class ChatStage implements Stage {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatStage.class);
 
     public static final String ID = "__chat__";
     public static final String ACTIVITY = "In Chat";
@@ -243,6 +247,13 @@ public final class ChatStage implements Stage {
         public void missed(int lines) {
             if (!session.isCurrent(ChatStage.this)) return;
             session.interject("*** Missed " + lines + (lines == 1 ? " message\n" : " messages\n"));
+        }
+
+        @Override
+        public void hangUp(int missed, Duration stalled) {
+            log.info("node {} ({}): hung up: took no chat output for {} s while room lines waited ({} dropped)",
+                    session.node(), session.requireUser().handle(), stalled.toSeconds(), missed);
+            session.terminal().abort();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.carrier.chat;
 
 import dev.carrier.terminal.SharedText;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /** A chat participant's screen, as its forwarder sees it. All calls come on {@link #executor()}. */
@@ -18,4 +19,10 @@ public interface Viewer {
 
     /** Lines were dropped because this viewer read too slowly. */
     void missed(int lines);
+
+    /**
+     * The reader took nothing for {@code stalled} while lines waited: it is hung up on at once,
+     * without waiting for what it never reads. {@code missed} lines were dropped for it.
+     */
+    void hangUp(int missed, Duration stalled);
 }

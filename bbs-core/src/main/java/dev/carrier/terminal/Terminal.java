@@ -44,4 +44,12 @@ public interface Terminal {
 
     /** Flushes what was written, then hangs up. */
     void close();
+
+    /**
+     * Hangs up at once, dropping what waits to be sent: for a reader that stopped reading, whose
+     * output would never flush.
+     */
+    default void abort() {
+        close();
+    }
 }

@@ -18,9 +18,15 @@ class ChatConfigTest {
     }
 
     @Test
-    void aNegativeIntervalOrEmptyMailboxIsRefused() {
+    void aNegativeIntervalOrTooSmallReaderBudgetIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ChatConfig.defaults().withFlood(5, Duration.ofSeconds(-1)));
-        assertThrows(IllegalArgumentException.class, () -> ChatConfig.defaults().withMailboxLines(0));
+        IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
+                () -> new ReaderBudget(1024, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+        assertTrue(small.getMessage().contains("--chat-reader-budget"), small.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new ReaderBudget(ReaderBudget.DEFAULT_BYTES, Duration.ZERO, Duration.ofSeconds(30)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ReaderBudget(ReaderBudget.DEFAULT_BYTES, Duration.ofSeconds(10), Duration.ofSeconds(5)));
         assertThrows(IllegalArgumentException.class, () -> ChatConfig.defaults().withMaxWaitingMessages(0));
     }
 }

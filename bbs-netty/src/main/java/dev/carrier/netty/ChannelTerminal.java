@@ -93,6 +93,16 @@ public abstract class ChannelTerminal implements Terminal {
         hangUp();
     }
 
+    @Override
+    public final void abort() {
+        if (!loop.inEventLoop()) {
+            loop.execute(this::abort);
+            return;
+        }
+        closing = true;
+        channel.close();
+    }
+
     private boolean open() {
         return !closing && channel.isActive();
     }

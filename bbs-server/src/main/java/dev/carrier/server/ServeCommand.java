@@ -3,6 +3,7 @@ package dev.carrier.server;
 import dev.carrier.admin.AdminConfig;
 import dev.carrier.chat.ChatConfig;
 import dev.carrier.chat.HistoryRetention;
+import dev.carrier.chat.ReaderBudget;
 import dev.carrier.auth.LoginLimits;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.netty.OutputLimits;
@@ -192,6 +193,24 @@ final class ServeCommand implements Callable<Integer> {
                     + "and the sender told (default: ${DEFAULT-VALUE}).")
     int maxWaitingMessages;
 
+    @Option(names = "--chat-reader-budget", defaultValue = "" + ReaderBudget.DEFAULT_BYTES, paramLabel = "BYTES",
+            description = "Room lines that may wait for one chat reader, in bytes (a line counts at least "
+                    + ReaderBudget.MIN_LINE_COST + "); past it the oldest are dropped and the reader told what it"
+                    + " missed (default: ${DEFAULT-VALUE}).")
+    long chatReaderBudget;
+
+    @Option(names = "--chat-max-delay", defaultValue = ReaderBudget.DEFAULT_MAX_DELAY_SECONDS + "s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Room lines waiting longer than this for a chat reader are dropped, and it is told what it"
+                    + " missed (default: ${DEFAULT-VALUE}).")
+    Duration chatMaxDelay;
+
+    @Option(names = "--chat-hang-up-after", defaultValue = ReaderBudget.DEFAULT_HANG_UP_AFTER_SECONDS + "s",
+            paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Hangs up on a chat reader that took no room line for this long while lines waited"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration chatHangUpAfter;
+
     @Option(names = "--idle-logoff", defaultValue = EngineConfig.DEFAULT_IDLE_LOGOFF_MINUTES + "m", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Logs off a user silent this long, after a warning a minute before; 0 never (default: ${DEFAULT-VALUE}).")
@@ -258,7 +277,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withLoginLimits(LoginLimits.defaults().withBudgets(loginFreeFailures, loginAddressFailures,
                         loginHandleFailures));
         ChatConfig chat = ChatConfig.defaults().withFlood(floodBurst, floodInterval)
-                .withMaxWaitingMessages(maxWaitingMessages);
+                .withMaxWaitingMessages(maxWaitingMessages)
+                .withReaderBudget(new ReaderBudget(chatReaderBudget, chatMaxDelay, chatHangUpAfter));
         return ServerConfig.builder()
                 .dataDir(dataDir).menusDir(menusDir).bindAddress(bind)
                 .telnetPort(Port.fromOption("--telnet-port", telnetPort))

@@ -4,6 +4,7 @@ import static dev.carrier.server.TestServer.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.carrier.chat.ChatConfig;
+import dev.carrier.chat.ReaderBudget;
 import dev.carrier.telnet.TelnetTestClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,12 +24,14 @@ class ChatOrderTest {
 
     private static final int SENDERS = 20;
     private static final int LINES_EACH = 50;
+    /** Far more than the thousand lines of the test, so no receiver may miss any. */
+    private static final ReaderBudget ROOMY = new ReaderBudget(64L << 20, Duration.ofMinutes(5), Duration.ofMinutes(5));
     private static final Pattern LINE = Pattern.compile("<(s\\d+)> (\\d+)\\r\\n");
 
     @Test
     void concurrentSendersProduceOneOrderAtEveryReceiver() throws InterruptedException {
         ServerConfig config = ServerConfig.forTests(data)
-                .withChat(ChatConfig.defaults().withFlood(0, Duration.ofSeconds(1)).withMailboxLines(10_000));
+                .withChat(ChatConfig.defaults().withFlood(0, Duration.ofSeconds(1)).withReaderBudget(ROOMY));
         try (TestServer bbs = TestServer.start(config)) {
             List<TelnetTestClient> receivers = List.of(bbs.inChat("r1"), bbs.inChat("r2"), bbs.inChat("r3"));
             List<TelnetTestClient> senders = new ArrayList<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrier.chat.HistoryRetention;
 import dev.carrier.auth.LoginLimits;
+import dev.carrier.chat.ReaderBudget;
 import dev.carrier.netty.OutputLimits;
 import dev.carrier.telnet.TelnetConfig;
 import dev.carrier.web.ProxyTrust;
@@ -58,6 +59,9 @@ class ServeOptionsTest {
             Map.entry("flood-interval", "2s"),
             Map.entry("max-waiting-messages", "40"),
             Map.entry("chat-history", "300,7d"),
+            Map.entry("chat-reader-budget", "65536"),
+            Map.entry("chat-max-delay", "5s"),
+            Map.entry("chat-hang-up-after", "20s"),
             Map.entry("idle-logoff", "0"),
             Map.entry("login-timeout", "90s"),
             Map.entry("sysops-idle-exempt", "true"),
@@ -111,6 +115,7 @@ class ServeOptionsTest {
         assertEquals(Duration.ofSeconds(1), config.chat().floodInterval());
         assertEquals(500, config.chat().maxWaitingMessages());
         assertEquals(new HistoryRetention(10_000, Duration.ofDays(90)), config.chatHistory());
+        assertEquals(ReaderBudget.defaults(), config.chat().readerBudget());
         assertEquals(10, config.passwordCost());
         assertEquals(Duration.ofMinutes(15), config.awayAfter());
         assertEquals(Duration.ofDays(30), config.tokenTtl());
@@ -223,6 +228,7 @@ class ServeOptionsTest {
         assertEquals(Duration.ofSeconds(2), config.chat().floodInterval());
         assertEquals(40, config.chat().maxWaitingMessages());
         assertEquals(new HistoryRetention(300, Duration.ofDays(7)), config.chatHistory());
+        assertEquals(new ReaderBudget(65536, Duration.ofSeconds(5), Duration.ofSeconds(20)), config.chat().readerBudget());
         assertEquals(Duration.ZERO, config.engine().idleLogoff());
         assertEquals(Duration.ofSeconds(90), config.engine().loginTimeout());
         assertTrue(config.engine().sysopsIdleExempt());
@@ -252,6 +258,8 @@ class ServeOptionsTest {
         assertRefused("--web-port must be a port from 1 to 65535", "--web-port", "-1");
         assertRefused("--max-nodes", "--max-nodes", "0");
         assertRefused("--flood-burst", "--flood-burst", "-1");
+        assertRefused("--chat-reader-budget", "--chat-reader-budget", "100");
+        assertRefused("--chat-hang-up-after must be at least --chat-max-delay", "--chat-hang-up-after", "1s");
         assertRefused("--idle-logoff", "--idle-logoff", "-5m");
         assertRefused("--max-per-address", "--max-per-address", "-1");
         assertRefused("--password-cost must be 4 to 31", "--password-cost", "3");

@@ -12,10 +12,10 @@ import java.util.Objects;
 /**
  * The engine's terminal on a telnet channel.
  *
- * <p>Writes are queued without a flush, and a {@link FlushPacer} sends them together: a chat
- * fan-out writing many small lines costs one syscall per connection and pacing window. Text goes
- * out through the {@link TelnetOutputForm} of the current charset; shared text is wrapped, not
- * copied.
+ * <p>Writes are gathered by a {@link FlushPacer}, which sends them together: a chat fan-out
+ * writing many small lines costs one buffer and one syscall per connection for all the lines that
+ * were waiting when the loop reached it. Text goes out through the {@link TelnetOutputForm} of
+ * the current charset; shared text is encoded once and copied into the gathered buffer.
  *
  * <p>Threads: as every {@link ChannelTerminal}, owned by the channel's event loop;
  * {@link #serverEchoes()} is readable from anywhere.
@@ -32,7 +32,7 @@ final class TelnetTerminal extends ChannelTerminal {
     TelnetTerminal(Channel channel, TerminalInfo info) {
         super(channel, info);
         this.form = TelnetOutputForm.of(info.charset());
-        this.flushes = new FlushPacer(channel, FlushPacer.DEFAULT_WINDOW);
+        this.flushes = new FlushPacer(channel);
     }
 
     @Override
@@ -42,8 +42,7 @@ final class TelnetTerminal extends ChannelTerminal {
 
     @Override
     protected void send(byte[] bytes) {
-        channel().write(Unpooled.wrappedBuffer(bytes), channel().voidPromise());
-        flushes.written();
+        flushes.send(bytes);
     }
 
     @Override
@@ -53,7 +52,13 @@ final class TelnetTerminal extends ChannelTerminal {
 
     @Override
     protected void hangUp() {
+        flushes.flushNow();
         channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    protected void released() {
+        flushes.release();
     }
 
     @Override

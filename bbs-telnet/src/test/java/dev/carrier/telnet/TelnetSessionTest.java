@@ -186,15 +186,17 @@ class TelnetSessionTest {
     }
 
     @Test
-    void sharedTextIsSentWithoutCopying() {
+    void sharedTextIsEncodedOnceForItsFormAndSentGatheredWithWhatFollows() {
         open();
         drain();
         SharedText shared = new SharedText("hello\n");
+        byte[] encoded = shared.bytes(TelnetOutputForm.of(UTF_8));
         host.terminal.write(shared);
+        host.terminal.write(shared);
+        assertTrue(encoded == shared.bytes(TelnetOutputForm.of(UTF_8)), "encoded once, the same bytes for every viewer");
         ch.runPendingTasks();
         ByteBuf buf = ch.readOutbound();
-        assertTrue(buf.hasArray());
-        assertTrue(buf.array() == shared.bytes(TelnetOutputForm.of(UTF_8)), "the shared bytes, wrapped");
+        assertEquals("hello\r\nhello\r\n", buf.toString(UTF_8), "one buffer for both lines");
         buf.release();
     }
 
