@@ -88,7 +88,7 @@ class RoomsTest {
         bob.sendLine("/who");
         String who = bob.awaitText("Online - 1", WAIT);
         bob.awaitText("bob", WAIT);
-        assertTrue(who.contains("Handle"), who);
+        assertTrue(who.contains("Name"), who);
     }
 
     @Test
