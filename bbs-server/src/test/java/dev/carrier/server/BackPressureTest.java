@@ -23,7 +23,11 @@ class BackPressureTest {
     /** Far more than the socket buffers on both sides hold: a server that keeps reading takes all of it. */
     private static final long BUDGET = 256L * 1024 * 1024;
     private static final Duration QUIET = Duration.ofMillis(500);
-    private static final Duration STALL_LIMIT = Duration.ofSeconds(2);
+    /**
+     * Long enough that the flood sees the server stop reading (QUIET) before the stall rule hangs
+     * up, even on a loaded machine where filling both sides' socket buffers takes seconds.
+     */
+    private static final Duration STALL_LIMIT = Duration.ofSeconds(5);
 
     @TempDir
     Path data;

@@ -225,11 +225,16 @@ final class OpenSsh implements AutoCloseable {
      * fails with the transcript otherwise.
      */
     OpenSsh await(String text) {
+        return await(text, TestServer.WAIT);
+    }
+
+    /** As {@link #await(String)}, for output that may take longer than the usual wait to come. */
+    OpenSsh await(String text, Duration within) {
         int[] at = {-1};
         try {
-            TestServer.eventually().until(() -> (at[0] = output.indexOf(text, position)) >= 0);
+            TestServer.eventually().atMost(within).until(() -> (at[0] = output.indexOf(text, position)) >= 0);
         } catch (ConditionTimeoutException e) {
-            fail("no \"" + text + "\" from ssh within " + TestServer.WAIT + "; it printed:\n" + output);
+            fail("no \"" + text + "\" from ssh within " + within + "; it printed:\n" + output);
         }
         position = at[0] + text.length();
         return this;
