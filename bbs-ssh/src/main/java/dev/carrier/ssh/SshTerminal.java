@@ -184,7 +184,8 @@ final class SshTerminal implements Terminal {
     }
 
     private void writeNext() {
-        if (queue.isEmpty() || gone) return;
+        // MINA's channel stream takes one write at a time: a second while one is pending fails.
+        if (writing || queue.isEmpty() || gone) return;
         int size = 0;
         for (byte[] part : queue) {
             if (size > 0 && size + part.length > MAX_WRITE) break;
@@ -228,9 +229,10 @@ final class SshTerminal implements Terminal {
                 }
             }
         }
+        // A drain waiter may have written, and so started the next write, already.
         if (!queue.isEmpty()) {
             writeNext();
-        } else if (closing) {
+        } else if (closing && !writing) {
             hangup.finished();
         }
     }
