@@ -1,5 +1,11 @@
 package dev.carrier.auth;
 
+import dev.carrier.store.Dialect;
+import dev.carrier.store.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +25,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class TokensTest {
+
+    @Parameter
+    Dialect dialect;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
 
     @TempDir
     Path dir;
@@ -32,9 +48,9 @@ class TokensTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        db = databases.open(dialect, dir);
         users = new SqliteUserStore(db, time);
-        tokens = new Tokens(db, users, time, Duration.ofDays(30));
+        tokens = new Tokens(new SqliteTokenStore(db), users, time, Duration.ofDays(30));
         alice = users.create("alice", "x");
     }
 

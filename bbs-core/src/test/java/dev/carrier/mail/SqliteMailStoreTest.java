@@ -1,5 +1,11 @@
 package dev.carrier.mail;
 
+import dev.carrier.store.Dialect;
+import dev.carrier.store.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Letters in a real SQLite file: mailboxes, read marks, deleting, bulletins, all-or-nothing sends. */
+/** Runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class SqliteMailStoreTest {
+
+    @Parameter
+    Dialect dialect;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
@@ -32,7 +48,7 @@ class SqliteMailStoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp);
+        db = databases.open(dialect, tmp);
         UserStore users = new SqliteUserStore(db);
         users.create("alice", "hash");
         users.create("Bob", "hash");
@@ -125,8 +141,15 @@ class SqliteMailStoreTest {
     @Test
     void aBulletinThatFailsHalfWayLeavesNoCopyAtAll() {
         // A trigger refuses the copy for carol, after bob's was written in the same transaction.
-        db.withConnection(c -> c.createStatement().executeUpdate("CREATE TRIGGER refuse_carol BEFORE INSERT ON letters "
-                + "WHEN NEW.recipient = 'carol' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END"));
+        if (dialect == Dialect.SQLITE) {
+            db.withConnection(c -> c.createStatement().executeUpdate("CREATE TRIGGER refuse_carol BEFORE INSERT ON"
+                    + " letters WHEN NEW.recipient = 'carol' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END"));
+        } else {
+            db.withConnection(c -> c.createStatement().executeUpdate("CREATE FUNCTION refuse_carol() RETURNS trigger"
+                    + " LANGUAGE plpgsql AS $$ BEGIN IF NEW.recipient = 'carol' THEN RAISE 'disk trouble'; END IF;"
+                    + " RETURN NEW; END $$; CREATE TRIGGER refuse_carol BEFORE INSERT ON letters"
+                    + " FOR EACH ROW EXECUTE FUNCTION refuse_carol()"));
+        }
         assertThrows(StoreException.class, () -> mail.sendToAll("alice", "news", "text", T0));
         assertEquals(0, rows());
     }

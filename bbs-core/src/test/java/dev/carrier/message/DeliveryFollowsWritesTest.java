@@ -1,5 +1,11 @@
 package dev.carrier.message;
 
+import dev.carrier.store.Dialect;
+import dev.carrier.store.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -20,7 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A direct message counts as delivered only once an inbox of its recipient has written it. */
+/** Runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class DeliveryFollowsWritesTest {
+
+    @Parameter
+    Dialect dialect;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
 
     @TempDir
     Path dir;
@@ -51,7 +67,7 @@ class DeliveryFollowsWritesTest {
 
     @BeforeEach
     void start() {
-        db = Database.open(dir);
+        db = databases.open(dialect, dir);
         workers = new Workers(2, 100);
         SqliteUserStore users = new SqliteUserStore(db, time);
         users.create("alice", "x");

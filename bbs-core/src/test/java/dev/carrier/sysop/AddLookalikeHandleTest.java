@@ -1,5 +1,11 @@
 package dev.carrier.sysop;
 
+import dev.carrier.store.Dialect;
+import dev.carrier.store.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -17,7 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code carrier user add} refuses look-alikes of existing handles as registration does. */
+/** Runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class AddLookalikeHandleTest {
+
+    @Parameter
+    Dialect dialect;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
 
     @TempDir
     Path tmp;
@@ -28,7 +44,7 @@ class AddLookalikeHandleTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp);
+        db = databases.open(dialect, tmp);
         users = new SqliteUserStore(db);
         admin = new UserAdmin(users, new BcryptPasswordHasher(4), new SqliteAuditLog(db, Clock.systemUTC()),
                 (handle, farewell) -> 0, Logouts.withoutSessions());

@@ -1,5 +1,11 @@
 package dev.carrier.user;
 
+import dev.carrier.store.Dialect;
+import dev.carrier.store.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -16,7 +22,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class ConcurrentRegistrationTest {
+
+    @Parameter
+    Dialect dialect;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
 
     private static final int ROUNDS = 20;
 
@@ -26,7 +42,7 @@ class ConcurrentRegistrationTest {
     @Test
     void twoRegistrationsOfOneHandleAtOnceLetExactlyOneWin() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (Database db = Database.open(tmp)) {
+        try (Database db = databases.open(dialect, tmp)) {
             UserStore users = new SqliteUserStore(db);
             for (int round = 0; round < ROUNDS; round++) {
                 CyclicBarrier start = new CyclicBarrier(2);

@@ -1,5 +1,11 @@
 package dev.carrier.user;
 
+import dev.carrier.store.Dialect;
+import dev.carrier.store.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -30,7 +36,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Nobody registers a handle that passes for someone else's, or for staff. */
+/** Runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class ConfusableHandleTest {
+
+    @Parameter
+    Dialect dialect;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
 
     @TempDir
     Path tmp;
@@ -40,7 +56,7 @@ class ConfusableHandleTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp);
+        db = databases.open(dialect, tmp);
         users = new SqliteUserStore(db);
     }
 
@@ -127,9 +143,10 @@ class ConfusableHandleTest {
         db = null;
         Path older = tmp.resolve("older");
         java.nio.file.Files.createDirectories(older);
-        String url = "jdbc:sqlite:" + older.resolve(Database.FILE_NAME).toAbsolutePath();
+        String url = dialect == Dialect.SQLITE ? "jdbc:sqlite:" + older.resolve(Database.FILE_NAME).toAbsolutePath()
+                : databases.postgres(older).jdbcUrl();
         Flyway.configure(getClass().getClassLoader()).dataSource(url, null, null)
-                .locations("classpath:db/migration").target("6").load().migrate();
+                .locations(dialect.migrations().toArray(String[]::new)).target("6").load().migrate();
         try (Connection c = DriverManager.getConnection(url);
              PreparedStatement s = c.prepareStatement(
                      "INSERT INTO users (handle, password_hash, created_at) VALUES (?, 'hash', '2026-01-01T00:00:00.000Z')")) {
@@ -139,7 +156,7 @@ class ConfusableHandleTest {
             }
         }
 
-        try (Database upgraded = Database.open(older)) {
+        try (Database upgraded = databases.open(dialect, older)) {
             UserStore store = new SqliteUserStore(upgraded);
             assertEquals(3, store.count());
             assertEquals("alice", store.findLookalike("al1ce").orElseThrow().handle());

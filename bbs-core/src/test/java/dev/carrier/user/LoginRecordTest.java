@@ -1,5 +1,11 @@
 package dev.carrier.user;
 
+import dev.carrier.store.Dialect;
+import dev.carrier.store.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,7 +17,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class LoginRecordTest {
+
+    @Parameter
+    Dialect dialect;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
 
     @TempDir
     Path tmp;
@@ -20,13 +36,13 @@ class LoginRecordTest {
     void lastLoginSurvivesARestart() {
         Instant at = Instant.parse("2026-11-24T21:30:00.250Z");
         long id;
-        try (Database db = Database.open(tmp)) {
+        try (Database db = databases.open(dialect, tmp)) {
             UserStore users = new SqliteUserStore(db);
             id = users.create("alice", "hash").id();
             users.recordLogin(id, at);
         }
 
-        try (Database db = Database.open(tmp)) {
+        try (Database db = databases.open(dialect, tmp)) {
             User alice = new SqliteUserStore(db).find("alice").orElseThrow();
             assertEquals(id, alice.id());
             assertEquals(Optional.of(at), alice.lastLoginAt());
@@ -35,7 +51,7 @@ class LoginRecordTest {
 
     @Test
     void laterLoginReplacesTheEarlierOne() {
-        try (Database db = Database.open(tmp)) {
+        try (Database db = databases.open(dialect, tmp)) {
             UserStore users = new SqliteUserStore(db);
             long id = users.create("alice", "hash").id();
             users.recordLogin(id, Instant.parse("2026-11-24T10:00:00Z"));
@@ -48,7 +64,7 @@ class LoginRecordTest {
 
     @Test
     void loginOfUnknownIdIsAnError() {
-        try (Database db = Database.open(tmp)) {
+        try (Database db = databases.open(dialect, tmp)) {
             UserStore users = new SqliteUserStore(db);
 
             NoSuchElementException e = assertThrows(NoSuchElementException.class,

@@ -1,5 +1,11 @@
 package dev.carrier.user;
 
+import dev.carrier.store.Dialect;
+import dev.carrier.store.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a sysop changes about an account, and what a user edits in their profile. */
+/** Runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class UserAdminTest {
+
+    @Parameter
+    Dialect dialect;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
 
     @TempDir
     Path tmp;
@@ -25,7 +41,7 @@ class UserAdminTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp);
+        db = databases.open(dialect, tmp);
         users = new SqliteUserStore(db);
         aliceId = users.create("alice", "old-hash").id();
     }

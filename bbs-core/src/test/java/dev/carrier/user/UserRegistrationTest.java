@@ -1,5 +1,11 @@
 package dev.carrier.user;
 
+import dev.carrier.store.Dialect;
+import dev.carrier.store.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +23,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class UserRegistrationTest {
+
+    @Parameter
+    Dialect dialect;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
 
     private static final Instant NOW = Instant.parse("2026-11-24T18:05:09.120Z");
 
@@ -29,7 +45,7 @@ class UserRegistrationTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp);
+        db = databases.open(dialect, tmp);
         users = new SqliteUserStore(db, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -13,6 +13,7 @@ import dev.carrier.admin.AdminViews.TailEvent;
 import dev.carrier.admin.AdminViews.UserView;
 import dev.carrier.admin.AdminViews.WhoView;
 import dev.carrier.audit.AuditLog;
+import dev.carrier.auth.SqliteTokenStore;
 import dev.carrier.auth.Tokens;
 import dev.carrier.audit.SqliteAuditLog;
 import dev.carrier.events.AppConnection;
@@ -100,7 +101,7 @@ public final class LocalAdmin implements Admin {
             AuditLog audit = new SqliteAuditLog(db, Clock.systemUTC());
             SqliteUserStore store = new SqliteUserStore(db);
             // No sessions to hang up, but a new password still ends the tokens kept in the file.
-            Tokens tokens = new Tokens(db, store, Clock.systemUTC(), Duration.ZERO);
+            Tokens tokens = new Tokens(new SqliteTokenStore(db), store, Clock.systemUTC(), Duration.ZERO);
             Logouts logouts = Logouts.withoutSessions();
             logouts.addRevoker(user -> tokens.revokeAll(user.id()));
             UserAdmin users = new UserAdmin(store, new BcryptPasswordHasher(passwordCost), audit,

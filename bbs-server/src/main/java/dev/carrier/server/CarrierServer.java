@@ -16,6 +16,7 @@ import dev.carrier.auth.Authenticator;
 import dev.carrier.auth.LoginGate;
 import dev.carrier.auth.LoginThrottle;
 import dev.carrier.auth.PasswordWork;
+import dev.carrier.auth.SqliteTokenStore;
 import dev.carrier.auth.Tokens;
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.InProcessBus;
@@ -211,7 +212,7 @@ public final class CarrierServer implements AutoCloseable {
                 budgets, ignores);
         post.onSent(trafficMeter::lettersSent);
         Logouts logouts = new Logouts(nodes);
-        Tokens tokens = new Tokens(database, users, clock, config.tokenTtl());
+        Tokens tokens = new Tokens(new SqliteTokenStore(database), users, clock, config.tokenTtl());
         events = new EventHub(bus, presence, messenger, chat, budgets, nodes, config.presenceTtl(), scheduler,
                 task -> workers.run(task::run), clock, ignores);
         // A new password ends the user's tokens and their JSON connections, as it ends their sessions.
