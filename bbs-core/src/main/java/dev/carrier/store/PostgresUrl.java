@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a PostgreSQL database is, as a sysop writes it for {@code --database}: the libpq form
@@ -28,6 +29,11 @@ public record PostgresUrl(String jdbcUrl, String shown) {
     public static boolean looksLikeOne(String text) {
         return text != null && (text.startsWith("postgresql://") || text.startsWith("postgres://")
                 || text.startsWith("jdbc:postgresql://"));
+    }
+
+    /** A {@code --database} value: empty when none was given (the SQLite file then), else {@link #parse}d. */
+    public static Optional<PostgresUrl> option(String text) {
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(parse(text.strip()));
     }
 
     /**

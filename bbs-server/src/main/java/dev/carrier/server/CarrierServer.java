@@ -160,7 +160,7 @@ public final class CarrierServer implements AutoCloseable {
 
     private void wire() {
         Clock clock = config.clock();
-        database = own(Database.open(config.dataDir()));
+        database = own(Database.open(config.database(), config.dataDir()));
         Workers workers = own(Workers.forThisMachine());
         Scheduler scheduler = config.scheduler().orElseGet(() -> own(new ThreadScheduler()));
         Bus bus = new InProcessBus();
