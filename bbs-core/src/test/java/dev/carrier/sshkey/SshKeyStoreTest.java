@@ -1,0 +1,75 @@
+package dev.carrier.sshkey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.carrier.store.Database;
+import dev.carrier.store.Dialect;
+import dev.carrier.store.TestDatabases;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.carrier.user.SqliteUserStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** SSH keys kept per user, one account per key, on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
+class SshKeyStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-31T12:00:00Z");
+
+    @Parameter
+    Dialect dialect;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private SshKeyStore store;
+    private long alice;
+    private long bob;
+
+    @BeforeEach
+    void open() {
+        db = databases.open(dialect, dir);
+        SqliteUserStore users = new SqliteUserStore(db);
+        alice = users.create("alice", "hash").id();
+        bob = users.create("bob", "hash").id();
+        store = new SqliteSshKeyStore(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void aKeyOpensOneAccountAndIsListedAndRemovedByItsOwner() {
+        PublicKeyText key = PublicKeyText.parse(TestKeys.ed25519("alice@home"));
+        assertEquals(SshKeyStore.Added.ADDED, store.add(alice, key, T0));
+        assertEquals(SshKeyStore.Added.ALREADY_YOURS, store.add(alice, key, T0));
+        assertEquals(SshKeyStore.Added.TAKEN, store.add(bob, key, T0));
+        assertEquals(Optional.of(alice), store.owner(key.type(), key.blob()));
+
+        List<SshKey> keys = store.keysOf(alice);
+        assertEquals(1, keys.size());
+        assertEquals(key, keys.get(0).key());
+        assertEquals(T0, keys.get(0).addedAt());
+        assertFalse(store.remove(bob, keys.get(0).id()), "only its owner removes a key");
+        assertTrue(store.remove(alice, keys.get(0).id()));
+        assertEquals(Optional.empty(), store.owner(key.type(), key.blob()));
+    }
+}
