@@ -2,53 +2,26 @@ package dev.carrier.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.carrier.store.Database;
-import dev.carrier.store.Dialect;
-import dev.carrier.store.TestDatabases;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import dev.carrier.store.OnEveryDialect;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Rooms and their history as kept between restarts, on SQLite and on PostgreSQL. */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class ChatStoreTest {
+class ChatStoreTest extends OnEveryDialect {
 
     private static final Instant T0 = Instant.parse("2026-01-31T12:00:00Z");
 
-    @Parameter
-    Dialect dialect;
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
-    @TempDir
-    Path dir;
-
-    private Database db;
     private ChatStore store;
     private final RoomName games = new RoomName("games");
 
     @BeforeEach
     void open() {
-        db = databases.open(dialect, dir);
         store = new SqliteChatStore(db, java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private ChatEvent said(String text, int second) {

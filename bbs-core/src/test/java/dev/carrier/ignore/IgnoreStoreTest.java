@@ -4,47 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.store.Database;
-import dev.carrier.store.Dialect;
-import dev.carrier.store.TestDatabases;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import dev.carrier.store.OnEveryDialect;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** /ignore as kept between restarts, on SQLite and on PostgreSQL. */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class IgnoreStoreTest {
+class IgnoreStoreTest extends OnEveryDialect {
 
-    @Parameter
-    Dialect dialect;
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
-    @TempDir
-    Path dir;
-
-    private Database db;
     private IgnoreStore store;
 
     @BeforeEach
     void open() {
-        db = databases.open(dialect, dir);
         store = new SqliteIgnoreStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

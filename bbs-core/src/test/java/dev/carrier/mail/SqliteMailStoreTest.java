@@ -1,64 +1,37 @@
 package dev.carrier.mail;
 
-import dev.carrier.store.Dialect;
-import dev.carrier.store.TestDatabases;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.store.Database;
+import dev.carrier.store.Dialect;
+import dev.carrier.store.OnEveryDialect;
 import dev.carrier.store.StoreException;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.UserStore;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Letters in a real SQLite file: mailboxes, read marks, deleting, bulletins, all-or-nothing sends. */
-/** Runs on SQLite and on PostgreSQL. */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class SqliteMailStoreTest {
-
-    @Parameter
-    Dialect dialect;
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
+class SqliteMailStoreTest extends OnEveryDialect {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
-    @TempDir
-    Path tmp;
 
-    private Database db;
     private MailStore mail;
 
     @BeforeEach
     void open() {
-        db = databases.open(dialect, tmp);
         UserStore users = new SqliteUserStore(db);
         users.create("alice", "hash");
         users.create("Bob", "hash");
         users.create("carol", "hash");
         mail = new SqliteMailStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -4,51 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.store.Database;
-import dev.carrier.store.Dialect;
-import dev.carrier.store.TestDatabases;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import dev.carrier.store.OnEveryDialect;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Direct messages: waiting, delivered, paged and read, on SQLite and on PostgreSQL. */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class MessageStoreTest {
+class MessageStoreTest extends OnEveryDialect {
 
     private static final Instant T0 = Instant.parse("2026-01-31T12:00:00Z");
 
-    @Parameter
-    Dialect dialect;
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
-    @TempDir
-    Path dir;
-
-    private Database db;
     private MessageStore store;
 
     @BeforeEach
     void open() {
-        db = databases.open(dialect, dir);
         store = new SqliteMessageStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     /** Sent at T0 plus {@code second}: several in one second keep the order they were saved in. */

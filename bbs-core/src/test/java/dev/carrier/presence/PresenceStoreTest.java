@@ -2,54 +2,27 @@ package dev.carrier.presence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.carrier.store.Database;
-import dev.carrier.store.Dialect;
-import dev.carrier.store.TestDatabases;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import dev.carrier.store.OnEveryDialect;
 import dev.carrier.user.SqliteUserStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Chosen statuses and last-seen times kept between connections, on SQLite and on PostgreSQL. */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class PresenceStoreTest {
+class PresenceStoreTest extends OnEveryDialect {
 
     private static final Instant T0 = Instant.parse("2026-01-31T12:00:00Z");
 
-    @Parameter
-    Dialect dialect;
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
-    @TempDir
-    Path dir;
-
-    private Database db;
     private PresenceStore store;
 
     @BeforeEach
     void open() {
-        db = databases.open(dialect, dir);
         SqliteUserStore users = new SqliteUserStore(db);
         for (String handle : List.of("Alice", "bob", "carol", "dave")) users.create(handle, "hash");
         store = new SqlitePresenceStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -4,56 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.store.Database;
-import dev.carrier.store.Dialect;
-import dev.carrier.store.TestDatabases;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import dev.carrier.store.OnEveryDialect;
 import dev.carrier.user.SqliteUserStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** SSH keys kept per user, one account per key, on SQLite and on PostgreSQL. */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class SshKeyStoreTest {
+class SshKeyStoreTest extends OnEveryDialect {
 
     private static final Instant T0 = Instant.parse("2026-01-31T12:00:00Z");
 
-    @Parameter
-    Dialect dialect;
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
-    @TempDir
-    Path dir;
-
-    private Database db;
     private SshKeyStore store;
     private long alice;
     private long bob;
 
     @BeforeEach
     void open() {
-        db = databases.open(dialect, dir);
         SqliteUserStore users = new SqliteUserStore(db);
         alice = users.create("alice", "hash").id();
         bob = users.create("bob", "hash").id();
         store = new SqliteSshKeyStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -29,16 +31,19 @@ public final class TestDatabases implements AfterEachCallback {
     private record Schema(String name, PostgresUrl url) {}
 
     private final Map<Path, Schema> schemas = new HashMap<>();
+    private final List<Database> opened = new ArrayList<>();
 
     /**
-     * A database of {@code dialect} for {@code dataDir}; opening the same folder again (a restart)
-     * opens the same PostgreSQL schema again.
+     * A database of {@code dialect} for {@code dataDir}, closed after the test if still open;
+     * opening the same folder again (a restart) opens the same PostgreSQL schema again.
      */
     public Database open(Dialect dialect, Path dataDir) {
-        return switch (dialect) {
+        Database db = switch (dialect) {
             case SQLITE -> Database.open(dataDir);
             case POSTGRESQL -> Database.open(postgres(dataDir));
         };
+        opened.add(db);
+        return db;
     }
 
     /** The URL of the PostgreSQL schema that stands for {@code dataDir} in this test, made on first use. */
@@ -70,6 +75,8 @@ public final class TestDatabases implements AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
+        opened.forEach(Database::close); // a second close does nothing
+        opened.clear();
         if (schemas.isEmpty()) return;
         PostgresUrl server = server();
         for (Schema schema : schemas.values()) execute(server, "DROP SCHEMA " + schema.name() + " CASCADE");

@@ -1,11 +1,5 @@
 package dev.carrier.sysop;
 
-import dev.carrier.store.Dialect;
-import dev.carrier.store.TestDatabases;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,38 +9,21 @@ import dev.carrier.audit.AuditEntry;
 import dev.carrier.audit.AuditLog;
 import dev.carrier.audit.SqliteAuditLog;
 import dev.carrier.session.Logouts;
-import dev.carrier.store.Database;
+import dev.carrier.store.OnEveryDialect;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.PasswordHasher;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.UserStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** UserAdmin: the rules of a sysop's account changes, each audited, live sessions told. */
-/** Runs on SQLite and on PostgreSQL. */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class AccountChangesTest {
+class AccountChangesTest extends OnEveryDialect {
 
-    @Parameter
-    Dialect dialect;
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
-
-    @TempDir
-    Path tmp;
-
-    private Database db;
     private UserStore users;
     private AuditLog audit;
     private final PasswordHasher hasher = new BcryptPasswordHasher(4);
@@ -55,18 +32,12 @@ class AccountChangesTest {
 
     @BeforeEach
     void open() {
-        db = databases.open(dialect, tmp);
         users = new SqliteUserStore(db);
         audit = new SqliteAuditLog(db, Clock.systemUTC());
         admin = new UserAdmin(users, hasher, audit, (handle, farewell) -> {
             hungUp.add(handle + ": " + farewell);
             return 2;
         }, Logouts.withoutSessions());
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private List<String> auditLines() {

@@ -1,11 +1,5 @@
 package dev.carrier.user;
 
-import dev.carrier.store.Dialect;
-import dev.carrier.store.TestDatabases;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrier.store.Database;
+import dev.carrier.store.Dialect;
+import dev.carrier.store.OnEveryDialect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,32 +27,16 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Nobody registers a handle that passes for someone else's, or for staff. */
-/** Runs on SQLite and on PostgreSQL. */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class ConfusableHandleTest {
+class ConfusableHandleTest extends OnEveryDialect {
 
-    @Parameter
-    Dialect dialect;
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
-
-    @TempDir
-    Path tmp;
-
-    private Database db;
     private UserStore users;
 
     @BeforeEach
     void open() {
-        db = databases.open(dialect, tmp);
         users = new SqliteUserStore(db);
     }
 
@@ -141,7 +121,7 @@ class ConfusableHandleTest {
     void anOlderDatabaseGetsSkeletonsAndItsOwnLookalikesKeepTheirHandles() throws Exception {
         db.close();
         db = null;
-        Path older = tmp.resolve("older");
+        Path older = dir.resolve("older");
         java.nio.file.Files.createDirectories(older);
         String url = dialect == Dialect.SQLITE ? "jdbc:sqlite:" + older.resolve(Database.FILE_NAME).toAbsolutePath()
                 : databases.postgres(older).jdbcUrl();

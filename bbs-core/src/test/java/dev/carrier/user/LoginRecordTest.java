@@ -1,48 +1,28 @@
 package dev.carrier.user;
 
-import dev.carrier.store.Dialect;
-import dev.carrier.store.TestDatabases;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.carrier.store.Database;
-import java.nio.file.Path;
+import dev.carrier.store.OnEveryDialect;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Runs on SQLite and on PostgreSQL. */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class LoginRecordTest {
-
-    @Parameter
-    Dialect dialect;
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
-
-    @TempDir
-    Path tmp;
+class LoginRecordTest extends OnEveryDialect {
 
     @Test
     void lastLoginSurvivesARestart() {
         Instant at = Instant.parse("2026-11-24T21:30:00.250Z");
         long id;
-        try (Database db = databases.open(dialect, tmp)) {
+        try (Database db = databases.open(dialect, dir)) {
             UserStore users = new SqliteUserStore(db);
             id = users.create("alice", "hash").id();
             users.recordLogin(id, at);
         }
 
-        try (Database db = databases.open(dialect, tmp)) {
+        try (Database db = databases.open(dialect, dir)) {
             User alice = new SqliteUserStore(db).find("alice").orElseThrow();
             assertEquals(id, alice.id());
             assertEquals(Optional.of(at), alice.lastLoginAt());
@@ -51,7 +31,7 @@ class LoginRecordTest {
 
     @Test
     void laterLoginReplacesTheEarlierOne() {
-        try (Database db = databases.open(dialect, tmp)) {
+        try (Database db = databases.open(dialect, dir)) {
             UserStore users = new SqliteUserStore(db);
             long id = users.create("alice", "hash").id();
             users.recordLogin(id, Instant.parse("2026-11-24T10:00:00Z"));
@@ -64,7 +44,7 @@ class LoginRecordTest {
 
     @Test
     void loginOfUnknownIdIsAnError() {
-        try (Database db = databases.open(dialect, tmp)) {
+        try (Database db = databases.open(dialect, dir)) {
             UserStore users = new SqliteUserStore(db);
 
             NoSuchElementException e = assertThrows(NoSuchElementException.class,

@@ -1,54 +1,25 @@
 package dev.carrier.user;
 
-import dev.carrier.store.Dialect;
-import dev.carrier.store.TestDatabases;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.store.Database;
-import java.nio.file.Path;
+import dev.carrier.store.OnEveryDialect;
 import java.util.NoSuchElementException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a sysop changes about an account, and what a user edits in their profile. */
-/** Runs on SQLite and on PostgreSQL. */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class UserAdminTest {
+class UserAdminTest extends OnEveryDialect {
 
-    @Parameter
-    Dialect dialect;
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
-
-    @TempDir
-    Path tmp;
-
-    private Database db;
     private UserStore users;
     private long aliceId;
 
     @BeforeEach
     void open() {
-        db = databases.open(dialect, tmp);
         users = new SqliteUserStore(db);
         aliceId = users.create("alice", "old-hash").id();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

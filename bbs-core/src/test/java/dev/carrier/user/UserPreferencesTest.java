@@ -1,53 +1,24 @@
 package dev.carrier.user;
 
-import dev.carrier.store.Dialect;
-import dev.carrier.store.TestDatabases;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.carrier.store.Database;
+import dev.carrier.store.OnEveryDialect;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Charset, colour and screen height chosen in the profile, kept with the account. */
-/** Runs on SQLite and on PostgreSQL. */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class UserPreferencesTest {
+class UserPreferencesTest extends OnEveryDialect {
 
-    @Parameter
-    Dialect dialect;
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
-
-    @TempDir
-    Path tmp;
-
-    private Database db;
     private UserStore users;
     private long aliceId;
 
     @BeforeEach
     void open() {
-        db = databases.open(dialect, tmp);
         users = new SqliteUserStore(db);
         aliceId = users.create("alice", "hash").id();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

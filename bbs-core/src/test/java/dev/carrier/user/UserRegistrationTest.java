@@ -1,57 +1,29 @@
 package dev.carrier.user;
 
-import dev.carrier.store.Dialect;
-import dev.carrier.store.TestDatabases;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.store.Database;
-import java.nio.file.Path;
+import dev.carrier.store.OnEveryDialect;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Runs on SQLite and on PostgreSQL. */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class UserRegistrationTest {
-
-    @Parameter
-    Dialect dialect;
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
+class UserRegistrationTest extends OnEveryDialect {
 
     private static final Instant NOW = Instant.parse("2026-11-24T18:05:09.120Z");
 
-    @TempDir
-    Path tmp;
 
-    private Database db;
     private UserStore users;
 
     @BeforeEach
     void open() {
-        db = databases.open(dialect, tmp);
         users = new SqliteUserStore(db, Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

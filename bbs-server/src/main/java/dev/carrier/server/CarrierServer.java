@@ -65,6 +65,7 @@ import dev.carrier.session.Logouts;
 import dev.carrier.session.Nodes;
 import dev.carrier.session.ServiceCatalog;
 import dev.carrier.session.SessionHost;
+import dev.carrier.store.DataFolder;
 import dev.carrier.store.Database;
 import dev.carrier.sysop.LiveSessions;
 import dev.carrier.sysop.NodeAdmin;
@@ -160,6 +161,7 @@ public final class CarrierServer implements AutoCloseable {
 
     private void wire() {
         Clock clock = config.clock();
+        if (config.database().isPresent()) DataFolder.prepare(config.dataDir());
         database = own(Database.open(config.database(), config.dataDir()));
         Workers workers = own(Workers.forThisMachine());
         Scheduler scheduler = config.scheduler().orElseGet(() -> own(new ThreadScheduler()));

@@ -12,6 +12,7 @@ import dev.carrier.telnet.TelnetTestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresServerTest {
 
     @TempDir
-    Path data;
+    Path tmp;
+
+    /** The server's data folder, made by the server: on PostgreSQL it still holds keys and the admin file. */
+    private Path data;
 
     @RegisterExtension
     final TestDatabases databases = new TestDatabases();
+
+    @BeforeEach
+    void folder() {
+        data = tmp.resolve("bbs");
+    }
 
     private TestServer start() {
         return TestServer.start(ServerConfig.forTests(data).toBuilder()
@@ -50,6 +59,7 @@ class PostgresServerTest {
             eventually().until(() -> reader.get("/api/rooms/games/history?limit=10").body().size() == 2);
         }
         assertFalse(Files.exists(data.resolve(Database.FILE_NAME)), "nothing went to the SQLite file");
+        assertTrue(Files.isDirectory(data));
 
         try (TestServer bbs = start()) {
             TelnetTestClient bob = bbs.login("bob", "secret-bob");
