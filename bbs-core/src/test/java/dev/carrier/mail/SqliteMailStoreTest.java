@@ -14,14 +14,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Letters in a real SQLite file: mailboxes, read marks, deleting, bulletins, all-or-nothing sends. */
+/** Letters in a real database of each dialect: mailboxes, read marks, deleting, bulletins, all-or-nothing sends, drafts. */
 class SqliteMailStoreTest extends OnEveryDialect {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
-
 
     private MailStore mail;
 
@@ -48,6 +48,16 @@ class SqliteMailStoreTest extends OnEveryDialect {
         assertTrue(envelope.isNew());
         assertEquals(List.of(), mail.inbox("alice"));
         assertEquals(List.of(), mail.inbox("carol"));
+    }
+
+    @Test
+    void aDraftIsKeptOnePerWriterAndGivenBackOnce() {
+        mail.saveDraft("alice", new SavedDraft("", Optional.empty(), List.of()), T0);
+        SavedDraft later = new SavedDraft("bob", Optional.of("lunch"), List.of("shall we?", "", "at noon"));
+        mail.saveDraft("ALICE", later, T0.plusSeconds(60));
+
+        assertEquals(Optional.of(later), mail.takeDraft("alice"));
+        assertEquals(Optional.empty(), mail.takeDraft("alice"));
     }
 
     @Test
