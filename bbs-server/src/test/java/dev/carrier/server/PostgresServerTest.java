@@ -84,7 +84,7 @@ class PostgresServerTest {
     }
 
     @Test
-    void theSysopCommandsWorkOnTheDatabaseWhileNoServerRuns() {
+    void theSysopCommandsWorkOnTheDatabaseWhileNoServerRuns() throws Exception {
         String url = databases.postgres(data).jdbcUrl();
         Cli.addUser(data, "sysop", "secret1", "--sysop", "--database", url).succeeded();
         Cli.addUser(data, "bob", "secret2", "--database", url).succeeded();
@@ -92,9 +92,13 @@ class PostgresServerTest {
                 Cli.run(data, "user", "ban", "bob", "--database", url).succeeded().out());
         String list = Cli.run(data, "user", "list", "--database", url).succeeded().out();
         assertTrue(list.endsWith("2 users\n"), list);
-        String audit = Cli.run(data, "audit", "--database", url).succeeded().out();
-        assertTrue(audit.matches("(?s).*shell:\\S+\\s+user\\.ban\\s+bob\\n"), audit);
         assertFalse(Files.exists(data.resolve(Database.FILE_NAME)), "nothing went to the SQLite file");
+
+        // As the server's settings file says it, the commands need no flag.
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("carrier.properties"), "database=" + url + "\n");
+        String audit = Cli.run(data, "audit").succeeded().out();
+        assertTrue(audit.matches("(?s).*shell:\\S+\\s+user\\.ban\\s+bob\\n"), audit);
 
         try (TestServer bbs = start()) {
             bbs.login("sysop", "secret1");

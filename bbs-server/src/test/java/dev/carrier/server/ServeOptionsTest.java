@@ -81,6 +81,7 @@ class ServeOptionsTest {
     void theDefaultsAreTheDocumentedOnes() {
         ServerConfig config = config(Map.of(), new Properties());
         assertEquals(Path.of("data"), config.dataDir());
+        assertTrue(config.database().isEmpty(), "the SQLite file in the data folder unless told otherwise");
         assertEquals(Port.of(2323), config.telnetPort());
         assertEquals(Port.of(2222), config.sshPort());
         assertEquals(Port.of(8080), config.webPort());
