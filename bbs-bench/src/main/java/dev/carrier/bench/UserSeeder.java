@@ -30,7 +30,7 @@ final class UserSeeder {
         try (Database db = Database.open(dataDir)) {
             db.inTransaction(c -> {
                 try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT OR IGNORE INTO users (handle, password_hash, created_at) VALUES (?, ?, ?)")) {
+                        "INSERT INTO users (handle, password_hash, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
                     for (int i = 0; i < count; i++) {
                         insert.setString(1, handle(i));
                         insert.setString(2, hash);

@@ -1,15 +1,11 @@
 package dev.carrier.auth;
 
-import dev.carrier.store.Database;
-import dev.carrier.store.Timestamps;
 import dev.carrier.user.User;
 import dev.carrier.user.UserStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +21,14 @@ public final class Tokens {
 
     private static final int TOKEN_BYTES = 32;
 
-    private final Database db;
+    private final TokenStore store;
     private final UserStore users;
     private final Clock clock;
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
 
-    public Tokens(Database db, UserStore users, Clock clock, Duration lifetime) {
-        this.db = db;
+    public Tokens(TokenStore store, UserStore users, Clock clock, Duration lifetime) {
+        this.store = store;
         this.users = users;
         this.clock = clock;
         this.lifetime = lifetime;
@@ -44,16 +40,7 @@ public final class Tokens {
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
-        db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO api_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
-                s.setString(1, hash(token));
-                s.setLong(2, user.id());
-                s.setString(3, Timestamps.format(now));
-                s.setString(4, Timestamps.format(now.plus(lifetime)));
-                return s.executeUpdate();
-            }
-        });
+        store.add(hash(token), user.id(), now, now.plus(lifetime));
         return token;
     }
 
@@ -68,40 +55,18 @@ public final class Tokens {
     /** As {@link #authenticate}, with the token's expiry (a connection opened with it ends then). */
     public Optional<Grant> grant(String token) {
         if (token == null || token.isBlank() || token.length() > 200) return Optional.empty();
-        record Row(long userId, Instant expiresAt) {}
-        Optional<Row> row = db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT user_id, expires_at FROM api_tokens WHERE token_hash = ? AND expires_at > ?")) {
-                s.setString(1, hash(token));
-                s.setString(2, Timestamps.format(clock.instant()));
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(new Row(rs.getLong(1), Timestamps.parse(rs.getString(2))))
-                            : Optional.<Row>empty();
-                }
-            }
-        });
-        return row.flatMap(found -> users.findById(found.userId()).filter(user -> !user.banned())
-                .map(user -> new Grant(user, found.expiresAt())));
+        return store.live(hash(token), clock.instant()).flatMap(held -> users.findById(held.userId())
+                .filter(user -> !user.banned()).map(user -> new Grant(user, held.expiresAt())));
     }
 
     /** Logout: this token ends now. */
     public void revoke(String token) {
-        db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM api_tokens WHERE token_hash = ?")) {
-                s.setString(1, hash(token));
-                return s.executeUpdate();
-            }
-        });
+        store.remove(hash(token));
     }
 
     /** Every token of the user ends now: their password changed, or they were banned. */
     public int revokeAll(long userId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM api_tokens WHERE user_id = ?")) {
-                s.setLong(1, userId);
-                return s.executeUpdate();
-            }
-        });
+        return store.removeAll(userId);
     }
 
     private static String hash(String token) {

@@ -54,7 +54,7 @@ public final class SqliteChatStore implements ChatStore {
         return db.withConnection(c -> {
             Map<RoomName, List<ChatEvent>> recent = new LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT id, room, kind, sender, text, at FROM ("
-                    + " SELECT *, ROW_NUMBER() OVER (PARTITION BY room ORDER BY id DESC) AS newest FROM chat_history)"
+                    + " SELECT *, ROW_NUMBER() OVER (PARTITION BY room ORDER BY id DESC) AS newest FROM chat_history) AS ranked"
                     + " WHERE newest <= ? ORDER BY room, id")) {
                 s.setInt(1, perRoom);
                 try (ResultSet rs = s.executeQuery()) {
@@ -155,7 +155,7 @@ public final class SqliteChatStore implements ChatStore {
             }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM chat_history WHERE id IN (SELECT id FROM ("
                     + " SELECT id, ROW_NUMBER() OVER (PARTITION BY room ORDER BY id DESC) AS newest"
-                    + " FROM chat_history) WHERE newest > ?)")) {
+                    + " FROM chat_history) AS ranked WHERE newest > ?)")) {
                 s.setInt(1, keep);
                 gone += s.executeUpdate();
             }

@@ -31,7 +31,7 @@ public final class SqliteIgnoreStore implements IgnoreStore {
 
     @Override
     public boolean add(String owner, String ignored) {
-        return update("INSERT OR IGNORE INTO ignores (owner, ignored) VALUES (?, ?)", owner, ignored);
+        return update("INSERT INTO ignores (owner, ignored) VALUES (?, ?) ON CONFLICT DO NOTHING", owner, ignored);
     }
 
     @Override

@@ -195,7 +195,7 @@ public final class SqliteMessageStore implements MessageStore {
                     + " CASE WHEN sender = ?1 THEN recipient ELSE sender END COLLATE NOCASE AS peer"
                     + " FROM direct_messages WHERE sender = ?1 OR recipient = ?1),"
                     + " ranked AS (SELECT *, row_number() OVER (PARTITION BY peer ORDER BY sent_at DESC, seq DESC) AS n,"
-                    + " sum(recipient = ?1 AND sender <> ?1 AND read_at IS NULL) OVER (PARTITION BY peer) AS unread"
+                    + " sum(CASE WHEN recipient = ?1 AND sender <> ?1 AND read_at IS NULL THEN 1 ELSE 0 END) OVER (PARTITION BY peer) AS unread"
                     + " FROM mine)"
                     + " SELECT * FROM ranked WHERE n = 1 ORDER BY sent_at DESC, seq DESC LIMIT ?2")) {
                 s.setString(1, user);

@@ -1,6 +1,7 @@
 package dev.carrier.sshkey;
 
 import dev.carrier.store.Database;
+import dev.carrier.store.StoreException;
 import dev.carrier.store.Timestamps;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,17 @@ public final class SqliteSshKeyStore implements SshKeyStore {
 
     @Override
     public Added add(long userId, PublicKeyText key, Instant at) {
+        try {
+            return insert(userId, key, at);
+        } catch (StoreException e) {
+            // SQLite takes the write lock at BEGIN, so no other add gets between the look-up and
+            // the insert; PostgreSQL lets one in, and the unique index refuses the second.
+            if (!(e.getCause() instanceof SQLException sql) || !db.dialect().isUniqueViolation(sql)) throw e;
+            return owner(key.type(), key.blob()).orElseThrow(() -> e) == userId ? Added.ALREADY_YOURS : Added.TAKEN;
+        }
+    }
+
+    private Added insert(long userId, PublicKeyText key, Instant at) {
         return db.inTransaction(c -> {
             Optional<Long> owner = owner(c, key.type(), key.blob());
             if (owner.isPresent()) return owner.get() == userId ? Added.ALREADY_YOURS : Added.TAKEN;

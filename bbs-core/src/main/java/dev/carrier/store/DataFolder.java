@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * its files rw------- (on file systems with POSIX permissions); an existing folder or file that
  * lets the group or others in is reported at start-up, not changed behind the sysop's back.
  */
-final class DataFolder {
+public final class DataFolder {
 
     private static final Logger log = LoggerFactory.getLogger(DataFolder.class);
 
@@ -30,8 +30,12 @@ final class DataFolder {
 
     private DataFolder() {}
 
-    /** Creates {@code dir} (rwx------) if missing, and checks that it is a folder we can write in. */
-    static void prepare(Path dir) {
+    /**
+     * Creates {@code dir} (rwx------) if missing, and checks that it is a folder we can write in.
+     * Opening the SQLite file does this; a server on PostgreSQL calls it itself, since the folder
+     * still holds its keys, certificates and admin file.
+     */
+    public static void prepare(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new StoreException("data folder " + dir + " is a file, not a folder");
         }

@@ -6,15 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Carrier's SQLite file, {@code carrier.db} in the data folder, behind a small connection pool,
- * with its schema brought up to date on open.
+ * Carrier's database behind a small connection pool, with its schema brought up to date on open:
+ * by default the SQLite file {@code carrier.db} in the data folder, or a PostgreSQL database
+ * ({@link #open(PostgresUrl)}). The stores write one SQL for both; what differs is in
+ * {@link Dialect}, and on PostgreSQL the connections handed out accept SQLite's numbered
+ * parameters ({@link NumberedParameters}).
  *
- * <p>Every method blocks on disk I/O (and on SQLite's lock for up to {@link #BUSY_TIMEOUT_MS}):
+ * <p>Every method blocks on I/O (and on SQLite's lock for up to {@link #BUSY_TIMEOUT_MS}):
  * call them from the worker pool, never from a transport's event loop. Safe to share between
  * threads; each call borrows its own pooled connection.
  */
@@ -29,13 +33,21 @@ public final class Database implements AutoCloseable {
     /** SQLite has one writer at a time; a few connections cover readers alongside it. */
     static final int POOL_SIZE = 4;
 
+    /** A server takes many writers at once; this is what one Carrier may hold of its connections. */
+    static final int POSTGRES_POOL_SIZE = 10;
+
     /** How long a connection waits for another's write lock before failing. */
     static final int BUSY_TIMEOUT_MS = 5000;
 
+    private final Dialect dialect;
+    /** The file or server, as a sysop would name it in a message. */
+    private final String where;
     private final Path file;
     private final HikariDataSource pool;
 
-    private Database(Path file, HikariDataSource pool) {
+    private Database(Dialect dialect, String where, Path file, HikariDataSource pool) {
+        this.dialect = dialect;
+        this.where = where;
         this.file = file;
         this.pool = pool;
     }
@@ -62,14 +74,46 @@ public final class Database implements AutoCloseable {
             throw new StoreException(file + " is a folder, not a database file");
         }
         DataFolder.createPrivateFile(file);
-        HikariDataSource pool = openPool(file);
+        return migrated(new Database(Dialect.SQLITE, file.toString(), file, openPool(file)));
+    }
+
+    /**
+     * Connects to a PostgreSQL database and migrates its schema (in the connection's current
+     * schema, {@code public} unless the URL says otherwise). Blocks.
+     *
+     * @throws StoreException when the server cannot be reached or refuses; the message names it
+     */
+    public static Database open(PostgresUrl url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setPoolName("carrier-db");
+        config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(BUSY_TIMEOUT_MS * 2L);
+        HikariDataSource pool;
         try {
-            Migrations.run(pool, file);
+            pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            pool.close();
+            SQLException sql = SqliteErrors.findSqlCause(e);
+            throw new StoreException("cannot use PostgreSQL at " + url.shown() + ": "
+                    + (sql != null ? sql.getMessage() : e.getMessage()), e);
+        }
+        return migrated(new Database(Dialect.POSTGRESQL, "PostgreSQL at " + url.shown(), null, pool));
+    }
+
+    /** PostgreSQL when {@code postgres} is given, else the SQLite file in {@code dataDir}. Blocks. */
+    public static Database open(Optional<PostgresUrl> postgres, Path dataDir) {
+        return postgres.map(Database::open).orElseGet(() -> open(dataDir));
+    }
+
+    private static Database migrated(Database db) {
+        try {
+            Migrations.run(db.pool, db.dialect, db.where);
+        } catch (RuntimeException e) {
+            db.close();
             throw e;
         }
-        return new Database(file, pool);
+        return db;
     }
 
     private static HikariDataSource openPool(Path file) {
@@ -115,9 +159,13 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
-    /** The database file, as derived from the data folder given to {@link #open}. */
-    public Path file() {
-        return file;
+    /** The SQLite file, as derived from the data folder given to {@link #open(Path)}; empty on PostgreSQL. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     /**
@@ -131,7 +179,7 @@ public final class Database implements AutoCloseable {
      *     {@code work} pass through unchanged, after the rollback
      */
     public <T> T inTransaction(SqlWork<T> work) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = connection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -154,15 +202,21 @@ public final class Database implements AutoCloseable {
      *     {@code work} pass through unchanged
      */
     public <T> T withConnection(SqlWork<T> work) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = connection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw failure(e);
         }
     }
 
+    private Connection connection() throws SQLException {
+        Connection connection = pool.getConnection();
+        return dialect == Dialect.POSTGRESQL ? NumberedParameters.translating(connection) : connection;
+    }
+
     private StoreException failure(SQLException e) {
-        return new StoreException(SqliteErrors.describe(file, e), e);
+        String why = file != null ? SqliteErrors.describe(file, e) : "cannot use " + where + ": " + e.getMessage();
+        return new StoreException(why, e);
     }
 
     private static void rollback(Connection connection, Throwable cause) {
@@ -181,6 +235,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Database[" + file + "]";
+        return "Database[" + where + "]";
     }
 }

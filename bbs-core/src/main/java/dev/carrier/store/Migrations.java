@@ -1,5 +1,6 @@
 package dev.carrier.store;
 
+import db.migration.V7__Handle_skeletons;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -10,31 +11,38 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * Brings the schema up to date from the versioned SQL files under {@code db/migration}
- * ({@code V1__users.sql}, {@code V2__...}). A file, once released, is never edited: a change is a
- * new file with the next version.
+ * Brings the schema up to date from the versioned SQL files of the {@link Dialect}
+ * ({@code V1__users.sql}, {@code V2__...}) and the Java ones in package {@code db.migration}.
+ * A file, once released, is never edited: a change is a new file with the next version, for
+ * every dialect (in {@code db/common} when it reads the same on all).
  */
 final class Migrations {
 
-    static final String LOCATION = "classpath:db/migration";
-
     private Migrations() {}
 
-    static void run(DataSource dataSource, Path file) {
+    /** @param where the file or server, as messages name it */
+    static void run(DataSource dataSource, Dialect dialect, String where) {
         try {
-            Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+            FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations(LOCATION)
-                    .validateMigrationNaming(true)
-                    .load();
-            refuseNewerSchema(flyway, file);
+                    .locations(dialect.migrations().toArray(String[]::new))
+                    .validateMigrationNaming(true);
+            if (dialect == Dialect.POSTGRESQL) {
+                // SQLite's location is the Java migrations' package, where Flyway finds them by
+                // scanning; PostgreSQL's is not, so they are named.
+                config.javaMigrations(new V7__Handle_skeletons());
+            }
+            Flyway flyway = config.load();
+            refuseNewerSchema(flyway, where);
             flyway.migrate();
         } catch (FlywayException e) {
             SQLException sql = SqliteErrors.findSqlCause(e);
-            String why = sql != null ? SqliteErrors.describe(file, sql)
-                    : "cannot update the tables in " + file + ": " + e.getMessage();
+            String why = sql == null ? "cannot update the tables in " + where + ": " + e.getMessage()
+                    : dialect == Dialect.SQLITE ? SqliteErrors.describe(Path.of(where), sql)
+                    : "cannot update the tables in " + where + ": " + sql.getMessage();
             throw new StoreException(why, e);
         }
     }
@@ -44,7 +52,7 @@ final class Migrations {
      * older Carrier write into tables shaped for a newer one. Stop instead, before anything is
      * written.
      */
-    private static void refuseNewerSchema(Flyway flyway, Path file) {
+    private static void refuseNewerSchema(Flyway flyway, String where) {
         Optional<String> newest = Arrays.stream(flyway.info().applied())
                 .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
                         || m.getState() == MigrationState.FUTURE_FAILED)
@@ -52,7 +60,7 @@ final class Migrations {
                 .max(Comparator.naturalOrder())
                 .map(Object::toString);
         if (newest.isPresent()) {
-            throw new StoreException(file + " was written by a newer version of Carrier (schema version "
+            throw new StoreException(where + " was written by a newer version of Carrier (schema version "
                     + newest.get() + "): run that version, or restore a backup made with this one");
         }
     }

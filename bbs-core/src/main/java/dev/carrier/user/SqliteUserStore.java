@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
- * {@link UserStore} in the {@code users} table of Carrier's SQLite database.
+ * {@link UserStore} in the {@code users} table of Carrier's database.
  *
  * <p>Every method blocks: call them from the worker pool. Holds no state of its own beyond the
  * database and clock, so it is safe to share between threads.
@@ -62,18 +60,13 @@ public final class SqliteUserStore implements UserStore {
                     return rs.getLong(1);
                 }
             } catch (SQLException e) {
-                if (isUniqueViolation(e)) {
+                if (db.dialect().isUniqueViolation(e)) {
                     throw new HandleTakenException(handle);
                 }
                 throw e;
             }
         });
         return new User(id, handle, "", "", "", false, false, now, Optional.empty());
-    }
-
-    private static boolean isUniqueViolation(SQLException e) {
-        return e instanceof SQLiteException sqlite
-                && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE;
     }
 
     @Override
@@ -160,8 +153,8 @@ public final class SqliteUserStore implements UserStore {
     @Override
     public void updateProfile(long userId, String displayName, String tagline, String location) {
         // profile_updated_at moves only when a field others see actually changes.
-        update(userId, "UPDATE users SET profile_updated_at = CASE WHEN display_name IS NOT ?2 OR tagline IS NOT ?3"
-                + " OR location IS NOT ?4 THEN ?5 ELSE profile_updated_at END,"
+        update(userId, "UPDATE users SET profile_updated_at = CASE WHEN display_name IS DISTINCT FROM ?2"
+                + " OR tagline IS DISTINCT FROM ?3 OR location IS DISTINCT FROM ?4 THEN ?5 ELSE profile_updated_at END,"
                 + " display_name = ?2, tagline = ?3, location = ?4 WHERE id = ?1", s -> {
             s.setString(2, blankToNull(displayName));
             s.setString(3, blankToNull(tagline));

@@ -5,42 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrier.runtime.ManualTime;
-import dev.carrier.store.Database;
+import dev.carrier.store.OnEveryDialect;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.User;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TokensTest {
-
-    @TempDir
-    Path dir;
+class TokensTest extends OnEveryDialect {
 
     private final ManualTime time = new ManualTime();
-    private Database db;
     private SqliteUserStore users;
     private Tokens tokens;
     private User alice;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
         users = new SqliteUserStore(db, time);
-        tokens = new Tokens(db, users, time, Duration.ofDays(30));
+        tokens = new Tokens(new SqliteTokenStore(db), users, time, Duration.ofDays(30));
         alice = users.create("alice", "x");
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

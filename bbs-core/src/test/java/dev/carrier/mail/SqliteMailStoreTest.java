@@ -5,44 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.store.Database;
+import dev.carrier.store.Dialect;
+import dev.carrier.store.OnEveryDialect;
 import dev.carrier.store.StoreException;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.UserStore;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Letters in a real SQLite file: mailboxes, read marks, deleting, bulletins, all-or-nothing sends. */
-class SqliteMailStoreTest {
+/** Letters in a real database of each dialect: mailboxes, read marks, deleting, bulletins, all-or-nothing sends, drafts. */
+class SqliteMailStoreTest extends OnEveryDialect {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
-    @TempDir
-    Path tmp;
-
-    private Database db;
     private MailStore mail;
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp);
         UserStore users = new SqliteUserStore(db);
         users.create("alice", "hash");
         users.create("Bob", "hash");
         users.create("carol", "hash");
         mail = new SqliteMailStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test
@@ -59,6 +48,16 @@ class SqliteMailStoreTest {
         assertTrue(envelope.isNew());
         assertEquals(List.of(), mail.inbox("alice"));
         assertEquals(List.of(), mail.inbox("carol"));
+    }
+
+    @Test
+    void aDraftIsKeptOnePerWriterAndGivenBackOnce() {
+        mail.saveDraft("alice", new SavedDraft("", Optional.empty(), List.of()), T0);
+        SavedDraft later = new SavedDraft("bob", Optional.of("lunch"), List.of("shall we?", "", "at noon"));
+        mail.saveDraft("ALICE", later, T0.plusSeconds(60));
+
+        assertEquals(Optional.of(later), mail.takeDraft("alice"));
+        assertEquals(Optional.empty(), mail.takeDraft("alice"));
     }
 
     @Test
@@ -125,8 +124,15 @@ class SqliteMailStoreTest {
     @Test
     void aBulletinThatFailsHalfWayLeavesNoCopyAtAll() {
         // A trigger refuses the copy for carol, after bob's was written in the same transaction.
-        db.withConnection(c -> c.createStatement().executeUpdate("CREATE TRIGGER refuse_carol BEFORE INSERT ON letters "
-                + "WHEN NEW.recipient = 'carol' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END"));
+        if (dialect == Dialect.SQLITE) {
+            db.withConnection(c -> c.createStatement().executeUpdate("CREATE TRIGGER refuse_carol BEFORE INSERT ON"
+                    + " letters WHEN NEW.recipient = 'carol' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END"));
+        } else {
+            db.withConnection(c -> c.createStatement().executeUpdate("CREATE FUNCTION refuse_carol() RETURNS trigger"
+                    + " LANGUAGE plpgsql AS $$ BEGIN IF NEW.recipient = 'carol' THEN RAISE 'disk trouble'; END IF;"
+                    + " RETURN NEW; END $$; CREATE TRIGGER refuse_carol BEFORE INSERT ON letters"
+                    + " FOR EACH ROW EXECUTE FUNCTION refuse_carol()"));
+        }
         assertThrows(StoreException.class, () -> mail.sendToAll("alice", "news", "text", T0));
         assertEquals(0, rows());
     }

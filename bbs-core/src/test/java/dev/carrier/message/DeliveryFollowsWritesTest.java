@@ -7,9 +7,8 @@ import dev.carrier.bus.InProcessBus;
 import dev.carrier.presence.Presence;
 import dev.carrier.runtime.ManualTime;
 import dev.carrier.runtime.Workers;
-import dev.carrier.store.Database;
+import dev.carrier.store.OnEveryDialect;
 import dev.carrier.user.SqliteUserStore;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,16 +16,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A direct message counts as delivered only once an inbox of its recipient has written it. */
-class DeliveryFollowsWritesTest {
-
-    @TempDir
-    Path dir;
+class DeliveryFollowsWritesTest extends OnEveryDialect {
 
     private final ManualTime time = new ManualTime();
-    private Database db;
     private Workers workers;
     private MessageStore store;
     private Messenger messenger;
@@ -51,7 +45,6 @@ class DeliveryFollowsWritesTest {
 
     @BeforeEach
     void start() {
-        db = Database.open(dir);
         workers = new Workers(2, 100);
         SqliteUserStore users = new SqliteUserStore(db, time);
         users.create("alice", "x");

@@ -63,7 +63,7 @@ class TransactionTest {
             }
         }));
 
-        assertTrue(e.getMessage().startsWith(db.file() + ": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(db.file().orElseThrow() + ": "), e.getMessage());
         assertTrue(e.getMessage().contains("NOT NULL constraint failed: audit_log.action"), e.getMessage());
         assertEquals(0, auditRows());
     }

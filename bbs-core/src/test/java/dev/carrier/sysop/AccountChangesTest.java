@@ -9,28 +9,21 @@ import dev.carrier.audit.AuditEntry;
 import dev.carrier.audit.AuditLog;
 import dev.carrier.audit.SqliteAuditLog;
 import dev.carrier.session.Logouts;
-import dev.carrier.store.Database;
+import dev.carrier.store.OnEveryDialect;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.PasswordHasher;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.UserStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** UserAdmin: the rules of a sysop's account changes, each audited, live sessions told. */
-class AccountChangesTest {
+class AccountChangesTest extends OnEveryDialect {
 
-    @TempDir
-    Path tmp;
-
-    private Database db;
     private UserStore users;
     private AuditLog audit;
     private final PasswordHasher hasher = new BcryptPasswordHasher(4);
@@ -39,18 +32,12 @@ class AccountChangesTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp);
         users = new SqliteUserStore(db);
         audit = new SqliteAuditLog(db, Clock.systemUTC());
         admin = new UserAdmin(users, hasher, audit, (handle, farewell) -> {
             hungUp.add(handle + ": " + farewell);
             return 2;
         }, Logouts.withoutSessions());
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private List<String> auditLines() {

@@ -4,40 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.carrier.audit.SqliteAuditLog;
-import dev.carrier.store.Database;
 import dev.carrier.session.Logouts;
+import dev.carrier.store.OnEveryDialect;
 import dev.carrier.user.BcryptPasswordHasher;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.UserStore;
-import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code carrier user add} refuses look-alikes of existing handles as registration does. */
-class AddLookalikeHandleTest {
+class AddLookalikeHandleTest extends OnEveryDialect {
 
-    @TempDir
-    Path tmp;
-
-    private Database db;
     private UserStore users;
     private UserAdmin admin;
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp);
         users = new SqliteUserStore(db);
         admin = new UserAdmin(users, new BcryptPasswordHasher(4), new SqliteAuditLog(db, Clock.systemUTC()),
                 (handle, farewell) -> 0, Logouts.withoutSessions());
         admin.add("shell:root", "alice", "secret1", false);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.carrier.store.Database;
-import java.nio.file.Path;
+import dev.carrier.store.OnEveryDialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -14,19 +14,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ConcurrentRegistrationTest {
+class ConcurrentRegistrationTest extends OnEveryDialect {
 
     private static final int ROUNDS = 20;
 
-    @TempDir
-    Path tmp;
 
     @Test
     void twoRegistrationsOfOneHandleAtOnceLetExactlyOneWin() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (Database db = Database.open(tmp)) {
+        try (Database db = databases.open(dialect, dir)) {
             UserStore users = new SqliteUserStore(db);
             for (int round = 0; round < ROUNDS; round++) {
                 CyclicBarrier start = new CyclicBarrier(2);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrier.store.Database;
+import dev.carrier.store.Dialect;
+import dev.carrier.store.OnEveryDialect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,22 +27,16 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Nobody registers a handle that passes for someone else's, or for staff. */
-class ConfusableHandleTest {
+class ConfusableHandleTest extends OnEveryDialect {
 
-    @TempDir
-    Path tmp;
-
-    private Database db;
     private UserStore users;
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp);
         users = new SqliteUserStore(db);
     }
 
@@ -125,11 +121,12 @@ class ConfusableHandleTest {
     void anOlderDatabaseGetsSkeletonsAndItsOwnLookalikesKeepTheirHandles() throws Exception {
         db.close();
         db = null;
-        Path older = tmp.resolve("older");
+        Path older = dir.resolve("older");
         java.nio.file.Files.createDirectories(older);
-        String url = "jdbc:sqlite:" + older.resolve(Database.FILE_NAME).toAbsolutePath();
+        String url = dialect == Dialect.SQLITE ? "jdbc:sqlite:" + older.resolve(Database.FILE_NAME).toAbsolutePath()
+                : databases.postgres(older).jdbcUrl();
         Flyway.configure(getClass().getClassLoader()).dataSource(url, null, null)
-                .locations("classpath:db/migration").target("6").load().migrate();
+                .locations(dialect.migrations().toArray(String[]::new)).target("6").load().migrate();
         try (Connection c = DriverManager.getConnection(url);
              PreparedStatement s = c.prepareStatement(
                      "INSERT INTO users (handle, password_hash, created_at) VALUES (?, 'hash', '2026-01-01T00:00:00.000Z')")) {
@@ -139,7 +136,7 @@ class ConfusableHandleTest {
             }
         }
 
-        try (Database upgraded = Database.open(older)) {
+        try (Database upgraded = databases.open(dialect, older)) {
             UserStore store = new SqliteUserStore(upgraded);
             assertEquals(3, store.count());
             assertEquals("alice", store.findLookalike("al1ce").orElseThrow().handle());

@@ -4,29 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.carrier.store.Database;
-import java.nio.file.Path;
+import dev.carrier.store.OnEveryDialect;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LoginRecordTest {
-
-    @TempDir
-    Path tmp;
+class LoginRecordTest extends OnEveryDialect {
 
     @Test
     void lastLoginSurvivesARestart() {
         Instant at = Instant.parse("2026-11-24T21:30:00.250Z");
         long id;
-        try (Database db = Database.open(tmp)) {
+        try (Database db = databases.open(dialect, dir)) {
             UserStore users = new SqliteUserStore(db);
             id = users.create("alice", "hash").id();
             users.recordLogin(id, at);
         }
 
-        try (Database db = Database.open(tmp)) {
+        try (Database db = databases.open(dialect, dir)) {
             User alice = new SqliteUserStore(db).find("alice").orElseThrow();
             assertEquals(id, alice.id());
             assertEquals(Optional.of(at), alice.lastLoginAt());
@@ -35,7 +31,7 @@ class LoginRecordTest {
 
     @Test
     void laterLoginReplacesTheEarlierOne() {
-        try (Database db = Database.open(tmp)) {
+        try (Database db = databases.open(dialect, dir)) {
             UserStore users = new SqliteUserStore(db);
             long id = users.create("alice", "hash").id();
             users.recordLogin(id, Instant.parse("2026-11-24T10:00:00Z"));
@@ -48,7 +44,7 @@ class LoginRecordTest {
 
     @Test
     void loginOfUnknownIdIsAnError() {
-        try (Database db = Database.open(tmp)) {
+        try (Database db = databases.open(dialect, dir)) {
             UserStore users = new SqliteUserStore(db);
 
             NoSuchElementException e = assertThrows(NoSuchElementException.class,

@@ -5,34 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.store.Database;
-import java.nio.file.Path;
+import dev.carrier.store.OnEveryDialect;
 import java.util.NoSuchElementException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a sysop changes about an account, and what a user edits in their profile. */
-class UserAdminTest {
+class UserAdminTest extends OnEveryDialect {
 
-    @TempDir
-    Path tmp;
-
-    private Database db;
     private UserStore users;
     private long aliceId;
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp);
         users = new SqliteUserStore(db);
         aliceId = users.create("alice", "old-hash").id();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -3,35 +3,22 @@ package dev.carrier.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.carrier.store.Database;
+import dev.carrier.store.OnEveryDialect;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Charset, colour and screen height chosen in the profile, kept with the account. */
-class UserPreferencesTest {
+class UserPreferencesTest extends OnEveryDialect {
 
-    @TempDir
-    Path tmp;
-
-    private Database db;
     private UserStore users;
     private long aliceId;
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp);
         users = new SqliteUserStore(db);
         aliceId = users.create("alice", "hash").id();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -5,37 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.store.Database;
-import java.nio.file.Path;
+import dev.carrier.store.OnEveryDialect;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class UserRegistrationTest {
+class UserRegistrationTest extends OnEveryDialect {
 
     private static final Instant NOW = Instant.parse("2026-11-24T18:05:09.120Z");
 
-    @TempDir
-    Path tmp;
 
-    private Database db;
     private UserStore users;
 
     @BeforeEach
     void open() {
-        db = Database.open(tmp);
         users = new SqliteUserStore(db, Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import dev.carrier.store.PostgresUrl;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -25,9 +26,15 @@ public final class AdminConnector {
      * @param mayCreate    whether a folder without a database may get one (see {@link LocalAdmin#offline})
      */
     public static Admin connect(Path dataDir, String actor, int passwordCost, boolean mayCreate) {
+        return connect(dataDir, Optional.empty(), actor, passwordCost, mayCreate);
+    }
+
+    /** As above, with the database in PostgreSQL when {@code database} names one (else the folder's file). */
+    public static Admin connect(Path dataDir, Optional<PostgresUrl> database, String actor, int passwordCost,
+            boolean mayCreate) {
         Optional<AdminFile> running = running(dataDir);
         if (running.isPresent()) return new RemoteAdmin(dataDir, running.get(), actor);
-        return LocalAdmin.offline(dataDir, actor, passwordCost, mayCreate);
+        return LocalAdmin.offline(dataDir, database, actor, passwordCost, mayCreate);
     }
 
     /** The admin file of a server that runs on {@code dataDir} now, if one does. */

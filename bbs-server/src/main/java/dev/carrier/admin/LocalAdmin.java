@@ -13,6 +13,7 @@ import dev.carrier.admin.AdminViews.TailEvent;
 import dev.carrier.admin.AdminViews.UserView;
 import dev.carrier.admin.AdminViews.WhoView;
 import dev.carrier.audit.AuditLog;
+import dev.carrier.auth.SqliteTokenStore;
 import dev.carrier.auth.Tokens;
 import dev.carrier.audit.SqliteAuditLog;
 import dev.carrier.events.AppConnection;
@@ -25,6 +26,7 @@ import dev.carrier.sshkey.UserKeys;
 import dev.carrier.session.NodeInfo;
 import dev.carrier.session.Nodes;
 import dev.carrier.store.Database;
+import dev.carrier.store.PostgresUrl;
 import dev.carrier.store.Timestamps;
 import dev.carrier.sysop.Kick;
 import dev.carrier.sysop.LiveSessions;
@@ -85,22 +87,24 @@ public final class LocalAdmin implements Admin {
     }
 
     /**
-     * Works on {@code dataDir/carrier.db} directly, for when no server runs.
+     * Works on the database directly, for when no server runs: {@code dataDir/carrier.db}, or
+     * PostgreSQL when {@code postgres} names it.
      *
      * @param mayCreate whether a data folder without a database may get a new one (adding the
      *                  first user does; listing users in a mistyped folder should not)
      */
-    public static LocalAdmin offline(Path dataDir, String actor, int passwordCost, boolean mayCreate) {
-        if (!mayCreate && !Files.isRegularFile(dataDir.resolve(Database.FILE_NAME))) {
+    public static LocalAdmin offline(Path dataDir, Optional<PostgresUrl> postgres, String actor, int passwordCost,
+            boolean mayCreate) {
+        if (postgres.isEmpty() && !mayCreate && !Files.isRegularFile(dataDir.resolve(Database.FILE_NAME))) {
             throw new AdminException("no Carrier data in " + dataDir + " (no " + Database.FILE_NAME
                     + "): give --data-dir, or add the first user with carrier user add");
         }
-        Database db = Database.open(dataDir);
+        Database db = Database.open(postgres, dataDir);
         try {
             AuditLog audit = new SqliteAuditLog(db, Clock.systemUTC());
             SqliteUserStore store = new SqliteUserStore(db);
             // No sessions to hang up, but a new password still ends the tokens kept in the file.
-            Tokens tokens = new Tokens(db, store, Clock.systemUTC(), Duration.ZERO);
+            Tokens tokens = new Tokens(new SqliteTokenStore(db), store, Clock.systemUTC(), Duration.ZERO);
             Logouts logouts = Logouts.withoutSessions();
             logouts.addRevoker(user -> tokens.revokeAll(user.id()));
             UserAdmin users = new UserAdmin(store, new BcryptPasswordHasher(passwordCost), audit,

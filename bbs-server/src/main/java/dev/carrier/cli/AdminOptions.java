@@ -4,6 +4,7 @@ import dev.carrier.admin.Admin;
 import dev.carrier.admin.AdminConnector;
 import dev.carrier.admin.AdminException;
 import dev.carrier.store.Database;
+import dev.carrier.store.PostgresUrl;
 import dev.carrier.user.BcryptPasswordHasher;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -30,6 +31,11 @@ public final class AdminOptions {
             description = "The server's data folder (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--database", paramLabel = "URL",
+            description = "The server's PostgreSQL database (postgresql://HOST:PORT/DB?user=NAME), when it"
+                    + " keeps its data there instead of the data folder's SQLite file.")
+    String database;
+
     /** bcrypt cost for passwords set while no server runs; from the settings, like the server's. */
     @Option(names = "--password-cost", defaultValue = "" + BcryptPasswordHasher.DEFAULT_COST, paramLabel = "N", hidden = true)
     int passwordCost;
@@ -39,12 +45,20 @@ public final class AdminOptions {
 
     /** The running server when there is one, else the database file, which must already exist. */
     Admin connect() {
-        return AdminConnector.connect(dataDir, actor(), passwordCost, false);
+        return AdminConnector.connect(dataDir, postgres(), actor(), passwordCost, false);
     }
 
     /** As {@link #connect()}, but a missing database is created (for adding the first user). */
     Admin connectCreating() {
-        return AdminConnector.connect(dataDir, actor(), passwordCost, true);
+        return AdminConnector.connect(dataDir, postgres(), actor(), passwordCost, true);
+    }
+
+    private Optional<PostgresUrl> postgres() {
+        try {
+            return PostgresUrl.option(database);
+        } catch (IllegalArgumentException e) {
+            throw new AdminException(e.getMessage());
+        }
     }
 
     /**

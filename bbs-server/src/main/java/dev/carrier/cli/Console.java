@@ -5,6 +5,7 @@ import dev.carrier.admin.AdminConnector;
 import dev.carrier.admin.AdminException;
 import dev.carrier.admin.AdminViews.NodeView;
 import dev.carrier.admin.AdminViews.UserView;
+import dev.carrier.store.PostgresUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,18 +40,21 @@ public final class Console implements ConsoleContext {
 
     private final Terminal terminal;
     private final Path dataDir;
+    private final String database;
     private final CommandLine.IDefaultValueProvider settings;
     private final CommandLine commands;
     private final LineReader reader;
     private volatile boolean stopped;
 
     /**
+     * @param database the console's own {@code --database} (null: the data folder's SQLite file)
      * @param settings where option values not typed come from (environment, carrier.properties);
-     *                 the data folder is always the console's own
+     *                 the data folder and the database are always the console's own
      */
-    public Console(Terminal terminal, Path dataDir, CommandLine.IDefaultValueProvider settings) {
+    public Console(Terminal terminal, Path dataDir, String database, CommandLine.IDefaultValueProvider settings) {
         this.terminal = terminal;
         this.dataDir = dataDir;
+        this.database = database;
         this.settings = settings;
         commands = new CommandLine(new ConsoleCommands(this));
         commands.setDefaultValueProvider(this::defaultValue);
@@ -71,6 +75,9 @@ public final class Console implements ConsoleContext {
     private String defaultValue(CommandLine.Model.ArgSpec argument) throws Exception {
         if (argument instanceof CommandLine.Model.OptionSpec option && option.longestName().equals("--data-dir")) {
             return dataDir.toString();
+        }
+        if (argument instanceof CommandLine.Model.OptionSpec option && option.longestName().equals("--database")) {
+            return database;
         }
         return settings == null ? null : settings.defaultValue(argument);
     }
@@ -162,7 +169,8 @@ public final class Console implements ConsoleContext {
     }
 
     private List<String> accounts() {
-        try (Admin data = AdminConnector.connect(dataDir, "console", passwordCost(), false)) {
+        try (Admin data = AdminConnector.connect(dataDir, PostgresUrl.option(database), "console", passwordCost(),
+                false)) {
             return data.users().stream().map(UserView::handle).toList();
         } catch (RuntimeException e) {
             return List.of();

@@ -26,7 +26,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("carrier console").build()) {
-            return new Console(terminal, admin.dataDir, spec.root().defaultValueProvider()).run();
+            return new Console(terminal, admin.dataDir, admin.database, spec.root().defaultValueProvider()).run();
         }
     }
 }

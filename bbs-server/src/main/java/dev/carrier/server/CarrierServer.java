@@ -16,6 +16,7 @@ import dev.carrier.auth.Authenticator;
 import dev.carrier.auth.LoginGate;
 import dev.carrier.auth.LoginThrottle;
 import dev.carrier.auth.PasswordWork;
+import dev.carrier.auth.SqliteTokenStore;
 import dev.carrier.auth.Tokens;
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.InProcessBus;
@@ -64,6 +65,7 @@ import dev.carrier.session.Logouts;
 import dev.carrier.session.Nodes;
 import dev.carrier.session.ServiceCatalog;
 import dev.carrier.session.SessionHost;
+import dev.carrier.store.DataFolder;
 import dev.carrier.store.Database;
 import dev.carrier.sysop.LiveSessions;
 import dev.carrier.sysop.NodeAdmin;
@@ -159,7 +161,8 @@ public final class CarrierServer implements AutoCloseable {
 
     private void wire() {
         Clock clock = config.clock();
-        database = own(Database.open(config.dataDir()));
+        if (config.database().isPresent()) DataFolder.prepare(config.dataDir());
+        database = own(Database.open(config.database(), config.dataDir()));
         Workers workers = own(Workers.forThisMachine());
         Scheduler scheduler = config.scheduler().orElseGet(() -> own(new ThreadScheduler()));
         Bus bus = new InProcessBus();
@@ -211,7 +214,7 @@ public final class CarrierServer implements AutoCloseable {
                 budgets, ignores);
         post.onSent(trafficMeter::lettersSent);
         Logouts logouts = new Logouts(nodes);
-        Tokens tokens = new Tokens(database, users, clock, config.tokenTtl());
+        Tokens tokens = new Tokens(new SqliteTokenStore(database), users, clock, config.tokenTtl());
         events = new EventHub(bus, presence, messenger, chat, budgets, nodes, config.presenceTtl(), scheduler,
                 task -> workers.run(task::run), clock, ignores);
         // A new password ends the user's tokens and their JSON connections, as it ends their sessions.

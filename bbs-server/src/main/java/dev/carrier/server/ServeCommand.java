@@ -9,6 +9,7 @@ import dev.carrier.session.EngineConfig;
 import dev.carrier.netty.OutputLimits;
 import dev.carrier.ssh.SshConfig;
 import dev.carrier.store.Database;
+import dev.carrier.store.PostgresUrl;
 import dev.carrier.telnet.TelnetConfig;
 import dev.carrier.tls.TlsConfig;
 import dev.carrier.user.BcryptPasswordHasher;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Option;
         description = "Runs the BBS: telnet and the browser terminal on the given ports, data in the data folder.",
         footer = {"", "Examples:", "  carrier serve", "  carrier serve --telnet-port 2300 --max-nodes 32",
             "  carrier serve --tls-cert fullchain.pem --tls-key privkey.pem --redirect-http",
+            "  carrier serve --database 'postgresql://127.0.0.1:5432/carrier?user=carrier'",
             "  CARRIER_DATA_DIR=/srv/bbs carrier serve"})
 final class ServeCommand implements Callable<Integer> {
 
@@ -37,6 +39,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = Database.DEFAULT_DATA_DIR, paramLabel = "DIR",
             description = "Where the database and carrier.properties live (default: ${DEFAULT-VALUE}).")
     Path dataDir;
+
+    @Option(names = "--database", paramLabel = "URL",
+            description = "Keep the data in PostgreSQL (postgresql://HOST:PORT/DB?user=NAME) instead of the"
+                    + " SQLite file in the data folder, which is the default.")
+    String database;
 
     @Option(names = "--menus-dir", paramLabel = "DIR",
             description = "The sysop's menus and screens; the built-in ones when not given.")
@@ -280,7 +287,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withMaxWaitingMessages(maxWaitingMessages)
                 .withReaderBudget(new ReaderBudget(chatReaderBudget, chatMaxDelay, chatHangUpAfter));
         return ServerConfig.builder()
-                .dataDir(dataDir).menusDir(menusDir).bindAddress(bind)
+                .dataDir(dataDir).database(PostgresUrl.option(database)).menusDir(menusDir).bindAddress(bind)
                 .telnetPort(Port.fromOption("--telnet-port", telnetPort))
                 .webPort(Port.fromOption("--web-port", webPort))
                 .sshPort(Port.fromOption("--ssh-port", sshPort))
@@ -327,7 +334,8 @@ final class ServeCommand implements Callable<Integer> {
         StopSignals signals = StopSignals.install();
         // Other ways out (SIGHUP, System.exit) still close the server; after a stop this does nothing.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "carrier-shutdown"));
-        System.out.println("carrier " + Version.current() + " is up. Data in " + dataDir.toAbsolutePath());
+        System.out.println("carrier " + Version.current() + " is up. Data in " + dataDir.toAbsolutePath()
+                + config.database().map(url -> ", stored in PostgreSQL at " + url.shown()).orElse(""));
         if (!config.telnetPort().isOff()) {
             System.out.println("  telnet: " + bind + ":" + server.telnetPort()
                     + "   (connect with: telnet localhost " + server.telnetPort() + ")");

@@ -6,6 +6,7 @@ import dev.carrier.runtime.Scheduler;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.netty.OutputLimits;
 import dev.carrier.store.Database;
+import dev.carrier.store.PostgresUrl;
 import dev.carrier.ssh.SshConfig;
 import dev.carrier.telnet.TelnetConfig;
 import dev.carrier.tls.TlsConfig;
@@ -27,6 +28,7 @@ import java.util.Set;
  * uses. Made by a {@link Builder}, which starts from every default and checks each value as it is
  * set; {@link #toBuilder()} changes a copy.
  *
+ * @param database      PostgreSQL when given; else the SQLite file in {@code dataDir}
  * @param menusDir      the sysop's menus; the built-in defaults when empty
  * @param telnetPort    whether and where telnet listens; {@link #telnet()}'s own port follows it
  * @param webPort       whether and where the web listens; {@link #web()}'s own port follows it
@@ -47,6 +49,7 @@ import java.util.Set;
  */
 public record ServerConfig(
         Path dataDir,
+        Optional<PostgresUrl> database,
         Optional<Path> menusDir,
         Port telnetPort,
         Port webPort,
@@ -80,6 +83,7 @@ public record ServerConfig(
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(database, "database");
         Objects.requireNonNull(menusDir, "menusDir");
         Objects.requireNonNull(telnetPort, "telnetPort");
         Objects.requireNonNull(webPort, "webPort");
@@ -186,6 +190,7 @@ public record ServerConfig(
     public static final class Builder {
 
         private Path dataDir = Path.of(Database.DEFAULT_DATA_DIR);
+        private Optional<PostgresUrl> database = Optional.empty();
         private Optional<Path> menusDir = Optional.empty();
         private Port telnetPort = Port.of(TelnetConfig.DEFAULT_PORT);
         private Port webPort = Port.of(WebConfig.DEFAULT_PORT);
@@ -211,6 +216,7 @@ public record ServerConfig(
 
         private Builder(ServerConfig config) {
             dataDir = config.dataDir;
+            database = config.database;
             menusDir = config.menusDir;
             telnetPort = config.telnetPort;
             webPort = config.webPort;
@@ -234,6 +240,12 @@ public record ServerConfig(
 
         public Builder dataDir(Path dir) {
             dataDir = Objects.requireNonNull(dir, "dataDir");
+            return this;
+        }
+
+        /** PostgreSQL instead of the data folder's SQLite file; empty for the file. */
+        public Builder database(Optional<PostgresUrl> url) {
+            database = Objects.requireNonNull(url, "database");
             return this;
         }
 
@@ -376,7 +388,7 @@ public record ServerConfig(
 
         /** Checks what no single setter can, and makes the config. */
         public ServerConfig build() {
-            return new ServerConfig(dataDir, menusDir, telnetPort, webPort, telnet, web, sshPort, ssh, telnetsPort, tls,
+            return new ServerConfig(dataDir, database, menusDir, telnetPort, webPort, telnet, web, sshPort, ssh, telnetsPort, tls,
                     maxPerAddress, engine, chat, chatHistory, passwordCost, awayAfter, tokenTtl, presenceTtl, clock,
                     scheduler);
         }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.carrier.server.CarrierServer;
 import dev.carrier.server.ServerConfig;
 import dev.carrier.store.Database;
+import dev.carrier.store.PostgresUrl;
+import dev.carrier.store.TestDatabases;
 import dev.carrier.user.SqliteUserStore;
 import dev.carrier.user.UserStore;
 import java.io.ByteArrayInputStream;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,8 +31,14 @@ class ConsoleCompletionTest {
     @TempDir
     Path data;
 
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
+    /** The console's --database: null for the data folder's SQLite file. */
+    private String database;
+
     private void addUsers(String... handles) {
-        try (Database db = Database.open(data)) {
+        try (Database db = database == null ? Database.open(data) : Database.open(PostgresUrl.parse(database))) {
             UserStore users = new SqliteUserStore(db);
             for (String handle : handles) users.create(handle, "not-a-real-hash");
         }
@@ -40,7 +49,7 @@ class ConsoleCompletionTest {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         try (Terminal terminal = new DumbTerminal("test", "ansi",
                 new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
-            return new Console(terminal, data, null).reader().readLine(Console.PROMPT);
+            return new Console(terminal, data, database, null).reader().readLine(Console.PROMPT);
         }
     }
 
@@ -67,6 +76,23 @@ class ConsoleCompletionTest {
     }
 
     @Test
+    void onPostgresqlHandlesCompleteAndCommandsRunThere() throws IOException {
+        database = databases.postgres(data).jdbcUrl();
+        addUsers("alice", "bob");
+        assertEquals("user show alice ", typed("user show al\t\n"));
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (Terminal terminal = new DumbTerminal("test", "ansi",
+                new ByteArrayInputStream("user sysop bob\nexit\n".getBytes(StandardCharsets.UTF_8)), screen,
+                StandardCharsets.UTF_8)) {
+            assertEquals(0, new Console(terminal, data, database, null).run());
+        }
+        assertTrue(screen.toString(StandardCharsets.UTF_8).contains("bob is now a sysop"), screen.toString());
+        try (Database db = Database.open(PostgresUrl.parse(database))) {
+            assertTrue(new SqliteUserStore(db).find("bob").orElseThrow().sysop());
+        }
+    }
+
+    @Test
     void tabCompletesHandlesThroughTheRunningServer() throws IOException {
         addUsers("alice", "albert", "bob");
         try (CarrierServer server = CarrierServer.start(ServerConfig.forTests(data))) {
@@ -83,7 +109,7 @@ class ConsoleCompletionTest {
         try (Terminal terminal = new DumbTerminal("test", "ansi",
                 new ByteArrayInputStream("user list\nuser ban nobody\nuser sysop bob\nexit\nwho\n"
                         .getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
-            code = new Console(terminal, data, null).run();
+            code = new Console(terminal, data, database, null).run();
         }
         String shown = screen.toString(StandardCharsets.UTF_8);
         assertEquals(0, code);

@@ -29,6 +29,7 @@ class ServeOptionsTest {
     /** Every option, set away from its default. */
     private static final Map<String, String> EVERY_OPTION = Map.ofEntries(
             Map.entry("data-dir", "/srv/bbs"),
+            Map.entry("database", "postgresql://db.example:5433/carrier?user=bbs&password=s3cret"),
             Map.entry("menus-dir", "/srv/menus"),
             Map.entry("bind", "127.0.0.1"),
             Map.entry("telnet-port", "2300"),
@@ -80,6 +81,7 @@ class ServeOptionsTest {
     void theDefaultsAreTheDocumentedOnes() {
         ServerConfig config = config(Map.of(), new Properties());
         assertEquals(Path.of("data"), config.dataDir());
+        assertTrue(config.database().isEmpty(), "the SQLite file in the data folder unless told otherwise");
         assertEquals(Port.of(2323), config.telnetPort());
         assertEquals(Port.of(2222), config.sshPort());
         assertEquals(Port.of(8080), config.webPort());
@@ -185,6 +187,10 @@ class ServeOptionsTest {
 
     private static void assertEvery(ServerConfig config) {
         assertEquals(Path.of("/srv/bbs"), config.dataDir());
+        assertEquals("jdbc:postgresql://db.example:5433/carrier?user=bbs&password=s3cret",
+                config.database().orElseThrow().jdbcUrl());
+        assertEquals("postgresql://db.example:5433/carrier as bbs", config.database().orElseThrow().shown(),
+                "the password stays out of what is shown");
         assertEquals(Path.of("/srv/menus"), config.menusDir().orElseThrow());
         assertEquals("127.0.0.1", config.telnet().bindHost());
         assertEquals("127.0.0.1", config.web().bindHost());
@@ -274,6 +280,8 @@ class ServeOptionsTest {
         assertRefused("--redirect-http needs TLS", "--redirect-http");
         assertRefused("--tls-self-signed is for testing without certificate files",
                 "--tls-self-signed", "--tls-cert", "cert.pem", "--tls-key", "key.pem");
+        assertRefused("--database takes postgresql://HOST:PORT/DB?user=NAME", "--database", "mysql://db/carrier");
+        assertRefused("--database needs a host and a database name", "--database", "postgresql://db.example");
         assertRefused("--tls-handshake-timeout must be above 0", "--tls-self-signed", "--tls-handshake-timeout", "0");
     }
 
