@@ -348,11 +348,11 @@ final class ChatCommands {
                 if (listing.members() == 0) continue;
                 text.append(listing.name()).append(listing.topic().isEmpty() ? "" : ": " + listing.topic())
                         .append('\n');
-                text.append(WhoList.render(whoIsIn(listing.name()), session.colour(), session.terminal().info().columns()));
+                text.append(WhoList.render(whoIsIn(listing.name()), session));
             }
             session.write(text.length() == 0 ? "No one is in chat.\n" : text.toString());
         } else if (rest.isEmpty()) {
-            session.write(WhoList.render(whoIsIn(room()), session.colour(), session.terminal().info().columns()));
+            session.write(WhoList.render(whoIsIn(room()), session));
         } else {
             session.writeLine("Usage: /who [*]");
         }

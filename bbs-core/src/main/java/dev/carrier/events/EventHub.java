@@ -372,10 +372,6 @@ public final class EventHub implements AppConnections {
         return closed;
     }
 
-    public void disconnect(String handle, String reason) {
-        close(handle, reason);
-    }
-
     @Override
     public int count(String handle) {
         return (int) clients.stream().filter(client -> client.handle().equalsIgnoreCase(handle)).count();

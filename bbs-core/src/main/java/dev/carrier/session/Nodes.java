@@ -27,7 +27,7 @@ public final class Nodes {
 
     /** Puts the session made for the lowest free node number into the table, or none when full. */
     public synchronized Optional<Session> claim(IntFunction<Session> sessionForNode) {
-        if (occupied() + apps >= slots.length) return Optional.empty();
+        if (inUse() + apps >= slots.length) return Optional.empty();
         for (int i = 0; i < slots.length; i++) {
             if (slots[i] == null) {
                 Session session = sessionForNode.apply(i + 1);
@@ -100,10 +100,6 @@ public final class Nodes {
 
     /** Terminal nodes in use (JSON clients are counted by {@link #apps()}). */
     public synchronized int inUse() {
-        return occupied();
-    }
-
-    private int occupied() {
         int count = 0;
         for (Session session : slots) {
             if (session != null) count++;
@@ -113,7 +109,7 @@ public final class Nodes {
 
     /** A seat for a connection that is not a terminal; false when terminals and apps fill the maximum. */
     public synchronized boolean claimApp() {
-        if (occupied() + apps >= slots.length) return false;
+        if (inUse() + apps >= slots.length) return false;
         apps++;
         return true;
     }

@@ -1,6 +1,7 @@
 package dev.carrier.who;
 
 import dev.carrier.presence.Status;
+import dev.carrier.session.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +36,11 @@ public final class WhoList {
      * @param colour  whether the status words may be coloured
      * @param columns the terminal's width: wide enough, rows show display names too
      */
+    /** The table as {@code session}'s caller sees it: in colour if they chose it, as wide as their terminal. */
+    public static String render(List<WhoRow> rows, Session session) {
+        return render(rows, session.colour(), session.terminal().info().columns());
+    }
+
     public static String render(List<WhoRow> rows, boolean colour, int columns) {
         boolean wide = columns >= WIDE_COLUMNS;
         boolean nodes = rows.stream().anyMatch(row -> row.node().isPresent());

@@ -67,7 +67,7 @@ public final class WhoStage implements Stage {
     public static final String PROMPT = "Handle for details, or Enter for the menu: ";
 
     private String render(List<WhoRow> rows) {
-        return WhoList.render(rows, session.colour(), session.terminal().info().columns());
+        return WhoList.render(rows, session);
     }
 
     private void changed(PresenceEvent event) {

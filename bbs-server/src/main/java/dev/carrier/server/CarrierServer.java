@@ -220,7 +220,7 @@ public final class CarrierServer implements AutoCloseable {
         // A new password ends the user's tokens and their JSON connections, as it ends their sessions.
         logouts.addRevoker(user -> {
             tokens.revokeAll(user.id());
-            events.disconnect(user.handle(), "your password was changed; log in again");
+            events.close(user.handle(), "your password was changed; log in again");
         });
 
         AuditLog audit = new SqliteAuditLog(database, clock);
@@ -265,7 +265,7 @@ public final class CarrierServer implements AutoCloseable {
         // A ban or a deletion ends the user's sessions, JSON connections and tokens at once.
         LiveSessions live = (handle, farewell) -> {
             int sessions = LiveSessions.of(nodes).hangUp(handle, farewell);
-            events.disconnect(handle, farewell.replaceFirst("^\\*\\*\\* ", ""));
+            events.close(handle, farewell.replaceFirst("^\\*\\*\\* ", ""));
             users.find(handle).ifPresent(user -> tokens.revokeAll(user.id()));
             return sessions;
         };
