@@ -1,0 +1,13 @@
+package dev.carrier.presence;
+
+import dev.carrier.bus.BusMessage;
+import java.time.Instant;
+
+/**
+ * One server's share of a person's presence: how many connections they have there and whether
+ * those are idle. Published by that server whenever the share changes (not on every keystroke);
+ * {@code connections == 0} means the person has left that server.
+ */
+public record PresencePart(String server, String handle, String displayName, boolean sysop, int connections,
+        boolean idle, Instant lastInput, Instant onlineSince) implements BusMessage {
+}
