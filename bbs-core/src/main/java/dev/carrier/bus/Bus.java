@@ -19,6 +19,15 @@ public interface Bus {
 
     Subscription subscribe(Consumer<BusMessage> subscriber);
 
+    /**
+     * Whether what is published reaches the other servers of a cluster. Always true on a single
+     * server; false while a clustered bus has lost its broker, when only this server's
+     * subscribers hear what is published here.
+     */
+    default boolean linked() {
+        return true;
+    }
+
     @FunctionalInterface
     interface Subscription {
         void cancel();

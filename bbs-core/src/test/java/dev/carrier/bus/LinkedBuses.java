@@ -51,6 +51,11 @@ public final class LinkedBuses {
         }
 
         @Override
+        public boolean linked() {
+            return !cut;
+        }
+
+        @Override
         public Subscription subscribe(Consumer<BusMessage> subscriber) {
             return local.subscribe(subscriber);
         }
