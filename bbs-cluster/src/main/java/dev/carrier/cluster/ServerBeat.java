@@ -1,0 +1,25 @@
+package dev.carrier.cluster;
+
+import dev.carrier.bus.BusMessage;
+import dev.carrier.chat.RoomSeat;
+import dev.carrier.presence.PresencePart;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A server's heartbeat, every third of the presence TTL: its whole shares (so a server that came
+ * late, or missed facts while its link was down, is put right), its callers for the sysop's who,
+ * and its health for {@code carrier status}.
+ *
+ * @param started when this run of the server started: a new value under the same name is a restart
+ * @param at      the sender's clock, for the record only (receivers time beats by their own clock)
+ */
+public record ServerBeat(String server, Instant started, Instant at, List<PresencePart> presence,
+        List<RoomSeat> seats, List<ClusterCaller> callers, ServerHealth health) implements BusMessage {
+
+    public ServerBeat {
+        presence = List.copyOf(presence);
+        seats = List.copyOf(seats);
+        callers = List.copyOf(callers);
+    }
+}
