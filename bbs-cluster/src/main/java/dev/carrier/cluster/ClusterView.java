@@ -7,6 +7,7 @@ import dev.carrier.bus.SerialDrain;
 import dev.carrier.chat.RoomSeat;
 import dev.carrier.presence.PresencePart;
 import dev.carrier.runtime.Scheduler;
+import dev.carrier.store.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,6 +109,49 @@ public final class ClusterView implements AutoCloseable {
         List<ClusterCaller> all = new ArrayList<>();
         for (Known other : servers()) all.addAll(other.beat().callers());
         return all;
+    }
+
+    /** The cluster as {@code /health} shows it: whether this server's link is up, and every server. */
+    public record Report(boolean linked, List<ServerState> servers) {}
+
+    public Report report() {
+        List<ServerState> all = states();
+        return new Report(all.get(0).linked(), all);
+    }
+
+    /** This server first, from its own sources now, then the others as last heard. */
+    public List<ServerState> states() {
+        Instant now = clock.instant();
+        ServerHealth own = sources.health().get();
+        List<ServerState> all = new ArrayList<>();
+        all.add(new ServerState(server, own.version(), Timestamps.format(started), own.callers(), 0, own.linked()));
+        for (Known other : servers()) {
+            ServerHealth health = other.beat().health();
+            all.add(new ServerState(other.server(), health.version(), Timestamps.format(other.started()),
+                    health.callers(), Math.max(0, other.age(now).toSeconds()), health.linked()));
+        }
+        return all;
+    }
+
+    /**
+     * A share nobody keeps: for a kind of state this server does not partition (yet), so the view
+     * can run without it.
+     */
+    public static <T extends BusMessage> Partitioned<T> unshared() {
+        return new Partitioned<>() {
+            @Override
+            public List<T> ownShare() {
+                return List.of();
+            }
+
+            @Override
+            public void reconcile(String other, List<T> share) {
+            }
+
+            @Override
+            public void serverGone(String other) {
+            }
+        };
     }
 
     private void heard(BusMessage message) {

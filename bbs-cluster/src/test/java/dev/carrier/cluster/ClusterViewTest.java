@@ -53,7 +53,7 @@ class ClusterViewTest {
                 "online", "xterm", 0);
         ClusterView view = new ClusterView(name, started, bus, time, time, Runnable::run, TTL,
                 new ClusterView.Sources(presence, seats, () -> List.of(caller),
-                        () -> new ServerHealth(1, "test", bus.linked(), true)));
+                        () -> new ServerHealth(1, "test", bus.linked())));
         return new Node(bus, presence, seats, view);
     }
 

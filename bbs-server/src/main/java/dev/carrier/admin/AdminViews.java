@@ -1,6 +1,8 @@
 package dev.carrier.admin;
 
 import dev.carrier.audit.AuditEntry;
+import dev.carrier.cluster.ClusterCaller;
+import dev.carrier.cluster.ServerState;
 import dev.carrier.sshkey.SshKey;
 import dev.carrier.store.Timestamps;
 import dev.carrier.user.User;
@@ -45,8 +47,13 @@ public final class AdminViews {
     /** The console's break-in chat with a caller, after a request about it. */
     public record SysopChatView(String handle, String state) {}
 
-    /** The server itself: the first row of {@code carrier who}. */
-    public record ServerView(String version, String startedAt, long uptimeSeconds, List<String> listeners) {}
+    /**
+     * The server itself: the first row of {@code carrier who}.
+     *
+     * @param name its name among the servers of a cluster (the host name by default); null from an older server
+     */
+    public record ServerView(String version, String startedAt, long uptimeSeconds, List<String> listeners,
+            String name) {}
 
     /**
      * One connection.
@@ -69,16 +76,21 @@ public final class AdminViews {
     public record AppView(String handle, String instance, String address, String client, String connectedAt,
             long idleSeconds, String status, String lastBeaconAt, boolean stale) {}
 
-    /** @param apps JSON connections; null from a server older than them */
-    public record WhoView(ServerView server, List<NodeView> nodes, List<AppView> apps) {}
+    /**
+     * @param apps      JSON connections; null from a server older than them
+     * @param elsewhere the other servers' callers, from their latest heartbeats; empty on a server of its own,
+     *                  null from an older one
+     */
+    public record WhoView(ServerView server, List<NodeView> nodes, List<AppView> apps, List<ClusterCaller> elsewhere) {}
 
     /**
      * @param appConnections JSON connections, which share {@code maxNodes} with the nodes
      * @param sshHostKeys    each SSH host key's type and SHA-256 fingerprint; empty while SSH is off
+     * @param servers        the cluster's servers, this one first; empty on a server of its own, null from an older one
      */
     public record StatusView(ServerView server, int nodesInUse, int appConnections, int maxNodes, int usersOnline,
             int messagesPerMinute, long memoryUsedBytes, long memoryTotalBytes, long memoryMaxBytes,
-            List<String> sshHostKeys) {}
+            List<String> sshHostKeys, List<ServerState> servers) {}
 
     /** One audit log entry; actor null when the server itself acted. */
     public record AuditView(long id, String at, String actor, String action, String detail) {

@@ -16,6 +16,8 @@ import dev.carrier.audit.AuditLog;
 import dev.carrier.auth.SqliteTokenStore;
 import dev.carrier.auth.Tokens;
 import dev.carrier.audit.SqliteAuditLog;
+import dev.carrier.cluster.ClusterCaller;
+import dev.carrier.cluster.ClusterView;
 import dev.carrier.events.AppConnection;
 import dev.carrier.events.EventHub;
 import dev.carrier.presence.Presence;
@@ -62,9 +64,14 @@ public final class LocalAdmin implements Admin {
     public static final int DEFAULT_AUDIT_LIMIT = 50;
     public static final int MAX_AUDIT_LIMIT = 10_000;
 
-    /** The parts of a running server that the live commands reach. */
+    /**
+     * The parts of a running server that the live commands reach.
+     *
+     * @param cluster the other servers, when this one is one of several; asked each time, since the
+     *                view is wired after the admin endpoint
+     */
     public record Live(Nodes nodes, NodeAdmin nodeAdmin, Presence presence, EventHub events, Traffic traffic,
-            ServerInfo info, EventFeed feed, Clock clock, SysopChat sysopChat) {}
+            ServerInfo info, EventFeed feed, Clock clock, SysopChat sysopChat, Supplier<Optional<ClusterView>> cluster) {}
 
     /** How the console signs its lines in a break-in chat. */
     static final String CONSOLE = "sysop";
@@ -189,6 +196,12 @@ public final class LocalAdmin implements Admin {
     @Override
     public WhoView who() {
         Live server = running("who");
+        WhoView here = localWho(server);
+        return new WhoView(here.server(), here.nodes(), here.apps(),
+                server.cluster().get().map(ClusterView::callersElsewhere).orElse(List.of()));
+    }
+
+    private static WhoView localWho(Live server) {
         Instant now = server.clock().instant();
         List<NodeView> nodes = new ArrayList<>();
         for (NodeInfo node : server.nodes().snapshot()) {
@@ -209,7 +222,23 @@ public final class LocalAdmin implements Admin {
                     presence.map(p -> p.status().wireName()).orElse("online"),
                     app.lastBeaconAt().map(Timestamps::format).orElse(null), app.stale()));
         }
-        return new WhoView(server.info().view(), nodes, apps);
+        return new WhoView(server.info().view(), nodes, apps, List.of());
+    }
+
+    /** This server's callers as the other servers' sysops see them: what its heartbeat carries. */
+    public static List<ClusterCaller> localCallers(Live server) {
+        WhoView here = localWho(server);
+        String name = server.info().name();
+        List<ClusterCaller> callers = new ArrayList<>();
+        for (NodeView node : here.nodes()) {
+            callers.add(new ClusterCaller(name, node.node(), node.handle(), node.transport(), node.address(),
+                    node.connectedAt(), node.status(), node.terminal(), node.idleSeconds()));
+        }
+        for (AppView app : here.apps()) {
+            callers.add(new ClusterCaller(name, null, app.handle(), "json", app.address(), app.connectedAt(),
+                    app.stale() ? "stale" : app.status(), app.client(), app.idleSeconds()));
+        }
+        return callers;
     }
 
     @Override
@@ -260,7 +289,8 @@ public final class LocalAdmin implements Admin {
         return new StatusView(server.info().view(), server.nodes().inUse(), server.nodes().apps(),
                 server.nodes().capacity(),
                 server.presence().all().size(), server.traffic().perMinute(), total - runtime.freeMemory(), total,
-                runtime.maxMemory(), List.copyOf(server.info().sshHostKeys().get()));
+                runtime.maxMemory(), List.copyOf(server.info().sshHostKeys().get()),
+                server.cluster().get().map(ClusterView::states).orElse(List.of()));
     }
 
     @Override

@@ -26,6 +26,11 @@ import dev.carrier.chat.SqliteChatStore;
 import dev.carrier.chat.ChatServices;
 import dev.carrier.chat.ChatStage;
 import dev.carrier.chat.StatusAnnouncer;
+import dev.carrier.cluster.ClusterBus;
+import dev.carrier.cluster.ClusterConfig;
+import dev.carrier.cluster.ClusterLink;
+import dev.carrier.cluster.ClusterView;
+import dev.carrier.cluster.ServerHealth;
 import dev.carrier.connection.ConnectionLimit;
 import dev.carrier.events.EventHub;
 import dev.carrier.ignore.Ignores;
@@ -147,6 +152,9 @@ public final class CarrierServer implements AutoCloseable {
     private LastHour lastHour;
     private SysopDashboard dashboard;
     private volatile boolean closed;
+    private Bus bus;
+    /** The other servers, in a cluster; read by the admin endpoint's and the web's threads. */
+    private volatile Optional<ClusterView> cluster = Optional.empty();
 
     private CarrierServer(ServerConfig config, AdminConfig adminConfig) {
         this.config = config;
@@ -165,7 +173,7 @@ public final class CarrierServer implements AutoCloseable {
         database = own(Database.open(config.database(), config.dataDir()));
         Workers workers = own(Workers.forThisMachine());
         Scheduler scheduler = config.scheduler().orElseGet(() -> own(new ThreadScheduler()));
-        Bus bus = new InProcessBus();
+        bus = startBus(config.cluster());
         users = new SqliteUserStore(database, clock);
         sshKeys = new SqliteSshKeyStore(database);
         nodes = new Nodes(config.engine().maxNodes());
@@ -269,7 +277,9 @@ public final class CarrierServer implements AutoCloseable {
             users.find(handle).ifPresent(user -> tokens.revokeAll(user.id()));
             return sessions;
         };
-        startAdmin(bus, traffic, audit, userKeys, nodeAdmin, sysopChat, nodes, events, live, logouts, workers, clock);
+        LocalAdmin.Live running = startAdmin(bus, traffic, audit, userKeys, nodeAdmin, sysopChat, nodes, events, live,
+                logouts, workers, clock);
+        if (config.cluster().on()) startClusterView(running, scheduler, workers, clock);
 
         // Transports share event loops and one per-address connection limit.
         EventLoops loops = own(new EventLoops());
@@ -301,6 +311,7 @@ public final class CarrierServer implements AutoCloseable {
             // JSON clients take seats under --max-nodes as terminals take nodes: /health counts both.
             WebServer server = own(new WebServer(config.web(), host, () -> nodes.inUse() + nodes.apps(), perAddress,
                     loops.boss(), loops.workers()));
+            server.reportServer(config.cluster().server(), () -> cluster.map(ClusterView::report));
             server.serveApi(new ApiServices(logins, tokens, users, presence, presenceStore, events, messenger, chat,
                     archive, workers, clock)).serveSysopDesk(dashboard);
             tls.ifPresent(server::secure);
@@ -313,6 +324,32 @@ public final class CarrierServer implements AutoCloseable {
             web = Optional.of(server);
             load.output("web", server::pendingOutputBytes);
         }
+    }
+
+    /**
+     * The in-process bus on a server of its own; in a cluster, the bus over NATS (connected now, or
+     * the start fails saying NATS cannot be reached).
+     */
+    private Bus startBus(ClusterConfig clustering) {
+        if (!clustering.on()) return new InProcessBus();
+        ClusterLink link = own(ClusterLink.connect(clustering.nats().orElseThrow(), clustering.server()));
+        log.info("server {} joins the cluster at {}", clustering.server(), clustering.nats().orElseThrow());
+        return own(new ClusterBus(link, clustering.server()));
+    }
+
+    /**
+     * Heartbeats out, the other servers' in: their shares reconciled, their callers in the sysop's
+     * who. Owned after the bus, so it is closed first and its leaving message still goes out.
+     */
+    private void startClusterView(LocalAdmin.Live running, Scheduler scheduler, Workers workers, Clock clock) {
+        // Presence and ChatManager keep this server's shares once they are Partitioned: pass presence and chat here.
+        ClusterView.Sources sources = new ClusterView.Sources(ClusterView.unshared(), ClusterView.unshared(),
+                () -> LocalAdmin.localCallers(running),
+                () -> new ServerHealth(nodes.inUse() + nodes.apps(), Version.current(), bus.linked()));
+        ClusterView view = own(new ClusterView(config.cluster().server(), running.info().startedAt(), bus, clock,
+                scheduler, task -> workers.run(task::run), config.presenceTtl(), sources));
+        cluster = Optional.of(view);
+        view.start();
     }
 
     /** The certificate (loaded now, or the start fails naming the file), and its watch for renewals. */
@@ -367,7 +404,7 @@ public final class CarrierServer implements AutoCloseable {
      * the data folder's admin.json (see dev.carrier.admin). Account changes go through the same
      * UserAdmin as on the database file, and here also hang up live sessions.
      */
-    private void startAdmin(Bus bus, Traffic traffic, AuditLog audit, UserKeys userKeys, NodeAdmin nodeAdmin,
+    private LocalAdmin.Live startAdmin(Bus bus, Traffic traffic, AuditLog audit, UserKeys userKeys, NodeAdmin nodeAdmin,
             SysopChat sysopChat, Nodes nodes, EventHub events, LiveSessions liveSessions, Logouts logouts,
             Workers workers, Clock clock) {
         bus.subscribe(traffic::onBus);
@@ -377,13 +414,14 @@ public final class CarrierServer implements AutoCloseable {
         UserAdmin userAdmin = new UserAdmin(users, hasher, audit, liveSessions, logouts);
         SshKeyAdmin keyAdmin = new SshKeyAdmin(users, userKeys);
         LocalAdmin.Live live = new LocalAdmin.Live(nodes, nodeAdmin, presence, events, traffic,
-                new ServerInfo(Version.current(), clock.instant(), this::listeners,
-                        this::sshHostKeyFingerprints, clock), feed, clock, sysopChat);
+                new ServerInfo(config.cluster().server(), Version.current(), clock.instant(), this::listeners,
+                        this::sshHostKeyFingerprints, clock), feed, clock, sysopChat, () -> cluster);
         Function<String, Admin> adminFor =
                 actor -> new LocalAdmin(actor, userAdmin, keyAdmin, audit, Optional.of(live), () -> { });
         AdminProtocol protocol = new AdminProtocol(adminFor, feed, workers, metrics::scrape);
         dashboard = new SysopDashboard(adminFor, lastHour);
         admin = own(AdminEndpoint.start(config.dataDir(), adminConfig, protocol, Version.current()));
+        return live;
     }
 
     /** What the server listens on, as the sysop's who and status show it. */
@@ -452,6 +490,16 @@ public final class CarrierServer implements AutoCloseable {
 
     public ChatManager chat() {
         return chat;
+    }
+
+    /** The bus: in-process, or over NATS in a cluster. */
+    public Bus bus() {
+        return bus;
+    }
+
+    /** The other servers as this one knows them; empty on a server of its own. */
+    public Optional<ClusterView> cluster() {
+        return cluster;
     }
 
     /** The telnet port actually bound (useful when asked for an ephemeral one). */

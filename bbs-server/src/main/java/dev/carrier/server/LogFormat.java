@@ -19,6 +19,8 @@ enum LogFormat {
     /** A system property the configurations read for the root level; the sysop commands set WARN. */
     static final String LEVEL_PROPERTY = "carrier.log.level";
     static final String DEFAULT = "plain";
+    /** A property of the log's context naming this server: in every plain line, and in each JSON object's context. */
+    static final String SERVER_PROPERTY = "carrier.server";
 
     private final String resource;
 
@@ -34,12 +36,13 @@ enum LogFormat {
         throw new IllegalArgumentException("--log-format must be plain or json, was '" + text + "'");
     }
 
-    /** Makes this the format from now on. */
-    void apply() {
+    /** Makes this the format from now on, each line naming the server. */
+    void apply(String server) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return;
         URL config = LogFormat.class.getClassLoader().getResource(resource);
         if (config == null) throw new IllegalStateException(resource + " is missing from the program");
         context.reset();
+        context.putProperty(SERVER_PROPERTY, server);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         try {

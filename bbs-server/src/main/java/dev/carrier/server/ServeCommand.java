@@ -2,6 +2,7 @@ package dev.carrier.server;
 
 import dev.carrier.admin.AdminConfig;
 import dev.carrier.chat.ChatConfig;
+import dev.carrier.cluster.ClusterConfig;
 import dev.carrier.chat.HistoryRetention;
 import dev.carrier.chat.ReaderBudget;
 import dev.carrier.auth.LoginLimits;
@@ -30,6 +31,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  carrier serve", "  carrier serve --telnet-port 2300 --max-nodes 32",
             "  carrier serve --tls-cert fullchain.pem --tls-key privkey.pem --redirect-http",
             "  carrier serve --database 'postgresql://127.0.0.1:5432/carrier?user=carrier'",
+            "  carrier serve --database 'postgresql://db:5432/carrier?user=carrier' --cluster nats://nats:4222"
+                    + " --server-name bbs1",
             "  CARRIER_DATA_DIR=/srv/bbs carrier serve"})
 final class ServeCommand implements Callable<Integer> {
 
@@ -44,6 +47,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Keep the data in PostgreSQL (postgresql://HOST:PORT/DB?user=NAME) instead of the"
                     + " SQLite file in the data folder, which is the default.")
     String database;
+
+    @Option(names = "--cluster", paramLabel = "URL",
+            description = "Be one of several servers sharing one BBS through this NATS server with JetStream"
+                    + " (nats://HOST:4222); needs --database postgresql://... (default: a server on its own).")
+    String cluster;
+
+    @Option(names = "--server-name", paramLabel = "NAME",
+            description = "This server's name in who, the logs and the events: " + ClusterConfig.NAME_RULE
+                    + " (default: the host name).")
+    String serverName;
 
     @Option(names = "--menus-dir", paramLabel = "DIR",
             description = "The sysop's menus and screens; the built-in ones when not given.")
@@ -173,10 +186,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Idle time after which an online user shows as away, e.g. 15m, 90s (default: ${DEFAULT-VALUE}).")
     Duration awayAfter;
 
-    @Option(names = "--presence-ttl", defaultValue = ServerConfig.DEFAULT_PRESENCE_TTL_MINUTES + "m",
-            paramLabel = "DURATION", converter = DurationConverter.class,
+    /** No defaultValue: the default depends on --cluster (see {@link #presenceTtl(ClusterConfig)}). */
+    @Option(names = "--presence-ttl", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "A JSON client that sends keepalive beacons and then none for this long is shown stale "
-                    + "and dropped (default: ${DEFAULT-VALUE}).")
+                    + "and dropped; in a cluster, a server silent this long is gone and its callers offline everywhere"
+                    + " (default: " + ServerConfig.DEFAULT_PRESENCE_TTL_MINUTES + "m, "
+                    + ClusterConfig.DEFAULT_PRESENCE_TTL_SECONDS + "s with --cluster).")
     Duration presenceTtl;
 
     @Option(names = "--flood-burst", defaultValue = "" + ChatConfig.DEFAULT_FLOOD_BURST, paramLabel = "N",
@@ -286,8 +301,10 @@ final class ServeCommand implements Callable<Integer> {
         ChatConfig chat = ChatConfig.defaults().withFlood(floodBurst, floodInterval)
                 .withMaxWaitingMessages(maxWaitingMessages)
                 .withReaderBudget(new ReaderBudget(chatReaderBudget, chatMaxDelay, chatHangUpAfter));
+        ClusterConfig clustering = ClusterConfig.of(cluster, serverName);
         return ServerConfig.builder()
-                .dataDir(dataDir).database(PostgresUrl.option(database)).menusDir(menusDir).bindAddress(bind)
+                .dataDir(dataDir).database(PostgresUrl.option(database)).cluster(clustering)
+                .menusDir(menusDir).bindAddress(bind)
                 .telnetPort(Port.fromOption("--telnet-port", telnetPort))
                 .webPort(Port.fromOption("--web-port", webPort))
                 .sshPort(Port.fromOption("--ssh-port", sshPort))
@@ -303,8 +320,14 @@ final class ServeCommand implements Callable<Integer> {
                 .maxPerAddress(maxPerAddress)
                 .engine(engine).chat(chat).chatHistory(chatHistory)
                 .passwordCost(passwordCost).awayAfter(awayAfter).tokenTtl(tokenTtl)
-                .presenceTtl(presenceTtl)
+                .presenceTtl(presenceTtl(clustering))
                 .build();
+    }
+
+    /** A cluster notices a dead server within the TTL, so its default is short there. */
+    private Duration presenceTtl(ClusterConfig clustering) {
+        if (presenceTtl != null) return presenceTtl;
+        return clustering.on() ? ClusterConfig.DEFAULT_PRESENCE_TTL : ServerConfig.DEFAULT_PRESENCE_TTL;
     }
 
     @Override
@@ -318,7 +341,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         AdminConfig admin;
         try {
-            LogFormat.parse(logFormat).apply();
+            LogFormat.parse(logFormat).apply(config.cluster().server());
             admin = AdminConfig.of(adminPort, metricsBind, metricsAllow);
         } catch (IllegalArgumentException e) {
             System.err.println("carrier: " + e.getMessage());

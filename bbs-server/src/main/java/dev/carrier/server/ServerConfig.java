@@ -5,6 +5,7 @@ import dev.carrier.chat.HistoryRetention;
 import dev.carrier.runtime.Scheduler;
 import dev.carrier.session.EngineConfig;
 import dev.carrier.netty.OutputLimits;
+import dev.carrier.cluster.ClusterConfig;
 import dev.carrier.store.Database;
 import dev.carrier.store.PostgresUrl;
 import dev.carrier.ssh.SshConfig;
@@ -29,6 +30,7 @@ import java.util.Set;
  * set; {@link #toBuilder()} changes a copy.
  *
  * @param database      PostgreSQL when given; else the SQLite file in {@code dataDir}
+ * @param cluster       this server's name, and the NATS server of its cluster when it is one of several
  * @param menusDir      the sysop's menus; the built-in defaults when empty
  * @param telnetPort    whether and where telnet listens; {@link #telnet()}'s own port follows it
  * @param webPort       whether and where the web listens; {@link #web()}'s own port follows it
@@ -50,6 +52,7 @@ import java.util.Set;
 public record ServerConfig(
         Path dataDir,
         Optional<PostgresUrl> database,
+        ClusterConfig cluster,
         Optional<Path> menusDir,
         Port telnetPort,
         Port webPort,
@@ -84,6 +87,11 @@ public record ServerConfig(
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(cluster, "cluster");
+        if (cluster.on() && database.isEmpty()) {
+            throw new IllegalArgumentException("--cluster needs --database postgresql://...: the servers of a cluster"
+                    + " share one database, and the SQLite file cannot be shared between machines");
+        }
         Objects.requireNonNull(menusDir, "menusDir");
         Objects.requireNonNull(telnetPort, "telnetPort");
         Objects.requireNonNull(webPort, "webPort");
@@ -191,6 +199,7 @@ public record ServerConfig(
 
         private Path dataDir = Path.of(Database.DEFAULT_DATA_DIR);
         private Optional<PostgresUrl> database = Optional.empty();
+        private ClusterConfig cluster = ClusterConfig.single();
         private Optional<Path> menusDir = Optional.empty();
         private Port telnetPort = Port.of(TelnetConfig.DEFAULT_PORT);
         private Port webPort = Port.of(WebConfig.DEFAULT_PORT);
@@ -217,6 +226,7 @@ public record ServerConfig(
         private Builder(ServerConfig config) {
             dataDir = config.dataDir;
             database = config.database;
+            cluster = config.cluster;
             menusDir = config.menusDir;
             telnetPort = config.telnetPort;
             webPort = config.webPort;
@@ -246,6 +256,12 @@ public record ServerConfig(
         /** PostgreSQL instead of the data folder's SQLite file; empty for the file. */
         public Builder database(Optional<PostgresUrl> url) {
             database = Objects.requireNonNull(url, "database");
+            return this;
+        }
+
+        /** One of several servers on a NATS server, or on its own; and its name either way. */
+        public Builder cluster(ClusterConfig config) {
+            cluster = Objects.requireNonNull(config, "cluster");
             return this;
         }
 
@@ -388,7 +404,7 @@ public record ServerConfig(
 
         /** Checks what no single setter can, and makes the config. */
         public ServerConfig build() {
-            return new ServerConfig(dataDir, database, menusDir, telnetPort, webPort, telnet, web, sshPort, ssh, telnetsPort, tls,
+            return new ServerConfig(dataDir, database, cluster, menusDir, telnetPort, webPort, telnet, web, sshPort, ssh, telnetsPort, tls,
                     maxPerAddress, engine, chat, chatHistory, passwordCost, awayAfter, tokenTtl, presenceTtl, clock,
                     scheduler);
         }

@@ -30,6 +30,8 @@ class ServeOptionsTest {
     private static final Map<String, String> EVERY_OPTION = Map.ofEntries(
             Map.entry("data-dir", "/srv/bbs"),
             Map.entry("database", "postgresql://db.example:5433/carrier?user=bbs&password=s3cret"),
+            Map.entry("cluster", "nats://nats.example:4222"),
+            Map.entry("server-name", "bbs-2"),
             Map.entry("menus-dir", "/srv/menus"),
             Map.entry("bind", "127.0.0.1"),
             Map.entry("telnet-port", "2300"),
@@ -122,6 +124,8 @@ class ServeOptionsTest {
         assertEquals(Duration.ofMinutes(15), config.awayAfter());
         assertEquals(Duration.ofDays(30), config.tokenTtl());
         assertEquals(Duration.ofMinutes(5), config.presenceTtl());
+        assertFalse(config.cluster().on(), "a server on its own unless told otherwise");
+        assertEquals(dev.carrier.cluster.ClusterConfig.defaultServerName(), config.cluster().server());
         assertTrue(config.menusDir().isEmpty());
     }
 
@@ -187,6 +191,8 @@ class ServeOptionsTest {
 
     private static void assertEvery(ServerConfig config) {
         assertEquals(Path.of("/srv/bbs"), config.dataDir());
+        assertEquals(java.util.Optional.of("nats://nats.example:4222"), config.cluster().nats());
+        assertEquals("bbs-2", config.cluster().server());
         assertEquals("jdbc:postgresql://db.example:5433/carrier?user=bbs&password=s3cret",
                 config.database().orElseThrow().jdbcUrl());
         assertEquals("postgresql://db.example:5433/carrier as bbs", config.database().orElseThrow().shown(),
@@ -282,7 +288,22 @@ class ServeOptionsTest {
                 "--tls-self-signed", "--tls-cert", "cert.pem", "--tls-key", "key.pem");
         assertRefused("--database takes postgresql://HOST:PORT/DB?user=NAME", "--database", "mysql://db/carrier");
         assertRefused("--database needs a host and a database name", "--database", "postgresql://db.example");
+        assertRefused("--cluster needs --database postgresql://...", "--cluster", "nats://127.0.0.1:4222");
+        assertRefused("--cluster must be a NATS URL", "--database", "postgresql://db/carrier", "--cluster", "db:4222");
+        assertRefused("--server-name must be 1-32 of a-z, 0-9 and -", "--server-name", "Bbs_1");
+        assertRefused("--server-name must be 1-32 of a-z, 0-9 and -", "--server-name", "-bbs");
         assertRefused("--tls-handshake-timeout must be above 0", "--tls-self-signed", "--tls-handshake-timeout", "0");
+    }
+
+    @Test
+    void aClusterSeesADeadServerWithinHalfAMinuteUnlessToldOtherwise() {
+        String[] cluster = {"--database", "postgresql://db/carrier", "--cluster", "nats://127.0.0.1:4222"};
+        assertEquals(Duration.ofSeconds(30), config(Map.of(), new Properties(), cluster).presenceTtl());
+        String[] longer = java.util.stream.Stream.concat(java.util.Arrays.stream(cluster),
+                java.util.stream.Stream.of("--presence-ttl", "1m")).toArray(String[]::new);
+        assertEquals(Duration.ofMinutes(1), config(Map.of(), new Properties(), longer).presenceTtl());
+        assertEquals(Duration.ofMinutes(5), config(Map.of(), new Properties(), "--server-name", "bbs1").presenceTtl(),
+                "a server on its own keeps the JSON clients' default");
     }
 
     @Test

@@ -44,17 +44,18 @@ class WhoAndStatusTest {
 
         List<String> lines = Cli.run(data, "who").succeeded().out().lines().toList();
 
-        assertTrue(lines.get(0).matches("NODE\\s+HANDLE\\s+VIA\\s+FROM\\s+TERMINAL\\s+SINCE\\s+IDLE\\s+STATUS\\s+WHAT"),
+        String name = dev.carrier.cluster.ClusterConfig.defaultServerName(); // the server column
+        assertTrue(lines.get(0).matches("SERVER\\s+NODE\\s+HANDLE\\s+VIA\\s+FROM\\s+TERMINAL\\s+SINCE\\s+IDLE\\s+STATUS\\s+WHAT"),
                 lines.get(0));
         int telnet = bbs.server().telnetPort();
         int web = bbs.server().webPort();
         int admin = bbs.server().adminPort();
-        assertTrue(lines.get(1).matches("\\s*-\\s+\\(server\\)\\s+-\\s+-\\s+carrier \\S+\\s+[-0-9: ]+\\s+-\\s+up \\d+s\\s+"
+        assertTrue(lines.get(1).matches("\\s*" + java.util.regex.Pattern.quote(name) + "\\s+-\\s+\\(server\\)\\s+-\\s+-\\s+carrier \\S+\\s+[-0-9: ]+\\s+-\\s+up \\d+s\\s+"
                 + "listening: telnet 127\\.0\\.0\\.1:" + telnet + ", web 127\\.0\\.0\\.1:" + web
                 + ", admin 127\\.0\\.0\\.1:" + admin), lines.get(1));
-        assertTrue(lines.get(2).matches("\\s*1\\s+alice\\s+telnet\\s+127\\.0\\.0\\.1\\S*\\s+\\S+\\s+[-0-9: ]+\\s+\\d+\\s+online"
+        assertTrue(lines.get(2).matches("\\s*\\S+\\s+1\\s+alice\\s+telnet\\s+127\\.0\\.0\\.1\\S*\\s+\\S+\\s+[-0-9: ]+\\s+\\d+\\s+online"
                 + "\\s+Main Menu"), lines.get(2));
-        assertTrue(lines.get(3).matches("\\s*2\\s+-\\s+telnet\\s+.*\\s+login\\s+Logging in"), lines.get(3));
+        assertTrue(lines.get(3).matches("\\s*\\S+\\s+2\\s+-\\s+telnet\\s+.*\\s+login\\s+Logging in"), lines.get(3));
         assertEquals(4, lines.size(), String.join("\n", lines));
     }
 

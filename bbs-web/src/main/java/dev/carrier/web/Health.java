@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.util.Optional;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@code /health}: {@code {"status":"ok","nodes":N,"uptime_s":S,"protocol_version":"1","tls":false}}, for
@@ -20,11 +21,23 @@ final class Health {
 
     private final IntSupplier nodesInUse;
     private final Optional<TlsContext> tls;
+    private final Server server;
     private final long startedAt = System.nanoTime();
 
-    Health(IntSupplier nodesInUse, Optional<TlsContext> tls) {
+    /**
+     * Which server answers, and what its cluster looks like from here (empty on a server of its own).
+     *
+     * @param name    null when the wiring gave none (tests of the web alone)
+     * @param cluster asked at each request; written as JSON
+     */
+    record Server(String name, Supplier<Optional<Object>> cluster) {
+        static final Server ALONE = new Server(null, Optional::empty);
+    }
+
+    Health(IntSupplier nodesInUse, Optional<TlsContext> tls, Server server) {
         this.nodesInUse = nodesInUse;
         this.tls = tls;
+        this.server = server;
     }
 
     void answer(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -36,6 +49,8 @@ final class Health {
                 .put("protocol_version", ServerEvent.PROTOCOL_VERSION)
                 .put("tls", tls.isPresent());
         tls.ifPresent(context -> json.put("tls_expires", context.current().expires().toString()));
+        if (server.name() != null) json.put("server", server.name());
+        server.cluster().get().ifPresent(cluster -> json.set("cluster", Control.JSON.valueToTree(cluster)));
         HttpResponses.send(ctx, request.method(), HttpResponses.json(OK, json));
     }
 }

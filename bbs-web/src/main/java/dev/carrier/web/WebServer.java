@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,7 @@ public final class WebServer implements AutoCloseable {
     private Optional<SysopDesk> sysopDesk = Optional.empty();
     private Optional<ApiServices> api = Optional.empty();
     private Optional<TlsContext> tls = Optional.empty();
+    private Health.Server server = Health.Server.ALONE;
 
     /**
      * A server with event loops of its own.
@@ -109,6 +111,12 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    /** Names this server in {@code /health}, with its cluster's state when it is one of several. Call before {@link #start()}. */
+    public WebServer reportServer(String name, Supplier<Optional<Object>> cluster) {
+        server = new Health.Server(name, cluster);
+        return this;
+    }
+
     /**
      * Serves HTTPS and WSS instead of HTTP and WS, with the context's certificate at each new
      * connection; with {@code redirectHttp} a plain-HTTP request on the port is redirected to
@@ -130,7 +138,7 @@ public final class WebServer implements AutoCloseable {
         if (closed) throw new IllegalStateException("this web server was closed; make a new one");
         if (listener != null) throw new IllegalStateException("this web server is already started on port " + port);
         HttpRouter router = new HttpRouter(config, new WebSocketUpgrade(config, host, () -> goingDown, api),
-                new Health(nodesInUse, tls), new StaticPage(files), api.map(services -> new ApiRouter(services, sysopDesk)));
+                new Health(nodesInUse, tls, server), new StaticPage(files), api.map(services -> new ApiRouter(services, sysopDesk)));
         WebChannelInitializer pipeline = new WebChannelInitializer(config, router);
         HttpsRedirect redirect = new HttpsRedirect(config);
         ServerBootstrap bootstrap = Listening.bootstrap(bossGroup, workerGroup, connections, () -> closed, ch -> {
