@@ -11,6 +11,7 @@ import dev.carrier.user.ChatLayout;
 import dev.carrier.user.User;
 import dev.carrier.who.WhoList;
 import dev.carrier.who.WhoRow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,9 @@ final class ChatCommands {
     }
 
     static final String SLOW_DOWN = "*** Slow down";
+    /** Said to a speaker while the cluster's link is down. */
+    static final String UNLINKED = "*** The other servers cannot hear you just now; callers on this server can.";
+    static final Duration UNLINKED_EVERY = Duration.ofMinutes(1);
 
     private final Session session;
     private final ChatServices services;
@@ -131,6 +135,8 @@ final class ChatCommands {
     private final ChatStage.Place place;
     /** Where the next /history page ends: before this line of the room; reset on entering a room. */
     private long historyBefore = Long.MAX_VALUE;
+    /** When this caller was last told the other servers cannot hear them; null: not yet. */
+    private Instant toldUnlinkedAt;
 
     ChatCommands(Session session, ChatServices services, ChatStage.Place place) {
         this.session = session;
@@ -157,7 +163,10 @@ final class ChatCommands {
         String typed = line.strip();
         if (typed.isEmpty()) return Outcome.STAY;
         if (!typed.startsWith("/")) {
-            if (passesFlood()) chat.say(room(), me(), typed);
+            if (passesFlood()) {
+                chat.say(room(), me(), typed);
+                tellIfUnheardElsewhere();
+            }
             return Outcome.STAY;
         }
         int space = typed.indexOf(' ');
@@ -173,7 +182,22 @@ final class ChatCommands {
 
     private void act(String rest) {
         if (rest.isEmpty()) session.writeLine("Usage: /me ACTION");
-        else if (passesFlood()) chat.act(room(), me(), rest);
+        else if (passesFlood()) {
+            chat.act(room(), me(), rest);
+            tellIfUnheardElsewhere();
+        }
+    }
+
+    /**
+     * While this server has lost the others (a cluster's link is down) its callers still hear each
+     * other; a speaker is told so, at most once a minute rather than after every line.
+     */
+    private void tellIfUnheardElsewhere() {
+        if (chat.linked()) return;
+        Instant now = services.clock().instant();
+        if (toldUnlinkedAt != null && Duration.between(toldUnlinkedAt, now).compareTo(UNLINKED_EVERY) < 0) return;
+        toldUnlinkedAt = now;
+        session.writeLine(UNLINKED);
     }
 
     private void msg(String rest) {

@@ -130,6 +130,11 @@ public final class ChatManager {
         return config;
     }
 
+    /** Whether lines said here reach the other servers of a cluster now (always on a server of its own). */
+    public boolean linked() {
+        return bus.linked();
+    }
+
     /**
      * Enters a room, creating it (owned by the visitor) when it is new; {@code invitationOnly}
      * makes a new room, or one the visitor owns, invite-only. Returns the lines said before and
