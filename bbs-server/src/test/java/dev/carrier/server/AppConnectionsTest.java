@@ -52,7 +52,7 @@ class AppConnectionsTest {
 
             List<String> lines = Cli.run(data, "who").succeeded().out().lines().toList();
             String row = lines.stream().filter(line -> line.contains("alice")).findFirst().orElseThrow();
-            assertTrue(row.matches("\\s*-\\s+alice\\s+json\\s+127\\.0\\.0\\.1\\S*\\s+Carrier Mobile 2\\.1 \\(ios\\)\\s+"
+            assertTrue(row.matches("\\s*\\S+\\s+-\\s+alice\\s+json\\s+127\\.0\\.0\\.1\\S*\\s+Carrier Mobile 2\\.1 \\(ios\\)\\s+"
                     + "[-0-9: ]+\\s+\\d+\\s+online\\s+Using an app \\(instance phone-1\\)"), row);
             JsonNode who = JSON.readTree(Cli.run(data, "who", "--json").succeeded().out());
             JsonNode app = who.get("apps").get(0);
