@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,7 +58,9 @@ final class ChildServer implements AutoCloseable {
         Process process = new ProcessBuilder(command(data, telnetPort, webPort, sshPort, options))
                 .redirectErrorStream(true).start();
 
+        // Counted down once it says it is up, or once its output ends (it exited without coming up).
         CountDownLatch up = new CountDownLatch(1);
+        AtomicBoolean said = new AtomicBoolean();
         StringBuffer output = new StringBuffer();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
@@ -66,15 +69,20 @@ final class ChildServer implements AutoCloseable {
                     // A dying server can print a stack trace per thread: keep the start and the end.
                     if (output.length() > MAX_OUTPUT) output.delete(MAX_OUTPUT / 2, MAX_OUTPUT / 2 + line.length() + 1);
                     output.append(line).append('\n');
-                    if (line.contains(" is up.")) up.countDown();
+                    if (line.contains(" is up.")) {
+                        said.set(true);
+                        up.countDown();
+                    }
                 }
             } catch (IOException e) {
                 // the process is gone
+            } finally {
+                up.countDown();
             }
         }, "carrier-process-output");
         reader.setDaemon(true);
         reader.start();
-        if (!up.await(60, TimeUnit.SECONDS)) {
+        if (!up.await(60, TimeUnit.SECONDS) || !said.get()) {
             process.destroyForcibly();
             throw new AssertionError("the server process did not come up; it said:\n" + output);
         }

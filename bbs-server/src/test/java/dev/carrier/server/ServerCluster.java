@@ -41,8 +41,7 @@ final class ServerCluster implements AutoCloseable {
      */
     static ServerCluster start(int count, Path root, TestNats nats, TestDatabases databases, String... options)
             throws IOException, InterruptedException {
-        List<String> all = new ArrayList<>(List.of("--cluster", nats.url(),
-                "--database", databases.postgres(root.resolve("cluster")).jdbcUrl()));
+        List<String> all = new ArrayList<>(List.of("--cluster", nats.url(), "--database", database(root, databases)));
         all.addAll(List.of(options));
         ServerCluster cluster = new ServerCluster(root, List.copyOf(all), count);
         try {
@@ -52,6 +51,11 @@ final class ServerCluster implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    /** The {@code --database} every server of a cluster on {@code root} is given: one schema for them all. */
+    static String database(Path root, TestDatabases databases) {
+        return databases.postgres(root.resolve("cluster")).jdbcUrl();
     }
 
     private void launch(int i) throws IOException, InterruptedException {

@@ -149,7 +149,12 @@ final class TestServer implements AutoCloseable {
 
     /** Waits until every one of the texts has arrived, in any order. */
     static void awaitAll(TelnetTestClient client, java.util.Collection<String> texts) {
-        eventually().untilAsserted(() -> {
+        awaitAll(client, texts, WAIT);
+    }
+
+    /** As {@link #awaitAll(TelnetTestClient, java.util.Collection)}, waiting up to {@code within}. */
+    static void awaitAll(TelnetTestClient client, java.util.Collection<String> texts, Duration within) {
+        eventually().atMost(within).untilAsserted(() -> {
             String seen = client.transcript();
             List<String> missing = texts.stream().filter(text -> !seen.contains(text)).toList();
             if (!missing.isEmpty()) {
