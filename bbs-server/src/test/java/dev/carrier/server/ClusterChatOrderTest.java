@@ -9,7 +9,6 @@ import dev.carrier.telnet.TelnetTestClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,22 +47,7 @@ class ClusterChatOrderTest {
             // Everyone is seated everywhere before the first line: the last to come in is seen on both servers.
             for (TelnetTestClient reader : readers) reader.awaitText("*** s" + SENDERS + " has joined #dice", WAIT);
 
-            CountDownLatch go = new CountDownLatch(1);
-            List<Thread> threads = new ArrayList<>();
-            for (TelnetTestClient sender : senders) {
-                Thread thread = new Thread(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    for (int i = 1; i <= LINES_EACH; i++) sender.sendLine(String.valueOf(i));
-                });
-                thread.start();
-                threads.add(thread);
-            }
-            go.countDown();
-            for (Thread thread : threads) thread.join();
+            TestServer.countAtOnce(senders, LINES_EACH);
 
             List<String> lastLines = new ArrayList<>();
             for (int s = 1; s <= SENDERS; s++) lastLines.add("<s" + s + "> " + LINES_EACH + "\r\n");

@@ -55,8 +55,8 @@ class ClusterPresenceTest {
             for (TelnetTestClient watcher : new TelnetTestClient[] {bob, carol}) {
                 watcher.awaitText("*** alice has left chat", WAIT);
                 String seen = watcher.transcript();
-                assertEquals(1, count(seen, "*** alice has joined chat"), seen);
-                assertEquals(1, count(seen, "*** alice has left chat"), seen);
+                assertEquals(1, TestServer.count(seen, "*** alice has joined chat"), seen);
+                assertEquals(1, TestServer.count(seen, "*** alice has left chat"), seen);
                 assertTrue(seen.indexOf("*** alice has left chat") > seen.indexOf("<bob> marker one"), seen);
             }
             for (int i = 0; i < 2; i++) {
@@ -110,11 +110,5 @@ class ClusterPresenceTest {
 
     private static boolean listsHandle(Cli.Result who, String handle) {
         return who.succeeded().out().lines().skip(1).anyMatch(row -> row.matches(".*\\b" + handle + "\\b.*"));
-    }
-
-    private static int count(String text, String needle) {
-        int count = 0;
-        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) count++;
-        return count;
     }
 }
