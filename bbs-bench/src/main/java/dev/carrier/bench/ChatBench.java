@@ -1,11 +1,13 @@
 package dev.carrier.bench;
 
+import dev.carrier.store.PostgresUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Command;
@@ -46,6 +48,21 @@ final class ChatBench implements Callable<Integer> {
     @Option(names = "--server-heap", defaultValue = "2g", description = "Server -Xmx (default: ${DEFAULT-VALUE}).")
     String serverHeap;
 
+    @Option(names = "--servers", defaultValue = "1",
+            description = "Servers the callers are spread over (in blocks: senders on every one), as one cluster on --nats"
+                    + " and --database; more than 1 also runs the same load on one server, and compares"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int servers;
+
+    @Option(names = "--nats", defaultValue = "nats://127.0.0.1:4222", paramLabel = "URL",
+            description = "The NATS server (with JetStream) of the cluster, with --servers (default: ${DEFAULT-VALUE}).")
+    String nats;
+
+    @Option(names = "--database", defaultValue = "postgresql://127.0.0.1:5432/test?user=postgres", paramLabel = "URL",
+            description = "The PostgreSQL database of the cluster, with --servers; the bench works in a schema of its"
+                    + " own there and drops it after (default: ${DEFAULT-VALUE}).")
+    String database;
+
     @Mixin
     ServerJar serverJar;
 
@@ -80,6 +97,7 @@ final class ChatBench implements Callable<Integer> {
         }
         ChatLoad.Shape shape = new ChatLoad.Shape(clients, senders, lines, rate, rooms);
         System.out.printf(Locale.ROOT, "%s; machine load %s%n", pinning.description(), loadAverage());
+        if (servers > 1) return clusterRuns(shape, pinning);
         List<ChatLoad.Result> carrier = new ArrayList<>();
         List<ChatLoad.Result> reference = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
@@ -109,6 +127,82 @@ final class ChatBench implements Callable<Integer> {
         }
     }
 
+    /**
+     * The same load on one server and then on {@code --servers} servers as one cluster, both on one
+     * PostgreSQL schema of the bench's own; the report ends with the two side by side and, for the
+     * cluster, each server's deliveries of lines said on it against lines said on another.
+     */
+    private int clusterRuns(ChatLoad.Shape shape, Pinning pinning) throws Exception {
+        if (versus != null) {
+            System.out.println("--versus compares one server; leave it out with --servers");
+            return 2;
+        }
+        List<ChatLoad.Result> one = new ArrayList<>();
+        List<ChatLoad.Result> cluster = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            if (runs > 1) System.out.printf(Locale.ROOT, "%n--- run %d of %d%n", run, runs);
+            one.add(report(spreadRun(shape, pinning, 1)));
+            cluster.add(report(spreadRun(shape, pinning, servers)));
+        }
+        System.out.print(clusterTable(shape, one, cluster));
+        System.out.printf(Locale.ROOT, "machine load at the end %s%n", loadAverage());
+        return one.stream().allMatch(ChatLoad.Result::complete) && cluster.stream().allMatch(ChatLoad.Result::complete)
+                ? 0 : 1;
+    }
+
+    /** One run with the callers spread over {@code count} servers (one: a plain server, no cluster). */
+    private ChatLoad.Result spreadRun(ChatLoad.Shape shape, Pinning pinning, int count) throws Exception {
+        List<ServerProcess> started = new ArrayList<>();
+        try (BenchSchema schema = BenchSchema.create(PostgresUrl.parse(database))) {
+            String url = schema.url().jdbcUrl();
+            Path first = Files.createTempDirectory("carrier-bench");
+            UserSeeder.seed(Optional.of(schema.url()), first, clients);
+            try (ChatLoad load = new ChatLoad(timeoutSeconds)) {
+                int[] ports = new int[count];
+                for (int i = 0; i < count; i++) {
+                    List<String> args = new ArrayList<>(serverJar.serverArgs);
+                    args.addAll(List.of("--database", url));
+                    if (count > 1) args.addAll(List.of("--cluster", nats, "--server-name", "bench-" + (i + 1)));
+                    Path data = i == 0 ? first : Files.createTempDirectory("carrier-bench");
+                    started.add(ServerProcess.start(pinning.serverLauncher(), serverJar.jvmArgs, serverJar.jar, data,
+                            clients + 16, serverHeap, args, false));
+                    ports[i] = started.get(i).telnetPort();
+                }
+                warmUp(ChatLoad.Protocol.TELNET, ports, shape);
+                String name = count == 1 ? "Carrier, 1 server" : "Carrier, " + count + " servers";
+                return load.run(name, ChatLoad.Protocol.TELNET, ports, shape,
+                        () -> started.stream().mapToLong(ServerProcess::cpuNanos).sum(), () -> { });
+            }
+        } finally {
+            started.forEach(ServerProcess::close);
+        }
+    }
+
+    /** One server next to the cluster (medians over the runs), then the cluster's deliveries by hop. */
+    static String clusterTable(ChatLoad.Shape shape, List<ChatLoad.Result> one, List<ChatLoad.Result> cluster) {
+        StringBuilder out = new StringBuilder();
+        String load = shape.pace() + ", N = " + shape.clients() + ", " + shape.senders() + " x " + shape.lines();
+        out.append(String.format(Locale.ROOT, "%n%s%n", one.size() > 1 ? "medians of " + one.size() + " runs" : ""));
+        out.append("| load | servers | delivered | deliveries/s | server CPU per delivery | p50 | p99 |\n");
+        out.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+        for (List<ChatLoad.Result> results : List.of(one, cluster)) {
+            out.append(String.format(Locale.ROOT, "| %s | %s | %,d of %,d | %,.0f | %.2f us | %.1f ms | %.1f ms |%n",
+                    load, results.get(0).server(), (long) median(results, ChatLoad.Result::delivered),
+                    results.get(0).expected(), median(results, ChatLoad.Result::deliveriesPerSecond),
+                    median(results, ChatLoad.Result::serverCpuMicrosPerDelivery),
+                    median(results, ChatLoad.Result::p50Millis), median(results, ChatLoad.Result::p99Millis)));
+        }
+        out.append("\n| receiving server | line said on | delivered | p50 | p99 |\n");
+        out.append("| --- | --- | --- | --- | --- |\n");
+        List<ChatLoad.Hop> hops = cluster.get(cluster.size() / 2).hops();
+        for (ChatLoad.Hop hop : hops) {
+            out.append(String.format(Locale.ROOT, "| %d | %s | %,d | %.1f ms | %.1f ms |%n", hop.server() + 1,
+                    hop.sameServer() ? "the same server" : "another server", hop.delivered(), hop.p50Millis(),
+                    hop.p99Millis()));
+        }
+        return out.toString();
+    }
+
     private ChatLoad.Result referenceRun(ChatLoad.Shape shape, Pinning pinning) throws Exception {
         Path dir = Files.createTempDirectory("carrier-bench-versus");
         try (ReferenceServer server = ReferenceServer.start(versus, dir, pinning.serverLauncher());
@@ -119,9 +213,13 @@ final class ChatBench implements Callable<Integer> {
     }
 
     private void warmUp(ChatLoad.Protocol protocol, int port, ChatLoad.Shape shape) throws InterruptedException {
+        warmUp(protocol, new int[] {port}, shape);
+    }
+
+    private void warmUp(ChatLoad.Protocol protocol, int[] ports, ChatLoad.Shape shape) throws InterruptedException {
         for (int round = 1; round <= warmups; round++) {
             try (ChatLoad load = new ChatLoad(timeoutSeconds)) {
-                ChatLoad.Result result = load.run("warm-up", protocol, port, shape, () -> 0, () -> { });
+                ChatLoad.Result result = load.run("warm-up", protocol, ports, shape, () -> 0, () -> { });
                 System.out.printf(Locale.ROOT, "warm-up %d: %d of %d delivered%n", round, result.delivered(),
                         result.expected());
             }

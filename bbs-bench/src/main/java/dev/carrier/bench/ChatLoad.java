@@ -100,9 +100,16 @@ final class ChatLoad implements AutoCloseable {
         }
     }
 
-    /** What one run measured. */
+    /**
+     * With several servers, the deliveries to the callers of one server ({@code server}, from 0) of
+     * lines said on that same server or on another: what the hop between servers costs.
+     */
+    record Hop(int server, boolean sameServer, long delivered, double p50Millis, double p99Millis) {}
+
+    /** What one run measured; {@code hops} is empty with one server. */
     record Result(String server, Shape shape, long delivered, long expected, long missedNotices, double seconds,
-            double serverCpuSeconds, double loadCpuSeconds, double p50Millis, double p99Millis, double maxMillis) {
+            double serverCpuSeconds, double loadCpuSeconds, double p50Millis, double p99Millis, double maxMillis,
+            List<Hop> hops) {
 
         double serverCpuMicrosPerDelivery() {
             return delivered == 0 ? Double.NaN : serverCpuSeconds * 1e6 / delivered;
@@ -134,6 +141,12 @@ final class ChatLoad implements AutoCloseable {
      */
     List<LoadCaller> connect(int port, int count, BiFunction<Integer, CountDownLatch, LoadCaller> callers)
             throws InterruptedException {
+        return connect(new int[] {port}, count, callers);
+    }
+
+    /** As above, spread over several servers: caller {@code i} calls {@code ports[serverOf(i, count, ports.length)]}. */
+    List<LoadCaller> connect(int[] ports, int count, BiFunction<Integer, CountDownLatch, LoadCaller> callers)
+            throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(count);
         List<LoadCaller> connected = new ArrayList<>();
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
@@ -149,7 +162,7 @@ final class ChatLoad implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(caller);
                     }
-                }).connect("127.0.0.1", port).sync();
+                }).connect("127.0.0.1", ports[serverOf(i, count, ports.length)]).sync();
             }
             while (ready.getCount() > count - end && System.nanoTime() < deadline) LockSupport.parkNanos(1_000_000);
         }
@@ -166,10 +179,34 @@ final class ChatLoad implements AutoCloseable {
      */
     Result run(String server, Protocol protocol, int port, Shape shape, LongSupplier serverCpuNanos, Runnable allIn)
             throws InterruptedException {
+        return run(server, protocol, new int[] {port}, shape, serverCpuNanos, allIn);
+    }
+
+    /**
+     * The server of caller {@code i} of {@code clients} spread over {@code servers}: in blocks, so the
+     * senders, spread evenly over the callers, are spread over the servers too.
+     */
+    static int serverOf(int i, int clients, int servers) {
+        return (int) ((long) i * servers / clients);
+    }
+
+    /**
+     * As above with the callers spread over several servers ({@code ports}, see {@link #serverOf});
+     * with more than one, each delivery also counts in its {@link Hop}.
+     */
+    Result run(String server, Protocol protocol, int[] ports, Shape shape, LongSupplier serverCpuNanos, Runnable allIn)
+            throws InterruptedException {
         long expected = shape.expected(protocol);
         Latencies latencies = new Latencies((int) Math.min(expected, Integer.MAX_VALUE - 8));
-        List<LoadCaller> callers = connect(port, shape.clients(),
-                (index, ready) -> protocol.caller(index, shape.roomOf(index), ready, latencies));
+        int servers = ports.length;
+        // hops[receiving server][0: said on the same server, 1: on another]
+        Latencies[][] hops = servers == 1 ? null : hopLatencies(protocol, shape, servers);
+        List<LoadCaller> callers = connect(ports, shape.clients(), (index, ready) -> {
+            LoadCaller caller = protocol.caller(index, shape.roomOf(index), ready, latencies);
+            if (hops == null) return caller;
+            int here = serverOf(index, shape.clients(), servers);
+            return caller.alsoBySender(s -> hops[here][serverOf(shape.sender(s), shape.clients(), servers) == here ? 0 : 1]);
+        });
         allIn.run();
         // Everyone saw everyone come in; those lines are not bench lines and are not counted.
         long serverCpuBefore = serverCpuNanos.getAsLong();
@@ -191,10 +228,37 @@ final class ChatLoad implements AutoCloseable {
         double loadCpu = (ownCpuNanos() - loadCpuBefore) / 1e9;
         double seconds = (Math.max(start, latencies.lastArrival()) - start) / 1e9;
         long[] sorted = latencies.sorted();
+        List<Hop> hopResults = new ArrayList<>();
+        for (int r = 0; hops != null && r < servers; r++) {
+            for (int same = 0; same < 2; same++) {
+                long[] hop = hops[r][same].sorted();
+                hopResults.add(new Hop(r, same == 0, hop.length, Latencies.percentileMillis(hop, 50),
+                        Latencies.percentileMillis(hop, 99)));
+            }
+        }
         return new Result(server, shape, delivered, expected,
                 callers.stream().mapToLong(LoadCaller::missedNotices).sum(), seconds, serverCpu, loadCpu,
                 Latencies.percentileMillis(sorted, 50), Latencies.percentileMillis(sorted, 99),
-                Latencies.percentileMillis(sorted, 100));
+                Latencies.percentileMillis(sorted, 100), List.copyOf(hopResults));
+    }
+
+    /** One {@link Latencies} per receiving server and hop, each as large as the deliveries it can get. */
+    private static Latencies[][] hopLatencies(Protocol protocol, Shape shape, int servers) {
+        long[][] sizes = new long[servers][2];
+        for (int s = 0; s < shape.senders(); s++) {
+            int sender = shape.sender(s);
+            for (int c = 0; c < shape.clients(); c++) {
+                if (c % shape.rooms() != sender % shape.rooms()) continue;
+                if (c == sender && protocol.receiversOfEachLine(2) == 1) continue; // no echo to the sender
+                int here = serverOf(c, shape.clients(), servers);
+                sizes[here][here == serverOf(sender, shape.clients(), servers) ? 0 : 1] += shape.lines();
+            }
+        }
+        Latencies[][] hops = new Latencies[servers][2];
+        for (int r = 0; r < servers; r++) {
+            for (int h = 0; h < 2; h++) hops[r][h] = new Latencies((int) Math.min(sizes[r][h], Integer.MAX_VALUE - 8));
+        }
+        return hops;
     }
 
     private static long ownCpuNanos() {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * What every bench caller does whatever the server speaks: it counts down {@code ready} once it
@@ -23,6 +24,8 @@ abstract class LoadCaller extends ChannelInboundHandlerAdapter {
     private final Latencies latencies;
     private ChannelHandlerContext context;
     private volatile long missedNotices;
+    /** With several servers: where a line from sender {@code s} is counted besides the total (its hop's share). */
+    private IntFunction<Latencies> bySender;
 
     LoadCaller(String mark, CountDownLatch ready, Latencies latencies) {
         this.mark = mark.getBytes(StandardCharsets.US_ASCII);
@@ -32,6 +35,12 @@ abstract class LoadCaller extends ChannelInboundHandlerAdapter {
 
     /** The bench line as this protocol sends it to the room, line end included. */
     protected abstract String frame(String benchLine);
+
+    /** Also counts each line in {@code bySender.apply(sender)}; set before the caller connects. */
+    LoadCaller alsoBySender(IntFunction<Latencies> bySender) {
+        this.bySender = bySender;
+        return this;
+    }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
@@ -53,13 +62,14 @@ abstract class LoadCaller extends ChannelInboundHandlerAdapter {
             if (indexOf(line, length, MISSED) >= 0) missedNotices++;
             return;
         }
+        int i = at + mark.length;
         long sent = 0;
-        for (int i = at + mark.length; i < length; i++) {
-            byte c = line[i];
-            if (c < '0' || c > '9') break;
-            sent = sent * 10 + (c - '0');
-        }
+        for (; i < length && line[i] >= '0' && line[i] <= '9'; i++) sent = sent * 10 + (line[i] - '0');
         latencies.record(sent, now);
+        if (bySender == null) return;
+        int sender = 0;
+        for (i++; i < length && line[i] >= '0' && line[i] <= '9'; i++) sender = sender * 10 + (line[i] - '0');
+        bySender.apply(sender).record(sent, now);
     }
 
     private static int indexOf(byte[] haystack, int length, byte[] needle) {

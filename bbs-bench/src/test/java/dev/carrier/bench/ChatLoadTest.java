@@ -26,6 +26,9 @@ class ChatLoadTest {
     @TempDir
     Path ircDir;
 
+    @TempDir
+    Path secondData;
+
     private CarrierServer carrier() {
         UserSeeder.seed(data, BURST.clients());
         return CarrierServer.start(ServerConfig.forTests(data)
@@ -49,6 +52,26 @@ class ChatLoadTest {
                 assertEquals(0, result.missedNotices());
                 assertTrue(result.p99Millis() >= result.p50Millis());
             }
+        }
+    }
+
+    @Test
+    void spreadOverTwoServersEachDeliveryCountsInItsHop() throws Exception {
+        // Two servers that are not a cluster: a line reaches only the callers of the server it was
+        // said on, so every delivery is a same-server one, and the lines across never come.
+        ChatLoad.Shape shape = new ChatLoad.Shape(8, 4, 5, 0);
+        UserSeeder.seed(secondData, shape.clients());
+        try (CarrierServer one = carrier(); CarrierServer two = CarrierServer.start(ServerConfig.forTests(secondData)
+                .withChat(ChatConfig.defaults().withFlood(0, Duration.ofSeconds(1))));
+                ChatLoad load = new ChatLoad(TIMEOUT_SECONDS)) {
+            ChatLoad.Result result = load.run("two", ChatLoad.Protocol.TELNET,
+                    new int[] {one.telnetPort(), two.telnetPort()}, shape, () -> 0, () -> { });
+            assertEquals(8L * 4 * 5, result.expected());
+            assertEquals(2L * 4 * 2 * 5, result.delivered()); // per server: 4 callers hear its 2 senders
+            assertEquals(List.of(40L, 0L, 40L, 0L),
+                    result.hops().stream().map(ChatLoad.Hop::delivered).toList());
+            assertEquals(List.of(0, 0, 1, 1), result.hops().stream().map(ChatLoad.Hop::server).toList());
+            assertEquals(List.of(true, false, true, false), result.hops().stream().map(ChatLoad.Hop::sameServer).toList());
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -37,22 +36,7 @@ class ChatOrderTest {
             List<TelnetTestClient> senders = new ArrayList<>();
             for (int s = 1; s <= SENDERS; s++) senders.add(bbs.inChat("s" + s));
 
-            CountDownLatch go = new CountDownLatch(1);
-            List<Thread> threads = new ArrayList<>();
-            for (TelnetTestClient sender : senders) {
-                Thread thread = new Thread(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    for (int i = 1; i <= LINES_EACH; i++) sender.sendLine(String.valueOf(i));
-                });
-                thread.start();
-                threads.add(thread);
-            }
-            go.countDown();
-            for (Thread thread : threads) thread.join();
+            TestServer.countAtOnce(senders, LINES_EACH);
 
             List<List<String>> orders = new ArrayList<>();
             for (TelnetTestClient receiver : receivers) {

@@ -8,10 +8,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,17 +55,12 @@ final class ChildServer implements AutoCloseable {
         while (webPort == telnetPort) webPort = freePort();
         int sshPort = freePort(); // never SSH's 2222, which another server on the machine may hold
         while (sshPort == telnetPort || sshPort == webPort) sshPort = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP, "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), CarrierCommand.class.getName(), "serve",
-                "--data-dir", data.toString(), "--bind", "127.0.0.1",
-                "--telnet-port", String.valueOf(telnetPort), "--web-port", String.valueOf(webPort),
-                "--ssh-port", String.valueOf(sshPort)));
-        if (!List.of(options).contains("--password-cost")) command.addAll(List.of("--password-cost", "4"));
-        command.addAll(List.of(options));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command(data, telnetPort, webPort, sshPort, options))
+                .redirectErrorStream(true).start();
 
+        // Counted down once it says it is up, or once its output ends (it exited without coming up).
         CountDownLatch up = new CountDownLatch(1);
+        AtomicBoolean said = new AtomicBoolean();
         StringBuffer output = new StringBuffer();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
@@ -71,19 +69,61 @@ final class ChildServer implements AutoCloseable {
                     // A dying server can print a stack trace per thread: keep the start and the end.
                     if (output.length() > MAX_OUTPUT) output.delete(MAX_OUTPUT / 2, MAX_OUTPUT / 2 + line.length() + 1);
                     output.append(line).append('\n');
-                    if (line.contains(" is up.")) up.countDown();
+                    if (line.contains(" is up.")) {
+                        said.set(true);
+                        up.countDown();
+                    }
                 }
             } catch (IOException e) {
                 // the process is gone
+            } finally {
+                up.countDown();
             }
         }, "carrier-process-output");
         reader.setDaemon(true);
         reader.start();
-        if (!up.await(60, TimeUnit.SECONDS)) {
+        if (!up.await(60, TimeUnit.SECONDS) || !said.get()) {
             process.destroyForcibly();
             throw new AssertionError("the server process did not come up; it said:\n" + output);
         }
         return new ChildServer(process, telnetPort, webPort, sshPort, output);
+    }
+
+    /** What a {@code serve} that must refuse to start did: its exit code and what it printed. */
+    record Refusal(int code, String output) {}
+
+    /**
+     * Runs {@code serve} with {@code options} where it is expected to refuse to start, and returns how
+     * it ended; fails (and kills it) when it comes up or still runs after {@code within}.
+     */
+    static Refusal refused(Path data, Duration within, String... options)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command(data, freePort(), freePort(), freePort(), options))
+                .redirectErrorStream(true).start();
+        CompletableFuture<String> said = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "(output unreadable: " + e + ")";
+            }
+        });
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("serve " + String.join(" ", options) + " did not refuse; it said:\n" + said.join());
+        }
+        return new Refusal(process.exitValue(), said.join());
+    }
+
+    private static List<String> command(Path data, int telnetPort, int webPort, int sshPort, String... options) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP, "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), CarrierCommand.class.getName(), "serve",
+                "--data-dir", data.toString(), "--bind", "127.0.0.1",
+                "--telnet-port", String.valueOf(telnetPort), "--web-port", String.valueOf(webPort),
+                "--ssh-port", String.valueOf(sshPort)));
+        if (!List.of(options).contains("--password-cost")) command.addAll(List.of("--password-cost", "4"));
+        command.addAll(List.of(options));
+        return command;
     }
 
     int telnetPort() {
@@ -121,7 +161,7 @@ final class ChildServer implements AutoCloseable {
     }
 
     /** Waits for the process to end, and returns its exit code; fails when it is still running after {@code within}. */
-    int awaitExit(java.time.Duration within) throws InterruptedException {
+    int awaitExit(Duration within) throws InterruptedException {
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the server process still runs after " + within + "; it said:\n" + output);
         }

@@ -33,8 +33,8 @@ class MultiConnectionChatTest {
             aliceTwo.close();
             bob.awaitText("*** alice has left chat", WAIT);
             String seen = bob.transcript();
-            assertEquals(1, count(seen, "*** alice has joined chat"), seen);
-            assertEquals(1, count(seen, "*** alice has left chat"), seen);
+            assertEquals(1, TestServer.count(seen, "*** alice has joined chat"), seen);
+            assertEquals(1, TestServer.count(seen, "*** alice has left chat"), seen);
             assertFalse(seen.indexOf("*** alice has left chat") < seen.indexOf("<bob> marker one"), seen);
         }
     }
@@ -53,11 +53,5 @@ class MultiConnectionChatTest {
             eventually().alias("alice offline").until(() -> bbs.server().presence().status("alice").wireName(),
                     "offline"::equals);
         }
-    }
-
-    private static int count(String text, String needle) {
-        int count = 0;
-        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) count++;
-        return count;
     }
 }

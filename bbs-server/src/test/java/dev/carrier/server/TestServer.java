@@ -149,13 +149,45 @@ final class TestServer implements AutoCloseable {
 
     /** Waits until every one of the texts has arrived, in any order. */
     static void awaitAll(TelnetTestClient client, java.util.Collection<String> texts) {
-        eventually().untilAsserted(() -> {
+        awaitAll(client, texts, WAIT);
+    }
+
+    /** As {@link #awaitAll(TelnetTestClient, java.util.Collection)}, waiting up to {@code within}. */
+    static void awaitAll(TelnetTestClient client, java.util.Collection<String> texts, Duration within) {
+        eventually().atMost(within).untilAsserted(() -> {
             String seen = client.transcript();
             List<String> missing = texts.stream().filter(text -> !seen.contains(text)).toList();
             if (!missing.isEmpty()) {
                 throw new AssertionError("never saw " + missing.size() + " of " + texts.size() + ", first " + missing.get(0));
             }
         });
+    }
+
+    /** Every sender says {@code 1} to {@code lines} in its own thread, all starting together; returns when all are sent. */
+    static void countAtOnce(List<TelnetTestClient> senders, int lines) throws InterruptedException {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (TelnetTestClient sender : senders) {
+            Thread thread = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 1; i <= lines; i++) sender.sendLine(String.valueOf(i));
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        go.countDown();
+        for (Thread thread : threads) thread.join();
+    }
+
+    /** How many times {@code needle} stands in {@code text}. */
+    static int count(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) count++;
+        return count;
     }
 
     /** Logs an existing user in and leaves them at the main menu. */
