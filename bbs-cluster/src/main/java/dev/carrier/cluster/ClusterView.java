@@ -22,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The other servers of the cluster, as their heartbeats tell. Every third of the TTL this server
- * beats ({@link ServerBeat}: its shares, callers and health); on another server's beat the view
- * hands that server's shares to {@link Partitioned#reconcile}, and when a server has not beaten
- * for the TTL (by this server's clock: the clocks of two machines need not agree), or says it is
+ * The other servers of the cluster, as their heartbeats tell. Every quarter of the TTL this server
+ * beats ({@link ServerBeat}: its shares, callers and health) and sweeps; on another server's beat the
+ * view hands that server's shares to {@link Partitioned#reconcile}, and when a server has not beaten
+ * for three quarters of the TTL (by this server's clock: the clocks of two machines need not agree;
+ * three beats missed, and a dead server is dropped within the TTL of its death), or says it is
  * leaving, to {@link Partitioned#serverGone}, so its callers go offline here. A beat under a known
  * name with a new {@code started} is a restart: the old run is gone, then the new one is known.
  *
@@ -188,12 +189,17 @@ public final class ClusterView implements AutoCloseable {
     private void sweep() {
         Instant now = clock.instant();
         for (Known other : List.copyOf(known.values())) {
-            if (other.age(now).compareTo(ttl) > 0 && known.remove(other.server(), other)) {
+            if (other.age(now).compareTo(silence()) > 0 && known.remove(other.server(), other)) {
                 log.warn("server {} has not been heard for {}s: its callers are offline", other.server(),
                         other.age(now).toSeconds());
                 gone(other.server());
             }
         }
+    }
+
+    /** A server silent this long is gone: with a sweep every quarter TTL, it is dropped within the TTL. */
+    private Duration silence() {
+        return ttl.multipliedBy(3).dividedBy(4);
     }
 
     private void gone(String other) {
@@ -213,7 +219,7 @@ public final class ClusterView implements AutoCloseable {
         }
         steps.offer(this::sweep);
         synchronized (this) {
-            if (running) timer = scheduler.schedule(ttl.dividedBy(3), () -> workers.execute(this::tick));
+            if (running) timer = scheduler.schedule(ttl.dividedBy(4), () -> workers.execute(this::tick));
         }
     }
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A server's heartbeat, every third of the presence TTL: its whole shares (so a server that came
+ * A server's heartbeat, every quarter of the presence TTL: its whole shares (so a server that came
  * late, or missed facts while its link was down, is put right), its callers for the sysop's who,
  * and its health for {@code carrier status}.
  *
