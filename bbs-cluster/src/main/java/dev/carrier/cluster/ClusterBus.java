@@ -69,6 +69,7 @@ public final class ClusterBus implements Bus, AutoCloseable {
         this.server = server;
         this.subject = "carrier.bus." + server;
         this.jetStream = link.jetStream();
+        link.onRelinked(this::ensureStreamAgain);
         try {
             ensureStream(link.management());
             consumer = link.connection().getStreamContext(STREAM)
@@ -92,6 +93,15 @@ public final class ClusterBus implements Bus, AutoCloseable {
                 .build();
         if (management.getStreamNames().contains(STREAM)) management.updateStream(config);
         else management.addStream(config);
+    }
+
+    /** After a reconnect: a NATS restarted without its store has no stream until it is made again. */
+    private void ensureStreamAgain() {
+        try {
+            ensureStream(link.management());
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            log.warn("could not make the cluster's stream again after a reconnect: {}", e.toString());
+        }
     }
 
     @Override

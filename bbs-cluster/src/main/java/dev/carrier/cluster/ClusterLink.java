@@ -9,6 +9,10 @@ import io.nats.client.Options;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +33,13 @@ public final class ClusterLink implements AutoCloseable {
 
     private final Connection connection;
     private final AtomicReference<String> lastLogged = new AtomicReference<>("");
+    private final List<Runnable> relinked = new CopyOnWriteArrayList<>();
+    /** Runs what must be redone after a reconnect off the library's listener thread, one at a time. */
+    private final ExecutorService relinking = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "cluster-relink");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private ClusterLink(String url, String server) {
         Options options = Options.builder()
@@ -58,6 +69,14 @@ public final class ClusterLink implements AutoCloseable {
         return new ClusterLink(url, server);
     }
 
+    /**
+     * Runs {@code redo} after each reconnect (not the first connect), on a thread of its own: a
+     * NATS that came back empty needs the stream made again.
+     */
+    void onRelinked(Runnable redo) {
+        relinked.add(redo);
+    }
+
     /** Whether NATS is reachable now. */
     public boolean linked() {
         return connection.getStatus() == Connection.Status.CONNECTED;
@@ -84,6 +103,7 @@ public final class ClusterLink implements AutoCloseable {
     }
 
     private void changed(Connection conn, ConnectionListener.Events event) {
+        if (event == ConnectionListener.Events.RECONNECTED) relinked.forEach(relinking::execute);
         String state = switch (event) {
             case CONNECTED, RECONNECTED -> "linked";
             case DISCONNECTED -> "unlinked";
@@ -100,6 +120,7 @@ public final class ClusterLink implements AutoCloseable {
 
     @Override
     public void close() {
+        relinking.shutdownNow();
         try {
             connection.close();
         } catch (InterruptedException e) {

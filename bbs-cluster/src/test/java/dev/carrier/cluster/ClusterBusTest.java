@@ -110,6 +110,15 @@ class ClusterBusTest {
 
     @Test
     void whileNatsIsDownLinesStayLocalAndAfterItIsBackTheyFlowAgain() {
+        downThenBack(nats::restart);
+    }
+
+    @Test
+    void aNatsThatComesBackWithoutItsStoreGetsTheStreamAgain() {
+        downThenBack(nats::restartEmpty);
+    }
+
+    private void downThenBack(Runnable bringBack) {
         Server one = new Server("one");
         Server two = new Server("two");
         one.bus.publish(line("before"));
@@ -121,7 +130,7 @@ class ClusterBusTest {
         one.bus.publish(line("while down"));
         await().atMost(WAIT).until(() -> one.lines().contains("while down"));
 
-        nats.restart();
+        bringBack.run();
         await().atMost(WAIT).until(() -> one.bus.linked() && two.bus.linked());
         // The ordered consumers come back on their own; keep saying something until both hear it.
         int[] n = {0};

@@ -63,6 +63,18 @@ public final class TestNats implements AfterEachCallback {
         launch();
     }
 
+    /** Starts it again on the same port with its store emptied, as a NATS rebuilt from nothing would come back. */
+    public void restartEmpty() {
+        if (process != null) stop();
+        try (var files = Files.walk(store)) {
+            files.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.equals(store))
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        launch();
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
