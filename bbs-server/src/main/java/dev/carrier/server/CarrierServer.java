@@ -208,7 +208,7 @@ public final class CarrierServer implements AutoCloseable {
         };
         Messenger messenger = new Messenger(new MessageSinks(), presence,
                 new CountedMessageStore(new SqliteMessageStore(database), dmCounts),
-                users, workers, clock, budgets, config.chat().maxWaitingMessages(), ignores);
+                users, workers, clock, budgets, config.chat().maxWaitingMessages(), ignores, bus);
         StatusAnnouncer.attach(bus, chat);
         PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock,
                 budgets, ignores);
