@@ -179,7 +179,7 @@ public final class CarrierServer implements AutoCloseable {
         });
         ChatArchive archive = new ChatArchive(new SqliteChatStore(database, clock), workers, clock,
                 config.chatHistory());
-        Ignores ignores = new Ignores(new SqliteIgnoreStore(database), users, workers);
+        Ignores ignores = new Ignores(new SqliteIgnoreStore(database), users, workers, bus);
         chat = new ChatManager(bus, clock, config.chat(), archive.load(config.chat().scrollback()), ignores);
         archive.attach(bus); // after the rooms: what is stored is what they delivered
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
