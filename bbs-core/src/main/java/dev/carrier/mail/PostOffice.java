@@ -7,6 +7,7 @@ import dev.carrier.presence.Presence;
 import dev.carrier.presence.Status;
 import dev.carrier.runtime.Workers;
 import dev.carrier.session.Nodes;
+import dev.carrier.store.StoreException;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionListener;
 import dev.carrier.user.User;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class PostOffice implements SessionListener {
 
     private static final Logger log = LoggerFactory.getLogger(PostOffice.class);
+
+    /** What a caller reads when the mail's store is away. */
+    public static final String UNAVAILABLE = "*** Mail is unavailable just now; try again shortly.";
 
     private final MailStore store;
     private final UserStore users;
@@ -110,7 +114,8 @@ public final class PostOffice implements SessionListener {
                 return delivery;
             } catch (RuntimeException e) {
                 log.warn("letter from {} to {} not stored: {}", sender.handle(), draft.to().shown(), e.toString());
-                return new LetterOutcome.NotSent("the letter could not be stored just now");
+                return new LetterOutcome.NotSent(e instanceof StoreException
+                        ? "mail is unavailable just now; try again shortly" : "the letter could not be stored just now");
             }
         }).exceptionally(failure -> {
             // The pool refused the task: the draft stays with the user to try again.
