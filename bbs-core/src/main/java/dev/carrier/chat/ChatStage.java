@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatStage implements Stage {
 
+    /** What a caller reads in chat when what is stored (messages, history, ignores) is away. */
+    static final String UNAVAILABLE = "*** Messages are unavailable just now; try again shortly.";
+
     private static final Logger log = LoggerFactory.getLogger(ChatStage.class);
 
     public static final String ID = "__chat__";
@@ -73,6 +76,11 @@ public final class ChatStage implements Stage {
                         return new ChatStage(session, services, RoomName.parse(place).orElseThrow());
                     }
                 }));
+    }
+
+    @Override
+    public String unavailable() {
+        return ChatStage.UNAVAILABLE;
     }
 
     @Override

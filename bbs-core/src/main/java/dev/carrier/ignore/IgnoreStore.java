@@ -9,8 +9,16 @@ public interface IgnoreStore {
     /** Every owner's ignored handles. */
     Map<String, List<String>> all();
 
+    /** The handles one owner ignores. */
+    List<String> of(String owner);
+
     /** False when it was there already. */
-    boolean add(String owner, String ignored);
+    default boolean add(String owner, String ignored) {
+        return add(owner, ignored, Integer.MAX_VALUE);
+    }
+
+    /** False when it was there already, or the owner ignores {@code max} handles already. */
+    boolean add(String owner, String ignored, int max);
 
     /** False when it was not there. */
     boolean remove(String owner, String ignored);

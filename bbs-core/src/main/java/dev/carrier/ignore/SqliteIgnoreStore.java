@@ -30,8 +30,32 @@ public final class SqliteIgnoreStore implements IgnoreStore {
     }
 
     @Override
-    public boolean add(String owner, String ignored) {
-        return update("INSERT INTO ignores (owner, ignored) VALUES (?, ?) ON CONFLICT DO NOTHING", owner, ignored);
+    public List<String> of(String owner) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT ignored FROM ignores WHERE owner = ? ORDER BY ignored")) {
+                s.setString(1, owner);
+                List<String> ignored = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) ignored.add(rs.getString(1));
+                }
+                return ignored;
+            }
+        });
+    }
+
+    @Override
+    public boolean add(String owner, String ignored, int max) {
+        return db.inTransaction(c -> {
+            db.dialect().lockOwner(c, "ignores:" + owner);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO ignores (owner, ignored) SELECT ?, ? "
+                    + "WHERE (SELECT COUNT(*) FROM ignores WHERE owner = ?) < ? ON CONFLICT DO NOTHING")) {
+                s.setString(1, owner);
+                s.setString(2, ignored);
+                s.setString(3, owner);
+                s.setInt(4, max);
+                return s.executeUpdate() == 1;
+            }
+        });
     }
 
     @Override

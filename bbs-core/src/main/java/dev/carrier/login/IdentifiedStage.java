@@ -26,6 +26,11 @@ final class IdentifiedStage implements Stage {
     }
 
     @Override
+    public String unavailable() {
+        return Reception.UNAVAILABLE;
+    }
+
+    @Override
     public StageTraits traits() {
         return TRAITS;
     }

@@ -53,6 +53,11 @@ final class LoginStage implements Stage {
     }
 
     @Override
+    public String unavailable() {
+        return Reception.UNAVAILABLE;
+    }
+
+    @Override
     public StageTraits traits() {
         return TRAITS;
     }

@@ -33,6 +33,11 @@ final class NewUserStage implements Stage {
     }
 
     @Override
+    public String unavailable() {
+        return Reception.UNAVAILABLE;
+    }
+
+    @Override
     public StageTraits traits() {
         return TRAITS;
     }

@@ -24,6 +24,9 @@ import java.time.Clock;
 public record Reception(LoginGate gate, UserStore users, PasswordHasher hasher, Workers workers, Clock clock,
         String banner, EngineConfig config, Service.Opener mainMenu) {
 
+    /** What a caller reads at login when the accounts' store is away. */
+    public static final String UNAVAILABLE = "Logins are unavailable just now; call back shortly.";
+
     /** The first stage of every node: the banner, then the login prompt. */
     public Service.Opener firstStage() {
         return session -> LoginStage.afterBanner(session, this);

@@ -73,6 +73,11 @@ public final class MailComposeStage implements Stage {
     }
 
     @Override
+    public String unavailable() {
+        return PostOffice.UNAVAILABLE;
+    }
+
+    @Override
     public StageTraits traits() {
         return TRAITS;
     }

@@ -64,6 +64,11 @@ public final class MailInboxStage implements Stage {
     }
 
     @Override
+    public String unavailable() {
+        return PostOffice.UNAVAILABLE;
+    }
+
+    @Override
     public StageTraits traits() {
         return TRAITS;
     }

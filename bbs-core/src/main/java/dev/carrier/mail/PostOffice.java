@@ -1,10 +1,13 @@
 package dev.carrier.mail;
 
+import dev.carrier.bus.Bus;
+import dev.carrier.bus.BusMessage;
 import dev.carrier.message.SendBudgets;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.Status;
 import dev.carrier.runtime.Workers;
 import dev.carrier.session.Nodes;
+import dev.carrier.store.StoreException;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionListener;
 import dev.carrier.user.User;
@@ -22,13 +25,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Mail between users: addressing, sending, and the mailbox operations the inbox needs, each run
  * on the worker pool and answered with a future that a stage hands to {@link Session#await}.
- * Tells online recipients of new mail at once, and everyone at login how many letters are new.
+ * Tells online recipients of new mail at once, on whichever server they are (a {@link MailNotice}
+ * on the bus that every server shows on its own sessions), and everyone at login how many letters
+ * are new.
  *
  * <p>Holds no state of its own; safe to share between sessions and threads.
  */
 public final class PostOffice implements SessionListener {
 
     private static final Logger log = LoggerFactory.getLogger(PostOffice.class);
+
+    /** What a caller reads when the mail's store is away. */
+    public static final String UNAVAILABLE = "*** Mail is unavailable just now; try again shortly.";
 
     private final MailStore store;
     private final UserStore users;
@@ -39,16 +47,17 @@ public final class PostOffice implements SessionListener {
     private final SendBudgets budgets;
     private volatile IntConsumer sent = letters -> { };
     private final BiPredicate<String, String> ignores;
+    private final Bus bus;
 
+    /**
+     * @param ignores whether the first handle ignores the second: no new-mail notice from them
+     * @param bus     where new-mail notices go out to every server's sessions, this one's included
+     */
+    @SuppressWarnings("this-escape") // the subscriber only reads final fields set before it
     public PostOffice(MailStore store, UserStore users, Nodes nodes, Presence presence, Workers workers, Clock clock,
-            SendBudgets budgets) {
-        this(store, users, nodes, presence, workers, clock, budgets, (reader, sender) -> false);
-    }
-
-    /** @param ignores whether the first handle ignores the second: no new-mail notice from them */
-    public PostOffice(MailStore store, UserStore users, Nodes nodes, Presence presence, Workers workers, Clock clock,
-            SendBudgets budgets, BiPredicate<String, String> ignores) {
+            SendBudgets budgets, BiPredicate<String, String> ignores, Bus bus) {
         this.ignores = ignores;
+        this.bus = bus;
         this.budgets = budgets;
         this.store = store;
         this.users = users;
@@ -56,6 +65,7 @@ public final class PostOffice implements SessionListener {
         this.presence = presence;
         this.workers = workers;
         this.clock = clock;
+        bus.subscribe(this::onBus);
     }
 
     /** Told how many letters each send stored (one per mailbox), for the metrics; wiring time only. */
@@ -104,7 +114,8 @@ public final class PostOffice implements SessionListener {
                 return delivery;
             } catch (RuntimeException e) {
                 log.warn("letter from {} to {} not stored: {}", sender.handle(), draft.to().shown(), e.toString());
-                return new LetterOutcome.NotSent("the letter could not be stored just now");
+                return new LetterOutcome.NotSent(e instanceof StoreException
+                        ? "mail is unavailable just now; try again shortly" : "the letter could not be stored just now");
             }
         }).exceptionally(failure -> {
             // The pool refused the task: the draft stays with the user to try again.
@@ -125,14 +136,23 @@ public final class PostOffice implements SessionListener {
         return new LetterOutcome.Sent(draft.to(), recipients);
     }
 
-    /** {@code *** New mail from alice} on every connection of every recipient, between their keystrokes. */
+    /** Sends the new-mail notice to every server, this one included. */
     private void announce(String from, LetterOutcome.Sent sent) {
-        String text = "*** New mail from " + from + (sent.to() instanceof Recipient.All ? " (to all)" : "");
-        for (String recipient : sent.recipients()) {
-            List<Session> sessions = nodes.sessionsOf(recipient);
-            if (sessions.isEmpty() || ignores.test(recipient, from)) continue;
-            boolean ring = presence.status(recipient) != Status.DND;
-            for (Session session : sessions) session.tell(text, ring);
+        boolean toAll = sent.to() instanceof Recipient.All;
+        bus.publish(new MailNotice(from, toAll, toAll ? List.of() : sent.recipients()));
+    }
+
+    /** {@code *** New mail from alice} on every session here of every recipient, between their keystrokes. */
+    private void onBus(BusMessage message) {
+        if (!(message instanceof MailNotice notice)) return;
+        String text = "*** New mail from " + notice.from() + (notice.toAll() ? " (to all)" : "");
+        List<Session> sessions = notice.toAll() ? nodes.sessions() : notice.to().stream()
+                .flatMap(recipient -> nodes.sessionsOf(recipient).stream()).toList();
+        for (Session session : sessions) {
+            Optional<String> recipient = session.user().map(User::handle);
+            if (recipient.isEmpty() || recipient.get().equalsIgnoreCase(notice.from())) continue;
+            if (ignores.test(recipient.get(), notice.from())) continue;
+            session.tell(text, presence.status(recipient.get()) != Status.DND);
         }
     }
 

@@ -1,7 +1,11 @@
 package dev.carrier.message;
 
+import dev.carrier.bus.Bus;
+import dev.carrier.bus.BusMessage;
+import dev.carrier.bus.InProcessBus;
 import dev.carrier.presence.Presence;
 import dev.carrier.presence.Status;
+import dev.carrier.presence.UserPresence;
 import dev.carrier.runtime.Workers;
 import dev.carrier.session.Session;
 import dev.carrier.session.SessionListener;
@@ -34,6 +38,11 @@ import java.util.function.BiPredicate;
  * recipient looked online when it was sent decides only what the sender is told; a message whose
  * sinks all closed first simply stays waiting for the next login. A recipient may have at most
  * {@code maxWaiting} messages waiting; beyond that sends are refused and the sender told.
+ *
+ * <p>One path on one server and on several: a stored message and a page go out on the bus
+ * ({@link DirectMessagePosted}, {@link Paged}) and every server's messenger hands them to its own
+ * sinks, so a recipient connected to another server gets them there. Who is online (what the
+ * sender is told) is {@link Presence}'s answer, which covers every server.
  */
 public final class Messenger implements SessionListener {
 
@@ -44,6 +53,7 @@ public final class Messenger implements SessionListener {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final MessageSinks sinks;
+    private final Bus bus;
     private final Presence presence;
     private final MessageStore store;
     private final UserStore users;
@@ -63,13 +73,22 @@ public final class Messenger implements SessionListener {
         this(sinks, presence, store, users, workers, clock, budgets, maxWaiting, (reader, sender) -> false);
     }
 
+    /** A messenger alone on its own bus: what it sends reaches only the sinks opened here. */
+    public Messenger(MessageSinks sinks, Presence presence, MessageStore store, UserStore users, Workers workers,
+            Clock clock, SendBudgets budgets, int maxWaiting, BiPredicate<String, String> ignores) {
+        this(sinks, presence, store, users, workers, clock, budgets, maxWaiting, ignores, new InProcessBus());
+    }
+
     /**
      * @param ignores whether the first handle ignores the second: then their messages and pages are
      *                dropped, and the sender sees them go as if delivered
+     * @param bus     where messages and pages go out to every server's sinks, this one's included
      */
+    @SuppressWarnings("this-escape") // the subscriber only reads final fields set before it
     public Messenger(MessageSinks sinks, Presence presence, MessageStore store, UserStore users, Workers workers,
-            Clock clock, SendBudgets budgets, int maxWaiting, BiPredicate<String, String> ignores) {
+            Clock clock, SendBudgets budgets, int maxWaiting, BiPredicate<String, String> ignores, Bus bus) {
         this.ignores = ignores;
+        this.bus = bus;
         this.sinks = sinks;
         this.presence = presence;
         this.store = store;
@@ -78,6 +97,7 @@ public final class Messenger implements SessionListener {
         this.clock = clock;
         this.budgets = budgets;
         this.maxWaiting = maxWaiting;
+        bus.subscribe(this::onBus);
     }
 
     /**
@@ -94,7 +114,7 @@ public final class Messenger implements SessionListener {
         if (from.equalsIgnoreCase(to)) return refused(SendResult.Reason.TO_SELF, "Cannot message yourself");
         if (!budgets.tryMessage(from)) return refused(SendResult.Reason.RATE_LIMITED, budgets.retryHint(from));
         return workers.submit(() -> {
-            Optional<String> online = sinks.onlineHandle(to);
+            Optional<String> online = onlineHandle(to);
             Optional<String> handle = online.isPresent() ? online : users.find(to).map(User::handle);
             if (handle.isEmpty()) {
                 return new SendResult.Refused(SendResult.Reason.NO_SUCH_USER, to + " is not online");
@@ -106,7 +126,7 @@ public final class Messenger implements SessionListener {
                 // Neither kept nor shown; the sender is not told, so it goes as a delivered one would.
                 DirectMessage gone = withDelivered(new DirectMessage(message.id(), from, handle.get(), clean,
                         message.sentAt(), DirectMessage.Method.DIRECT, Optional.empty(), Optional.empty()));
-                for (MessageSink mine : sinks.of(from)) mine.direct(gone, true, false, () -> { });
+                bus.publish(new DirectMessagePosted(gone, true, true));
                 return new SendResult.Delivered(gone);
             }
             // Stored before anyone sees it, so a read mark or a history request never misses it.
@@ -114,26 +134,45 @@ public final class Messenger implements SessionListener {
                 return new SendResult.Refused(SendResult.Reason.RECIPIENT_FULL, handle.get()
                         + "'s mailbox of waiting messages is full (" + maxWaiting + "); try mail or later");
             }
-            boolean handedOver = deliver(message);
-            return handedOver ? new SendResult.Delivered(message) : new SendResult.Stored(message);
+            bus.publish(new DirectMessagePosted(message, false, online.isPresent()));
+            return online.isPresent() ? new SendResult.Delivered(message) : new SendResult.Stored(message);
         });
     }
 
-    /** Hands the message to the recipient's sinks and the sender's; true when the recipient had any. */
-    private boolean deliver(DirectMessage message) {
-        List<MessageSink> theirs = sinks.of(message.to());
-        if (!theirs.isEmpty()) {
-            lastSender.put(key(message.to()), message.from());
-            boolean ring = presence.status(message.to()) != Status.DND;
-            Runnable shown = once(() -> markDelivered(message.to(), List.of(message)));
-            // Live connections see it as delivered now; the store says so once one has written it.
-            DirectMessage live = withDelivered(message);
-            for (MessageSink sink : theirs) sink.direct(live, false, ring, shown);
-            for (MessageSink mine : sinks.of(message.from())) mine.direct(live, true, false, () -> { });
-        } else {
-            for (MessageSink mine : sinks.of(message.from())) mine.direct(message, true, false, () -> { });
+    /** The handle as the user spells it, when they are online here or on any other server. */
+    private Optional<String> onlineHandle(String handle) {
+        Optional<String> here = sinks.onlineHandle(handle);
+        return here.isPresent() ? here : presence.find(handle).map(UserPresence::handle);
+    }
+
+    /** What the bus brings, from this server or another: shown on this server's sinks. */
+    private void onBus(BusMessage message) {
+        if (message instanceof DirectMessagePosted posted) {
+            deliverHere(posted);
+        } else if (message instanceof Paged paged && !ignores.test(paged.to(), paged.from())) {
+            for (MessageSink theirs : sinks.of(paged.to())) theirs.paged(paged.from());
         }
-        return !theirs.isEmpty();
+    }
+
+    /**
+     * Hands a message to this server's sinks of its recipient and of its sender. The first
+     * recipient's sink that writes it, on any server, marks it delivered (the mark is idempotent).
+     */
+    private void deliverHere(DirectMessagePosted posted) {
+        DirectMessage message = posted.message();
+        if (!posted.ignored()) {
+            List<MessageSink> theirs = sinks.of(message.to());
+            if (!theirs.isEmpty()) {
+                lastSender.put(key(message.to()), message.from());
+                boolean ring = presence.status(message.to()) != Status.DND;
+                Runnable shown = once(() -> markDelivered(message.to(), List.of(message)));
+                // Live connections see it as delivered now; the store says so once one has written it.
+                DirectMessage live = withDelivered(message);
+                for (MessageSink sink : theirs) sink.direct(live, false, ring, shown);
+            }
+        }
+        DirectMessage mine = posted.recipientOnline() && !posted.ignored() ? withDelivered(message) : message;
+        for (MessageSink sink : sinks.of(message.from())) sink.direct(mine, true, false, () -> { });
     }
 
     private DirectMessage withDelivered(DirectMessage message) {
@@ -161,11 +200,11 @@ public final class Messenger implements SessionListener {
     public Page page(String from, String to) {
         if (from.equalsIgnoreCase(to)) return new Page(Page.Outcome.TO_SELF, to);
         if (!budgets.tryMessage(from)) return new Page(Page.Outcome.SLOW_DOWN, to);
-        Optional<String> online = sinks.onlineHandle(to);
+        Optional<String> online = onlineHandle(to);
         if (online.isEmpty()) return new Page(Page.Outcome.NOT_ONLINE, to);
         if (presence.status(online.get()) == Status.DND) return new Page(Page.Outcome.DO_NOT_DISTURB, online.get());
         if (ignores.test(online.get(), from)) return new Page(Page.Outcome.PAGED, online.get()); // not told
-        for (MessageSink theirs : sinks.of(online.get())) theirs.paged(from);
+        bus.publish(new Paged(from, online.get()));
         return new Page(Page.Outcome.PAGED, online.get());
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,7 +50,8 @@ public final class SqliteMessageStore implements MessageStore {
 
     @Override
     public boolean saveUnlessFull(DirectMessage message, int maxWaiting) {
-        return db.withConnection(c -> {
+        return db.inTransaction(c -> {
+            db.dialect().lockOwner(c, "direct_messages:" + message.to().toLowerCase(Locale.ROOT));
             try (PreparedStatement s = c.prepareStatement("INSERT INTO direct_messages (" + COLUMNS
                     + ") SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM direct_messages "
                     + "WHERE recipient = ? AND delivered_at IS NULL) < ?")) {

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 final class ProfileRules {
 
+    /** What a caller reads when the profile's store is away. */
+    static final String UNAVAILABLE = "*** Your profile is unavailable just now; try again shortly.";
+
     public static final int MAX_DISPLAY_NAME = 40;
     public static final int MAX_TAGLINE = 80;
     public static final int MAX_LOCATION = 40;

@@ -126,6 +126,11 @@ public final class ProfileStage implements Stage {
     }
 
     @Override
+    public String unavailable() {
+        return ProfileRules.UNAVAILABLE;
+    }
+
+    @Override
     public StageTraits traits() {
         return TRAITS;
     }

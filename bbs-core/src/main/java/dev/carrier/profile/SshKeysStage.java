@@ -51,6 +51,11 @@ final class SshKeysStage implements Stage {
     }
 
     @Override
+    public String unavailable() {
+        return ProfileRules.UNAVAILABLE;
+    }
+
+    @Override
     public StageTraits traits() {
         return traits;
     }

@@ -1,6 +1,7 @@
 package dev.carrier.session;
 
 import dev.carrier.runtime.Scheduler;
+import dev.carrier.store.StoreException;
 import dev.carrier.terminal.SharedText;
 import dev.carrier.terminal.Terminal;
 import dev.carrier.terminal.TerminalInput;
@@ -435,7 +436,9 @@ public final class Session implements TerminalInput {
             if (closed) return;
             if (failure != null) {
                 log.warn("node {}: {}", node, failure.toString());
-                writeLine("*** Something went wrong on our side; please try again.");
+                // A store that is away is said as what does not work; anything else is ours.
+                writeLine(StoreException.foundIn(failure) && stage != null ? stage.unavailable()
+                        : "*** Something went wrong on our side; please try again.");
                 if (stage != null) stage.enter();
             } else {
                 then.accept(value);

@@ -28,4 +28,12 @@ public interface Stage {
      * the line being typed are already drawn again. A stage that lays out the screen draws it again here.
      */
     default void resumed() {}
+
+    /**
+     * What the caller reads when work this stage waited for failed because the database is away
+     * (unreachable, restarting): what does not work just now, so they know to try again shortly.
+     */
+    default String unavailable() {
+        return "*** That is unavailable just now; try again shortly.";
+    }
 }

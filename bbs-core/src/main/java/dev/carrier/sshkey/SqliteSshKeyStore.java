@@ -35,6 +35,7 @@ public final class SqliteSshKeyStore implements SshKeyStore {
 
     private Added insert(long userId, PublicKeyText key, Instant at) {
         return db.inTransaction(c -> {
+            db.dialect().lockOwner(c, "ssh_keys:" + userId);
             Optional<Long> owner = owner(c, key.type(), key.blob());
             if (owner.isPresent()) return owner.get() == userId ? Added.ALREADY_YOURS : Added.TAKEN;
             try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM ssh_keys WHERE user_id = ?")) {

@@ -39,6 +39,13 @@ public final class Database implements AutoCloseable {
     /** How long a connection waits for another's write lock before failing. */
     static final int BUSY_TIMEOUT_MS = 5000;
 
+    /**
+     * How long a worker waits for a PostgreSQL connection before the work fails as unavailable: short,
+     * so that while the server is away callers hear so in seconds; the pool keeps trying to connect
+     * and is back in use as soon as the server answers again.
+     */
+    static final int POSTGRES_WAIT_MS = 3000;
+
     private final Dialect dialect;
     /** The file or server, as a sysop would name it in a message. */
     private final String where;
@@ -89,7 +96,7 @@ public final class Database implements AutoCloseable {
         config.setPoolName("carrier-db");
         config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(BUSY_TIMEOUT_MS * 2L);
+        config.setConnectionTimeout(POSTGRES_WAIT_MS);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

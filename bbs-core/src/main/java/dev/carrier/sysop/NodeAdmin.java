@@ -1,6 +1,10 @@
 package dev.carrier.sysop;
 
 import dev.carrier.audit.AuditLog;
+import dev.carrier.bus.Bus;
+import dev.carrier.bus.BusMessage;
+import dev.carrier.presence.Presence;
+import dev.carrier.presence.UserPresence;
 import dev.carrier.session.Nodes;
 import dev.carrier.session.Session;
 import dev.carrier.text.TextCleaner;
@@ -8,11 +12,20 @@ import dev.carrier.user.User;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
- * What a sysop does to live nodes of a running server: kick a caller, broadcast a line to
- * everyone. The same for the carrier CLI and console and for a sysop's chat commands; each
- * action is written to the {@link AuditLog}.
+ * What a sysop does to live nodes: kick a caller, broadcast a line to everyone. The same for the
+ * carrier CLI and console and for a sysop's chat commands; each action is written to the
+ * {@link AuditLog} once, by the server where it was asked for.
+ *
+ * <p>A kick by handle and a broadcast are orders on the bus ({@link HangUpOrder},
+ * {@link SysopBroadcast}) that every server carries out on its own connections, this one's
+ * included: one path for one server and for several. What the sysop is told counts this server's
+ * connections; when the person is also online elsewhere, {@link Kick#elsewhere} says so (an exact
+ * count would need every server to answer). A kick by node number stays on this server, whose
+ * node numbers they are.
  *
  * <p>Blocks on the audit log: call from the worker pool. Safe to share between threads.
  */
@@ -22,46 +35,81 @@ public final class NodeAdmin {
 
     private final Nodes nodes;
     private final AuditLog audit;
+    private final Bus bus;
+    private final Presence presence;
+    private final List<Consumer<String>> broadcastListeners = new CopyOnWriteArrayList<>();
+    private volatile AppConnections apps = AppConnections.NONE;
 
-    private final java.util.List<java.util.function.Consumer<String>> broadcastListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** Connections that are not nodes (JSON clients) hear broadcasts through this; wiring time only. */
-    public void onBroadcast(java.util.function.Consumer<String> listener) {
-        broadcastListeners.add(listener);
+    /**
+     * @param bus      where kicks by handle and broadcasts go out to every server
+     * @param presence who is online on any server, for a kick of someone connected elsewhere
+     */
+    @SuppressWarnings("this-escape") // the subscriber only reads final fields set before it
+    public NodeAdmin(Nodes nodes, AuditLog audit, Bus bus, Presence presence) {
+        this.nodes = Objects.requireNonNull(nodes, "nodes");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.presence = Objects.requireNonNull(presence, "presence");
+        bus.subscribe(this::onBus);
     }
 
-    private volatile AppConnections apps = AppConnections.NONE;
+    /** Connections that are not nodes (JSON clients) hear broadcasts through this; wiring time only. */
+    public void onBroadcast(Consumer<String> listener) {
+        broadcastListeners.add(listener);
+    }
 
     /** Kicks by handle reach the user's JSON connections through this; wiring time only. */
     public void reachApps(AppConnections connections) {
         apps = Objects.requireNonNull(connections, "connections");
     }
 
-    public NodeAdmin(Nodes nodes, AuditLog audit) {
-        this.nodes = Objects.requireNonNull(nodes, "nodes");
-        this.audit = Objects.requireNonNull(audit, "audit");
-    }
-
     /**
-     * Hangs up on a node ({@code 3}) or on every connection of a user ({@code alice}, any case),
-     * JSON connections included, telling them why when a reason is given.
+     * Hangs up on a node ({@code 3}) or on every connection of a user ({@code alice}, any case) on
+     * every server, JSON connections included, telling them why when a reason is given.
      */
     public Kick kick(String actor, String target, Optional<String> reason) {
         String wanted = target.strip();
         boolean byNode = !wanted.isEmpty() && wanted.chars().allMatch(Character::isDigit);
         List<Session> sessions = byNode ? List.of(onNode(wanted)) : nodes.sessionsOf(wanted);
         int appCount = byNode ? 0 : apps.count(wanted);
-        if (sessions.isEmpty() && appCount == 0) throw new SysopException(wanted + " is not online");
+        int anywhere = byNode ? 0 : presence.find(wanted).map(UserPresence::connections).orElse(0);
+        boolean elsewhere = anywhere > sessions.size() + appCount;
+        if (sessions.isEmpty() && appCount == 0 && !elsewhere) throw new SysopException(wanted + " is not online");
         Optional<String> why = reason.map(text -> TextCleaner.clean(text, MAX_TEXT)).filter(text -> !text.isEmpty());
-        String handle = sessions.isEmpty() ? wanted : sessions.get(0).user().map(User::handle).orElse("");
+        String handle = sessions.isEmpty()
+                ? presence.find(wanted).map(UserPresence::handle).orElse(wanted)
+                : sessions.get(0).user().map(User::handle).orElse("");
         String farewell = "*** You have been disconnected by the sysop" + why.map(text -> ": " + text).orElse(".");
-        sessions.forEach(session -> LiveSessions.hangUp(session, farewell));
-        int closed = byNode ? 0 : apps.close(wanted, farewell.substring("*** ".length()));
-        Kick kick = new Kick(sessions.stream().map(Session::node).toList(), closed);
+        if (byNode) {
+            sessions.forEach(session -> LiveSessions.hangUp(session, farewell));
+        } else {
+            bus.publish(new HangUpOrder(handle, farewell));
+        }
+        Kick kick = new Kick(sessions.stream().map(Session::node).toList(), appCount, elsewhere);
         audit.record(actor, "kick", (handle.isEmpty() ? "" : handle + " ") + kick.describe()
                 + why.map(text -> ": " + text).orElse(""));
         return kick;
+    }
+
+    /**
+     * Hangs up every connection of the user on every server, saying {@code farewell} (a ban, a
+     * deletion); how many of this server's sessions that was. Nothing is audited here: the
+     * account change is.
+     */
+    public int hangUpEverywhere(String handle, String farewell) {
+        int here = nodes.sessionsOf(handle).size();
+        bus.publish(new HangUpOrder(handle, farewell));
+        return here;
+    }
+
+    /** Carries out what the bus brings, from this server or another, on this server's connections. */
+    private void onBus(BusMessage message) {
+        if (message instanceof HangUpOrder order) {
+            nodes.sessionsOf(order.handle()).forEach(session -> LiveSessions.hangUp(session, order.farewell()));
+            apps.close(order.handle(), order.farewell().replaceFirst("^\\*\\*\\* ", ""));
+        } else if (message instanceof SysopBroadcast broadcast) {
+            show(broadcast.text());
+        }
     }
 
     private Session onNode(String target) {
@@ -75,23 +123,26 @@ public final class NodeAdmin {
      * chat, where it appears in the room between the lines of others; a node in the middle of something that must not
      * be interrupted (a letter being written) sees it when back at a menu.
      *
-     * @return how many nodes it went to
+     * @return how many of this server's nodes it went to (every other server shows it on all of its own)
      */
     public int broadcast(String actor, String text) {
         String clean = TextCleaner.clean(text, MAX_TEXT);
         if (clean.isEmpty()) throw new SysopException("nothing to broadcast");
         audit.record(actor, "broadcast", clean);
-        broadcastListeners.forEach(listener -> listener.accept(clean));
-        List<Session> all = nodes.sessions();
-        for (Session session : all) {
+        bus.publish(new SysopBroadcast(clean));
+        return nodes.sessions().size();
+    }
+
+    private void show(String text) {
+        broadcastListeners.forEach(listener -> listener.accept(text));
+        for (Session session : nodes.sessions()) {
             if (session.user().isPresent()) {
-                session.tell(line(clean), false);
+                session.tell(line(text), false);
             } else {
                 // At the login prompt: shown at once, the prompt and what was typed drawn again below.
-                session.execute(() -> session.interject(line(clean) + "\n"));
+                session.execute(() -> session.interject(line(text) + "\n"));
             }
         }
-        return all.size();
     }
 
     /** How a broadcast reads on a terminal. */

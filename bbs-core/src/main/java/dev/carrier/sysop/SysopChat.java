@@ -1,6 +1,9 @@
 package dev.carrier.sysop;
 
 import dev.carrier.bus.Bus;
+import dev.carrier.bus.BusMessage;
+import dev.carrier.presence.Presence;
+import dev.carrier.presence.UserPresence;
 import dev.carrier.session.Nodes;
 import dev.carrier.session.Session;
 import dev.carrier.user.User;
@@ -25,14 +28,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SysopChat {
 
     private final Nodes nodes;
+    private final Presence presence;
     private final Bus bus;
     private final Clock clock;
     private final Map<String, BreakIn> fromConsole = new ConcurrentHashMap<>();
 
-    public SysopChat(Nodes nodes, Bus bus, Clock clock) {
+    /**
+     * @param presence who is online on any server: a page is answered by whether a sysop is
+     * @param bus      where a page goes out; every server rings its own sysops' sessions
+     */
+    @SuppressWarnings("this-escape") // the subscriber only reads final fields set before it
+    public SysopChat(Nodes nodes, Presence presence, Bus bus, Clock clock) {
         this.nodes = nodes;
+        this.presence = presence;
         this.bus = bus;
         this.clock = clock;
+        bus.subscribe(this::onBus);
     }
 
     /**
@@ -115,14 +126,23 @@ public final class SysopChat {
         };
     }
 
-    /** Rings every sysop online; the console hears it on its live feed. False when none is online. */
+    /**
+     * Rings every sysop online, on every server; the console hears it on its live feed. False when
+     * no sysop is online anywhere.
+     */
     public boolean page(String from) {
-        List<Session> sysops = nodes.sessions().stream()
-                .filter(s -> s.user().map(User::sysop).orElse(false))
-                .filter(s -> !s.requireUser().handle().equalsIgnoreCase(from)).toList();
-        for (Session sysop : sysops) sysop.tell("*** " + from + " is paging the sysop (/chat " + from + ")", true);
         bus.publish(new SysopPage(from, clock.instant()));
-        return !sysops.isEmpty();
+        return presence.all().stream().filter(UserPresence::sysop).anyMatch(p -> !p.handle().equalsIgnoreCase(from));
+    }
+
+    /** A page from this server or another rings the sysops' sessions here. */
+    private void onBus(BusMessage message) {
+        if (!(message instanceof SysopPage page)) return;
+        nodes.sessions().stream()
+                .filter(s -> s.user().map(User::sysop).orElse(false))
+                .filter(s -> !s.requireUser().handle().equalsIgnoreCase(page.from()))
+                .forEach(sysop -> sysop.tell("*** " + page.from() + " is paging the sysop (/chat " + page.from() + ")",
+                        true));
     }
 
     private static String key(String handle) {

@@ -39,9 +39,14 @@ public final class AdminViews {
         }
     }
 
-    /** @param appConnections JSON connections closed, which hold no node */
-    public record Kicked(List<Integer> nodes, int appConnections) {}
+    /**
+     * @param nodes          this server's nodes hung up
+     * @param appConnections this server's JSON connections closed, which hold no node
+     * @param elsewhere      the person was connected to other servers too, which hang up their own
+     */
+    public record Kicked(List<Integer> nodes, int appConnections, boolean elsewhere) {}
 
+    /** @param nodes this server's nodes it went to; every other server shows it on all of its own */
     public record Broadcast(int nodes) {}
 
     /** The console's break-in chat with a caller, after a request about it. */

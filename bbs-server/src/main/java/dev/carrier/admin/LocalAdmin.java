@@ -246,7 +246,7 @@ public final class LocalAdmin implements Admin {
         Live server = running("kick");
         return sysop(() -> {
             Kick kick = server.nodeAdmin().kick(actor, target, Optional.ofNullable(reason));
-            return new Kicked(kick.nodes(), kick.apps());
+            return new Kicked(kick.nodes(), kick.apps(), kick.elsewhere());
         });
     }
 

@@ -29,7 +29,7 @@ public final class KickCommand implements Callable<Integer> {
     public Integer call() {
         return admin.report(data -> {
             Kicked kicked = data.kick(target, reason);
-            return "kicked " + target + " " + new Kick(kicked.nodes(), kicked.appConnections()).describe();
+            return "kicked " + target + " " + new Kick(kicked.nodes(), kicked.appConnections(), kicked.elsewhere()).describe();
         });
     }
 }

@@ -187,7 +187,7 @@ public final class CarrierServer implements AutoCloseable {
         });
         ChatArchive archive = new ChatArchive(new SqliteChatStore(database, clock), workers, clock,
                 config.chatHistory());
-        Ignores ignores = new Ignores(new SqliteIgnoreStore(database), users, workers);
+        Ignores ignores = new Ignores(new SqliteIgnoreStore(database), users, workers, bus);
         chat = new ChatManager(bus, clock, config.chat(), archive.load(config.chat().scrollback()), ignores);
         archive.attach(bus); // after the rooms: what is stored is what they delivered
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
@@ -216,10 +216,10 @@ public final class CarrierServer implements AutoCloseable {
         };
         Messenger messenger = new Messenger(new MessageSinks(), presence,
                 new CountedMessageStore(new SqliteMessageStore(database), dmCounts),
-                users, workers, clock, budgets, config.chat().maxWaitingMessages(), ignores);
+                users, workers, clock, budgets, config.chat().maxWaitingMessages(), ignores, bus);
         StatusAnnouncer.attach(bus, chat);
         PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock,
-                budgets, ignores);
+                budgets, ignores, bus);
         post.onSent(trafficMeter::lettersSent);
         Logouts logouts = new Logouts(nodes);
         Tokens tokens = new Tokens(new SqliteTokenStore(database), users, clock, config.tokenTtl());
@@ -233,12 +233,12 @@ public final class CarrierServer implements AutoCloseable {
 
         AuditLog audit = new SqliteAuditLog(database, clock);
         UserKeys userKeys = new UserKeys(sshKeys, audit, clock); // the profile's keys screen and carrier user key
-        NodeAdmin nodeAdmin = new NodeAdmin(nodes, audit);
+        NodeAdmin nodeAdmin = new NodeAdmin(nodes, audit, bus, presence);
         nodeAdmin.onBroadcast(text -> events.announce(NodeAdmin.line(text)));
         nodeAdmin.reachApps(events);
 
         hasher = new BcryptPasswordHasher(config.passwordCost());
-        SysopChat sysopChat = new SysopChat(nodes, bus, clock);
+        SysopChat sysopChat = new SysopChat(nodes, presence, bus, clock);
         // Each service's factory hands its stage what it uses.
         SysopRights rights = new SysopRights(users, workers);
         ProfileCard cards = new ProfileCard(users, presenceStore, presence, workers, clock);
@@ -270,10 +270,10 @@ public final class CarrierServer implements AutoCloseable {
         host.addListener(new ConnectionLog());
         host.addListener(lastHour);
         checkIdleEvery(scheduler, workers, IDLE_CHECK, events);
-        // A ban or a deletion ends the user's sessions, JSON connections and tokens at once.
+        // A ban or a deletion ends the user's sessions and JSON connections on every server, and
+        // their tokens, at once.
         LiveSessions live = (handle, farewell) -> {
-            int sessions = LiveSessions.of(nodes).hangUp(handle, farewell);
-            events.close(handle, farewell.replaceFirst("^\\*\\*\\* ", ""));
+            int sessions = nodeAdmin.hangUpEverywhere(handle, farewell);
             users.find(handle).ifPresent(user -> tokens.revokeAll(user.id()));
             return sessions;
         };
