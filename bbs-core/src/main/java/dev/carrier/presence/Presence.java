@@ -233,6 +233,11 @@ public final class Presence implements Partitioned<PresencePart> {
         return Optional.ofNullable(merged(key(handle)));
     }
 
+    /** Whether the person has a connection on this server (and not only on others). */
+    public synchronized boolean connectedHere(String handle) {
+        return mine.containsKey(key(handle));
+    }
+
     public synchronized Status status(String handle) {
         UserPresence person = shown.get(key(handle));
         return person == null ? Status.OFFLINE : person.status();
