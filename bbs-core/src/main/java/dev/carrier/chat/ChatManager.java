@@ -4,6 +4,7 @@ import dev.carrier.bus.Bus;
 import dev.carrier.bus.BusMessage;
 import dev.carrier.bus.Partitioned;
 import dev.carrier.bus.SerialDrain;
+import dev.carrier.presence.Presence;
 import dev.carrier.terminal.SharedText;
 import dev.carrier.text.TextCleaner;
 import java.time.Clock;
@@ -15,8 +16,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiPredicate;
@@ -114,7 +115,7 @@ public final class ChatManager implements Partitioned<RoomSeat> {
      */
     public ChatManager(Bus bus, Clock clock, ChatConfig config, ChatArchive.Kept stored,
             BiPredicate<String, String> ignores) {
-        this(bus, clock, config, stored, ignores, dev.carrier.presence.Presence.SINGLE_SERVER);
+        this(bus, clock, config, stored, ignores, Presence.SINGLE_SERVER);
     }
 
     /** As above, for the server named {@code server} in a cluster: its name is on every seat it publishes. */
