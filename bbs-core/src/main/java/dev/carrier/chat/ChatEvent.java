@@ -1,12 +1,14 @@
 package dev.carrier.chat;
 
 import dev.carrier.bus.BusMessage;
+import dev.carrier.bus.LocalMessage;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * What happens in a chat room; everyone in that room sees the same events in the same order.
- * Every event names its room, so a line costs work only for the people in it.
+ * Every event names its room, so a line costs work only for the people in it. Lines (public,
+ * action, system) are replicated to every server; joins and leaves are worked out on each.
  */
 public sealed interface ChatEvent extends BusMessage {
 
@@ -35,11 +37,14 @@ public sealed interface ChatEvent extends BusMessage {
         }
     }
 
-    /** The first of a user's connections entered the room. */
-    record Join(RoomName room, String handle, Instant at) implements ChatEvent {}
+    /**
+     * The first of a user's connections on any server entered the room. Each server works it out
+     * for itself from the {@link RoomSeat}s, so it never leaves its server.
+     */
+    record Join(RoomName room, String handle, Instant at) implements ChatEvent, LocalMessage {}
 
-    /** The last of a user's connections left the room (or hung up in it). */
-    record Leave(RoomName room, String handle, Instant at) implements ChatEvent {}
+    /** The last of a user's connections on any server left the room (or hung up in it); local, as {@link Join}. */
+    record Leave(RoomName room, String handle, Instant at) implements ChatEvent, LocalMessage {}
 
     /** Said by the system: a status change a user chose, a new topic, a kick. */
     record System(RoomName room, String text, Instant at) implements ChatEvent {}

@@ -2,33 +2,45 @@ package dev.carrier.chat;
 
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.BusMessage;
+import dev.carrier.bus.Partitioned;
+import dev.carrier.bus.SerialDrain;
+import dev.carrier.presence.Presence;
 import dev.carrier.terminal.SharedText;
 import dev.carrier.text.TextCleaner;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.function.BiPredicate;
 
 /**
  * The chat rooms. Lines go out over the {@link Bus} and come back here to be fanned out to the
  * local viewers of their room only, so everyone in a room sees one order and a line costs work
- * only for the people in its room. Membership is per identity and room: a user's first
- * connection in a room announces the join, their last one the leave.
+ * only for the people in its room. Membership is per identity and room, on every server: a
+ * user's first connection in a room anywhere announces the join, their last one the leave.
  *
- * <p>Owns the rooms (members, forwarders, scrollback, owner, topic, invitations), all under
- * {@code lock}; it publishes outside the lock. Room changes go out on the bus as
- * {@link RoomState}, so they are stored in the order they were made.
+ * <p>Shares: this server owns its seats (who has connections in which room here, and how they
+ * came in) and publishes each change as a {@link RoomSeat} naming itself; the other servers'
+ * seats come as facts, and whole with their heartbeats ({@link #reconcile}). Each server derives
+ * {@link ChatEvent.Join} and {@link ChatEvent.Leave} (local messages) from the seats itself.
+ * Room changes go out on the bus as {@link RoomState} and are applied as they come back, on every
+ * server alike, so the stream's order is the rooms' order; a {@code /kick} goes out as a
+ * {@link RoomKick} that each server applies to its own seats.
+ *
+ * <p>Owns the rooms (members, seats elsewhere, forwarders, scrollback, owner, topic,
+ * invitations), all under {@code lock}. What it publishes is queued in {@link #outbox} under the
+ * lock and published after it is released, so it leaves in the order it was decided.
  */
-public final class ChatManager {
+public final class ChatManager implements Partitioned<RoomSeat> {
 
     public static final int MAX_TOPIC = 120;
     /** Rooms /list and {@code GET /api/rooms} show at most, busiest first. */
@@ -37,7 +49,8 @@ public final class ChatManager {
     public static final int MAX_OWNED = 10;
     public static final int MAX_ROOMS = 10_000;
 
-    private final Bus bus;
+    private final String server;
+    private final SerialDrain<BusMessage> outbox;
     private final Clock clock;
     private final ChatConfig config;
     private final BiPredicate<String, String> ignores;
@@ -102,15 +115,21 @@ public final class ChatManager {
      */
     public ChatManager(Bus bus, Clock clock, ChatConfig config, ChatArchive.Kept stored,
             BiPredicate<String, String> ignores) {
-        this.bus = bus;
+        this(bus, clock, config, stored, ignores, Presence.SINGLE_SERVER);
+    }
+
+    /** As above, for the server named {@code server} in a cluster: its name is on every seat it publishes. */
+    public ChatManager(Bus bus, Clock clock, ChatConfig config, ChatArchive.Kept stored,
+            BiPredicate<String, String> ignores, String server) {
+        this.server = Objects.requireNonNull(server, "server");
+        this.outbox = new SerialDrain<>(bus::publish);
         this.clock = clock;
         this.config = config;
         this.ignores = ignores;
         rooms.put(RoomName.LOBBY, new Room(RoomState.lobby()));
         for (RoomState state : stored.rooms()) rooms.put(state.name(), new Room(state));
         stored.recent().forEach((name, lines) -> {
-            Room room = rooms.computeIfAbsent(name, n -> new Room(new RoomState(n, Optional.empty(), "", false,
-                    Set.of())));
+            Room room = rooms.computeIfAbsent(name, Room::new);
             lines.stream().skip(Math.max(0, lines.size() - config.scrollback())).forEach(room.scrollback::add);
         });
         bus.subscribe(this::onBus);
@@ -142,9 +161,7 @@ public final class ChatManager {
      * connection in the room.
      */
     public Entry join(RoomName name, Visitor visitor, boolean invitationOnly) {
-        boolean first;
         Membership membership;
-        Optional<RoomState> changed = Optional.empty();
         synchronized (lock) {
             Room room = rooms.get(name);
             if (room == null) {
@@ -152,37 +169,44 @@ public final class ChatManager {
                 if (full.isPresent()) return new Entry.Refused(false, full.get());
                 room = new Room(new RoomState(name, Optional.of(visitor.handle()), "", invitationOnly, Set.of()));
                 rooms.put(name, room);
-                changed = Optional.of(room.state());
+                outbox.enqueue(room.state());
             } else if (!room.mayEnter(visitor.handle(), visitor.sysop())) {
                 return new Entry.Refused(true, name + " is invite-only; ask its owner for an invitation");
             } else if (invitationOnly && !room.invitationOnly && room.owns(visitor.handle())) {
                 room.invitationOnly = true;
-                changed = Optional.of(room.state());
+                outbox.enqueue(room.state());
             }
+            boolean first = !room.present(Room.key(visitor.handle()));
             Room.Member member = room.members.computeIfAbsent(Room.key(visitor.handle()),
                     k -> new Room.Member(visitor.handle()));
-            first = member.connections() == 0;
             member.via.merge(visitor.via(), 1, Integer::sum);
             Optional<Forwarder> forwarder = visitor.viewer().map(v -> new Forwarder(v, config.readerBudget(),
                     visitor.handle(), counters));
             forwarder.ifPresent(room.forwarders::add);
             membership = new Membership(name, visitor.handle(), forwarder, List.copyOf(room.scrollback), room.topic);
             room.seats.put(membership, visitor);
+            outbox.enqueue(room.seat(server, visitor.handle()));
+            if (first) outbox.enqueue(new ChatEvent.Join(name, visitor.handle(), clock.instant()));
         }
-        changed.ifPresent(bus::publish);
-        if (first) bus.publish(new ChatEvent.Join(name, visitor.handle(), clock.instant()));
+        outbox.drain();
         return new Entry.Joined(membership);
     }
 
-    /** Leaves the room; the user's last connection in it announces the leave. */
+    /** Leaves the room; the user's last connection in it anywhere announces the leave. */
     public void leave(Membership membership) {
-        Optional<Visitor> gone;
         synchronized (lock) {
-            gone = remove(membership);
+            if (remove(membership).isPresent()) seatChangedLocked(rooms.get(membership.room()), membership.handle());
         }
-        if (gone.isPresent() && !isIn(membership.room(), membership.handle())) {
-            bus.publish(new ChatEvent.Leave(membership.room(), membership.handle(), clock.instant()));
-        }
+        outbox.drain();
+    }
+
+    /**
+     * Publishes this server's seat of the person in the room after it changed, and the leave if
+     * it was their last seat anywhere. Under the lock.
+     */
+    private void seatChangedLocked(Room room, String handle) {
+        outbox.enqueue(room.seat(server, handle));
+        if (!room.present(Room.key(handle))) outbox.enqueue(new ChatEvent.Leave(room.name, handle, clock.instant()));
     }
 
     /** Why the user may not make another room, if they may not. Under the lock. */
@@ -211,34 +235,27 @@ public final class ChatManager {
         return Optional.of(visitor);
     }
 
-    private boolean isIn(RoomName name, String handle) {
-        synchronized (lock) {
-            Room room = rooms.get(name);
-            return room != null && room.members.containsKey(Room.key(handle));
-        }
-    }
-
     /** Says a line to the room after cleaning it; returns false if nothing was left to say. */
     public boolean say(RoomName room, String from, String text) {
         String clean = TextCleaner.clean(text, config.maxLineLength());
         if (clean.isEmpty()) return false;
-        bus.publish(new ChatEvent.Public(room, from, clean, clock.instant()));
+        outbox.offer(new ChatEvent.Public(room, from, clean, clock.instant()));
         return true;
     }
 
     public boolean act(RoomName room, String from, String text) {
         String clean = TextCleaner.clean(text, config.maxLineLength());
         if (clean.isEmpty()) return false;
-        bus.publish(new ChatEvent.Action(room, from, clean, clock.instant()));
+        outbox.offer(new ChatEvent.Action(room, from, clean, clock.instant()));
         return true;
     }
 
     /** A line from the system to one room (a new topic, a kick). */
     public void announce(RoomName room, String text) {
-        bus.publish(new ChatEvent.System(room, text, clock.instant()));
+        outbox.offer(new ChatEvent.System(room, text, clock.instant()));
     }
 
-    /** A line from the system to every room the user is in (a status they chose). */
+    /** A line from the system to every room the user is in on any server (a status they chose). */
     public void announceAbout(String handle, String text) {
         for (RoomName room : roomsOf(handle)) announce(room, text);
     }
@@ -260,7 +277,7 @@ public final class ChatManager {
             changed = room.state();
             line = room.topic.isEmpty() ? actor + " cleared the topic" : actor + " set the topic: " + room.topic;
         }
-        bus.publish(changed);
+        outbox.offer(changed);
         announce(name, line);
         return "";
     }
@@ -283,31 +300,44 @@ public final class ChatManager {
             if (!room.invited.add(Room.key(handle))) return "*** " + handle + " is already invited to " + name;
             changed = room.state();
         }
-        bus.publish(changed);
+        outbox.offer(changed);
         return "*** Invited " + handle + " to " + name;
     }
 
     /**
-     * Puts someone's connections in this room back in the lobby (owner or sysop); they are told
-     * through their {@link Visitor#kicked}. Returns what the actor reads.
+     * Puts someone's connections in this room, on every server, back in the lobby (owner or
+     * sysop); they are told through their {@link Visitor#kicked}. The room hears it from here,
+     * once; each server applies the {@link RoomKick} to its own seats. Returns what the actor reads.
      */
     public String kick(RoomName name, String actor, boolean asSysop, String handle, Optional<String> reason) {
-        List<Visitor> kicked = new ArrayList<>();
+        String kicked;
         synchronized (lock) {
             Room room = rooms.get(name);
             if (room == null) return "No such room: " + name;
             if (!asSysop && !room.owns(actor)) return ownerOnly(room, "/kick");
-            for (Membership seat : List.copyOf(room.seats.keySet())) {
-                if (seat.handle().equalsIgnoreCase(handle)) remove(seat).ifPresent(kicked::add);
-            }
+            Optional<String> inRoom = room.handleOf(Room.key(handle));
+            if (inRoom.isEmpty()) return handle + " is not in " + name;
+            kicked = inRoom.get();
         }
-        if (kicked.isEmpty()) return handle + " is not in " + name;
         String why = reason.map(r -> ": " + TextCleaner.clean(r, MAX_TOPIC)).orElse("");
-        announce(name, kicked.get(0).handle() + " was kicked by " + actor + why);
-        bus.publish(new ChatEvent.Leave(name, kicked.get(0).handle(), clock.instant()));
-        String told = "*** You were kicked from " + name + " by " + actor + why;
-        for (Visitor visitor : kicked) visitor.kicked().accept(told);
+        announce(name, kicked + " was kicked by " + actor + why);
+        outbox.offer(new RoomKick(name, kicked, "*** You were kicked from " + name + " by " + actor + why));
         return "";
+    }
+
+    /** A kick given on any server: this server's connections of the person leave the room. */
+    private void kicked(RoomKick kick) {
+        List<Visitor> kicked = new ArrayList<>();
+        synchronized (lock) {
+            Room room = rooms.get(kick.room());
+            if (room == null) return;
+            for (Membership seat : List.copyOf(room.seats.keySet())) {
+                if (seat.handle().equalsIgnoreCase(kick.handle())) remove(seat).ifPresent(kicked::add);
+            }
+            if (!kicked.isEmpty()) seatChangedLocked(room, kicked.get(0).handle());
+        }
+        outbox.drain();
+        for (Visitor visitor : kicked) visitor.kicked().accept(kick.told());
     }
 
     private static String ownerOnly(Room room, String command) {
@@ -329,18 +359,18 @@ public final class ChatManager {
             Room room = rooms.get(name);
             if (room == null) return List.of();
             List<Participant> people = new ArrayList<>();
-            for (Room.Member member : room.members.values()) {
-                people.add(new Participant(member.handle, new TreeSet<>(member.via.keySet())));
+            for (String key : room.everyone()) {
+                people.add(new Participant(room.handleOf(key).orElse(key), room.via(key)));
             }
             people.sort(Comparator.comparing(p -> p.handle().toLowerCase(Locale.ROOT)));
             return people;
         }
     }
 
-    /** The rooms the user has a connection in, by name. */
+    /** The rooms the user has a connection in on any server, by name. */
     public List<RoomName> roomsOf(String handle) {
         synchronized (lock) {
-            return rooms.values().stream().filter(room -> room.members.containsKey(Room.key(handle)))
+            return rooms.values().stream().filter(room -> room.present(Room.key(handle)))
                     .map(room -> room.name).sorted(Comparator.comparing(RoomName::name)).toList();
         }
     }
@@ -354,7 +384,7 @@ public final class ChatManager {
     public List<Listing> rooms() {
         synchronized (lock) {
             return rooms.values().stream()
-                    .map(room -> new Listing(room.name, room.members.size(), room.topic, room.owner,
+                    .map(room -> new Listing(room.name, room.people(), room.topic, room.owner,
                             room.invitationOnly))
                     .sorted(Comparator.comparingInt(Listing::members).reversed()
                             .thenComparing(listing -> listing.name().name()))
@@ -365,13 +395,110 @@ public final class ChatManager {
     public Optional<Listing> room(RoomName name) {
         synchronized (lock) {
             Room room = rooms.get(name);
-            return room == null ? Optional.empty() : Optional.of(new Listing(room.name, room.members.size(),
+            return room == null ? Optional.empty() : Optional.of(new Listing(room.name, room.people(),
                     room.topic, room.owner, room.invitationOnly));
         }
     }
 
+    @Override
+    public List<RoomSeat> ownShare() {
+        synchronized (lock) {
+            List<RoomSeat> share = new ArrayList<>();
+            for (Room room : rooms.values()) {
+                for (Room.Member member : room.members.values()) share.add(room.seat(server, member.handle));
+            }
+            return share;
+        }
+    }
+
+    @Override
+    public void reconcile(String other, List<RoomSeat> share) {
+        if (other.equals(server)) return;
+        synchronized (lock) {
+            replaceLocked(other, share);
+        }
+        outbox.drain();
+    }
+
+    @Override
+    public void serverGone(String other) {
+        reconcile(other, List.of());
+    }
+
+    /**
+     * Puts {@code share} in place of everything known of {@code other}'s seats, with the joins and
+     * leaves that follow. Under the lock.
+     */
+    private void replaceLocked(String other, List<RoomSeat> share) {
+        // Everyone whose seat of that server comes or goes, in each room, with whether they were in it.
+        Map<Room, Map<String, String>> touched = new IdentityHashMap<>();
+        for (Room room : rooms.values()) {
+            room.elsewhere.forEach((key, seats) -> {
+                RoomSeat seat = seats.get(other);
+                if (seat != null) touched.computeIfAbsent(room, r -> new HashMap<>()).put(key, seat.handle());
+            });
+        }
+        for (RoomSeat seat : share) {
+            Room room = rooms.computeIfAbsent(seat.room(), Room::new);
+            touched.computeIfAbsent(room, r -> new HashMap<>()).putIfAbsent(Room.key(seat.handle()), seat.handle());
+        }
+        Map<Room, Set<String>> before = new IdentityHashMap<>();
+        touched.forEach((room, people) -> {
+            Set<String> present = new HashSet<>();
+            for (String key : people.keySet()) if (room.present(key)) present.add(key);
+            before.put(room, present);
+            for (String key : people.keySet()) seatLocked(room, key, other, null);
+        });
+        for (RoomSeat seat : share) seatLocked(rooms.get(seat.room()), Room.key(seat.handle()), other, seat);
+        touched.forEach((room, people) -> people.forEach((key, handle) ->
+                comingOrGoingLocked(room, handle, before.get(room).contains(key))));
+    }
+
+    /** Sets (or with null or no connections, drops) another server's seat of one person. Under the lock. */
+    private static void seatLocked(Room room, String key, String other, RoomSeat seat) {
+        if (seat != null && !seat.via().isEmpty()) {
+            room.elsewhere.computeIfAbsent(key, k -> new HashMap<>()).put(other, seat);
+            return;
+        }
+        Map<String, RoomSeat> seats = room.elsewhere.get(key);
+        if (seats != null && seats.remove(other) != null && seats.isEmpty()) room.elsewhere.remove(key);
+    }
+
+    /** Queues the join or leave if the person's presence in the room changed. Under the lock. */
+    private void comingOrGoingLocked(Room room, String handle, boolean was) {
+        boolean is = room.present(Room.key(handle));
+        if (is && !was) outbox.enqueue(new ChatEvent.Join(room.name, handle, clock.instant()));
+        if (was && !is) outbox.enqueue(new ChatEvent.Leave(room.name, handle, clock.instant()));
+    }
+
+    /** Another server's seat changed. */
+    private void seated(RoomSeat seat) {
+        synchronized (lock) {
+            Room room = rooms.computeIfAbsent(seat.room(), Room::new);
+            String key = Room.key(seat.handle());
+            boolean was = room.present(key);
+            seatLocked(room, key, seat.server(), seat);
+            comingOrGoingLocked(room, seat.handle(), was);
+        }
+        outbox.drain();
+    }
+
+    /** A room's state as the stream orders it, this server's own changes too: the same on every server. */
+    private void stated(RoomState state) {
+        synchronized (lock) {
+            Room room = rooms.get(state.name());
+            if (room == null) rooms.put(state.name(), new Room(state));
+            else room.apply(state);
+        }
+    }
+
     private void onBus(BusMessage message) {
-        if (!(message instanceof ChatEvent event)) return;
+        if (!(message instanceof ChatEvent event)) {
+            if (message instanceof RoomSeat seat && !seat.server().equals(server)) seated(seat);
+            else if (message instanceof RoomState state) stated(state);
+            else if (message instanceof RoomKick kick) kicked(kick);
+            return;
+        }
         Forwarder.Delivery delivery = Forwarder.Delivery.of(event, new SharedText(ChatRenderer.render(event) + "\n"),
                 clock.millis());
         Optional<String> sender = event.sender();

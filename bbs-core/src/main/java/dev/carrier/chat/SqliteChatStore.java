@@ -17,7 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@link ChatStore} in the {@code rooms}, {@code room_invites} and {@code chat_history} tables. */
+/**
+ * {@link ChatStore} in the {@code rooms}, {@code room_invites} and {@code chat_history} tables.
+ * Several servers may write the same lines and room changes to one database (each stores what it
+ * delivers): rooms are written in place, and a line whose key is already there is left alone, so
+ * each is kept once, in the order the first writer stored it, which is the stream's order.
+ */
 public final class SqliteChatStore implements ChatStore {
 
     private final Database db;
@@ -105,25 +110,29 @@ public final class SqliteChatStore implements ChatStore {
     }
 
     private static void append(Connection c, ChatEvent event) throws SQLException {
+        String kind;
+        String text;
+        if (event instanceof ChatEvent.Public p) {
+            kind = "public";
+            text = p.text();
+        } else if (event instanceof ChatEvent.Action a) {
+            kind = "action";
+            text = a.text();
+        } else if (event instanceof ChatEvent.System y) {
+            kind = "system";
+            text = y.text();
+        } else {
+            return; // joins and leaves are not history
+        }
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO chat_history (room, kind, sender, text, at) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO chat_history (room, kind, sender, text, at, line_key) VALUES (?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (line_key) DO NOTHING")) {
             s.setString(1, event.room().name());
-            if (event instanceof ChatEvent.Public p) {
-                s.setString(2, "public");
-                s.setString(3, p.from());
-                s.setString(4, p.text());
-            } else if (event instanceof ChatEvent.Action a) {
-                s.setString(2, "action");
-                s.setString(3, a.from());
-                s.setString(4, a.text());
-            } else if (event instanceof ChatEvent.System y) {
-                s.setString(2, "system");
-                s.setString(3, null);
-                s.setString(4, y.text());
-            } else {
-                return; // joins and leaves are not history
-            }
+            s.setString(2, kind);
+            s.setString(3, event.sender().orElse(null));
+            s.setString(4, text);
             s.setString(5, Timestamps.format(event.at()));
+            s.setString(6, LineKey.of(event.room(), kind, event.sender().orElse(""), text, event.at()));
             s.executeUpdate();
         }
     }

@@ -1,6 +1,8 @@
 package dev.carrier.presence;
 
 import dev.carrier.bus.Bus;
+import dev.carrier.bus.BusMessage;
+import dev.carrier.bus.Partitioned;
 import dev.carrier.bus.SerialDrain;
 import dev.carrier.presence.PresenceEvent.Reason;
 import dev.carrier.user.User;
@@ -10,63 +12,88 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who is online, away or not to be disturbed: one entry per identity, however many connections
- * it has. Owns this state alone; every method takes the one lock.
+ * it has on however many servers. Owns this state alone; every method takes the one lock.
  *
- * <p>Lock order: a change is computed under the lock and its event queued in {@link #outbox}
- * there, so events leave in the order the changes were made; they are published on the bus only
- * after the lock is released. Bus subscribers may therefore call back here ({@link #find}) from
- * any thread without deadlock. Presence never holds its lock while publishing or while calling
- * anyone else's code.
+ * <p>Shares: this server owns its part of each person (connections here, idle here, display
+ * name) and changes it through the methods below; each change others need is published as a
+ * {@link PresencePart} naming this server (not every keystroke: only counts, idle flips and
+ * names). Other servers' parts arrive as facts, and whole with their heartbeats
+ * ({@link #reconcile}); a server gone takes its parts with it ({@link #serverGone}). Choices
+ * ({@code /away}) are published as {@link PresenceChoice} and applied by every server, the latest
+ * {@code at} winning. A person's status is the merge: offline when no part has connections, else
+ * the chosen status if one is chosen, else online if any part is not idle, else away. Each server
+ * publishes the merged person's changes itself as {@link PresenceEvent}s (local messages).
  *
- * <p>Rules: a user is offline only when their last connection closes; idle for
- * {@code awayAfter} makes an online user away, and their next input makes them online again; a
- * status chosen by hand (away or dnd) wins over the idle detector until the user changes it, and
- * is kept across their logins ({@link #remember}); {@link PresenceKeeper} stores it.
+ * <p>Lock order: a change is computed under the lock and what it publishes queued in
+ * {@link #outbox} there, so facts and events leave in the order the changes were made; they are
+ * published on the bus only after the lock is released. Bus subscribers may therefore call back
+ * here ({@link #find}) from any thread without deadlock. Presence never holds its lock while
+ * publishing or while calling anyone else's code.
+ *
+ * <p>Rules: a user is offline only when their last connection anywhere closes; idle for
+ * {@code awayAfter} makes a part idle, and its next input active again; a status chosen by hand
+ * (away or dnd) wins over idleness until the user changes it, and is kept across their logins
+ * ({@link #remember}); {@link PresenceKeeper} stores it.
  */
-public final class Presence {
+public final class Presence implements Partitioned<PresencePart> {
 
+    /** The server name of a server that is not part of a cluster. */
+    public static final String SINGLE_SERVER = "local";
+
+    private final String server;
     private final Clock clock;
     private final Duration awayAfter;
-    private final Map<String, Entry> online = new HashMap<>();
-    private final Map<String, ChosenStatus> kept = new HashMap<>();
-    private final SerialDrain<PresenceEvent> outbox;
+    /** This server's parts, by lower-case handle. */
+    private final Map<String, Part> mine = new HashMap<>();
+    /** Other servers' parts: lower-case handle, then server. */
+    private final Map<String, Map<String, PresencePart>> theirs = new HashMap<>();
+    /** The latest choice per person (an online choice clears); kept while they are offline too. */
+    private final Map<String, PresenceChoice> choices = new HashMap<>();
+    /** What was last published of each person online, to tell what changed. */
+    private final Map<String, UserPresence> shown = new HashMap<>();
+    private final SerialDrain<BusMessage> outbox;
 
-    private static final class Entry {
+    /** This server's share of one person. */
+    private static final class Part {
         final String handle;
-        final Instant onlineSince;
         final boolean sysop;
+        final Instant onlineSince;
         String displayName;
         int connections;
-        Status status = Status.ONLINE;
-        boolean chosen;
-        Optional<String> text = Optional.empty();
+        boolean idle;
         Instant lastInput;
 
-        Entry(String handle, String displayName, boolean sysop, Instant now) {
+        Part(String handle, String displayName, boolean sysop, Instant now) {
             this.handle = handle;
             this.displayName = displayName;
             this.sysop = sysop;
             this.onlineSince = now;
             this.lastInput = now;
         }
-
-        UserPresence view() {
-            return new UserPresence(handle, displayName, sysop, status, text, chosen, lastInput, onlineSince,
-                    connections);
-        }
     }
 
+    /** A single server's presence: its server name is {@value #SINGLE_SERVER}. */
     public Presence(Bus bus, Clock clock, Duration awayAfter) {
+        this(bus, clock, awayAfter, SINGLE_SERVER);
+    }
+
+    /** @param server this server's name in the cluster, on every fact it publishes */
+    public Presence(Bus bus, Clock clock, Duration awayAfter, String server) {
+        this.server = Objects.requireNonNull(server, "server");
         this.clock = clock;
         this.awayAfter = awayAfter;
         this.outbox = new SerialDrain<>(bus::publish);
+        bus.subscribe(this::onBus);
     }
 
     private static String key(String handle) {
@@ -75,10 +102,11 @@ public final class Presence {
 
     /**
      * The chosen statuses kept from earlier logins (read from the store at start-up); each applies
-     * at its person's next connection.
+     * while its person is connected, unless a later choice comes.
      */
-    public synchronized void remember(Map<String, ChosenStatus> choices) {
-        choices.forEach((handle, choice) -> kept.put(key(handle), choice));
+    public synchronized void remember(Map<String, ChosenStatus> kept) {
+        kept.forEach((handle, choice) -> choices.putIfAbsent(key(handle),
+                new PresenceChoice(server, handle, choice.status(), choice.text(), Instant.EPOCH)));
     }
 
     /** A connection of this user opened (logged in). */
@@ -93,36 +121,26 @@ public final class Presence {
 
     private void connectedLocked(String handle, String displayName, boolean sysop) {
         Instant now = clock.instant();
-        Entry entry = online.get(key(handle));
-        if (entry == null) {
-            entry = new Entry(handle, displayName, sysop, now);
-            ChosenStatus choice = kept.get(key(handle));
-            if (choice != null) {
-                entry.status = choice.status();
-                entry.text = choice.text();
-                entry.chosen = true;
-            }
-            online.put(key(handle), entry);
-            publish(entry, Status.OFFLINE, Reason.CONNECT, now);
-        }
-        entry.connections++;
-        entry.lastInput = now;
+        Part part = mine.computeIfAbsent(key(handle), k -> new Part(handle, displayName, sysop, now));
+        part.connections++;
+        part.lastInput = now;
+        shareLocked(part);
+        mergeLocked(key(handle), true);
     }
 
-    /** A connection of this user closed; the last one takes them offline. */
+    /** A connection of this user closed; the last one anywhere takes them offline. */
     public void disconnected(String handle) {
         changing(() -> disconnectedLocked(handle));
     }
 
     private void disconnectedLocked(String handle) {
-        Entry entry = online.get(key(handle));
-        if (entry == null) return;
-        if (--entry.connections > 0) return;
-        online.remove(key(handle));
-        Status was = entry.status;
-        entry.status = Status.OFFLINE;
-        entry.text = Optional.empty();
-        publish(entry, was, Reason.DISCONNECT, clock.instant());
+        Part part = mine.get(key(handle));
+        if (part == null) return;
+        part.connections--;
+        shareLocked(part);
+        if (part.connections > 0) return;
+        mine.remove(key(handle));
+        mergeLocked(key(handle), true);
     }
 
     /** The user typed something on any connection: not idle, and back from idle-away. */
@@ -139,20 +157,21 @@ public final class Presence {
     }
 
     private void inputLocked(String handle, Instant at) {
-        Entry entry = online.get(key(handle));
-        if (entry == null || at.isBefore(entry.lastInput)) return;
+        Part part = mine.get(key(handle));
+        if (part == null || at.isBefore(part.lastInput)) return;
         Instant now = clock.instant();
-        entry.lastInput = at.isAfter(now) ? now : at;
-        if (entry.status == Status.AWAY && !entry.chosen
-                && Duration.between(entry.lastInput, now).compareTo(awayAfter) < 0) {
-            entry.status = Status.ONLINE;
-            publish(entry, Status.AWAY, Reason.IDLE, now);
+        part.lastInput = at.isAfter(now) ? now : at;
+        // Keystrokes stay here; only the flip back from idle is news for the other servers.
+        if (part.idle && Duration.between(part.lastInput, now).compareTo(awayAfter) < 0) {
+            part.idle = false;
+            shareLocked(part);
+            mergeLocked(key(handle), true);
         }
     }
 
     /**
      * A status chosen by hand ({@code /away lunch}, {@code /dnd}, {@code /back}). Choosing
-     * online clears the choice, so the idle detector works again.
+     * online clears the choice, so idleness shows again. Every server applies it.
      *
      * @return false when the user is not online
      */
@@ -164,56 +183,70 @@ public final class Presence {
     }
 
     private boolean chooseLocked(String handle, Status status, Optional<String> text) {
-        Entry entry = online.get(key(handle));
-        if (entry == null) return false;
+        String key = key(handle);
+        if (!shown.containsKey(key)) return false;
         Instant now = clock.instant();
-        Status was = entry.status;
-        Optional<String> oldText = entry.text;
-        entry.chosen = status != Status.ONLINE;
-        entry.text = status == Status.ONLINE ? Optional.empty() : text;
-        entry.status = status;
-        entry.lastInput = now;
-        if (entry.chosen) kept.put(key(handle), new ChosenStatus(status, entry.text));
-        else kept.remove(key(handle));
-        if (was != status || !oldText.equals(entry.text)) publish(entry, was, Reason.MANUAL, now);
+        PresenceChoice choice = new PresenceChoice(server, handle, status,
+                status == Status.ONLINE ? Optional.empty() : text, now);
+        choices.put(key, choice);
+        outbox.enqueue(choice);
+        Part part = mine.get(key);
+        if (part != null) {
+            part.lastInput = now;
+            if (part.idle) {
+                part.idle = false;
+                shareLocked(part);
+            }
+        }
+        mergeLocked(key, true);
         return true;
     }
 
-    /** Turns users idle past the limit away; called periodically. */
+    /** Marks this server's parts idle past the limit; called periodically. */
     public void checkIdle() {
         changing(this::checkIdleLocked);
     }
 
     private void checkIdleLocked() {
         Instant now = clock.instant();
-        for (Entry entry : online.values()) {
-            if (entry.status == Status.ONLINE && !entry.chosen
-                    && !Duration.between(entry.lastInput, now).minus(awayAfter).isNegative()) {
-                entry.status = Status.AWAY;
-                publish(entry, Status.ONLINE, Reason.IDLE, now);
+        for (Part part : mine.values()) {
+            if (!part.idle && !Duration.between(part.lastInput, now).minus(awayAfter).isNegative()) {
+                part.idle = true;
+                shareLocked(part);
+                mergeLocked(key(part.handle), true);
             }
         }
     }
 
     /** The person's display name changed (their profile); shown from now on. */
-    public synchronized void renamed(String handle, String displayName) {
-        Entry entry = online.get(key(handle));
-        if (entry != null) entry.displayName = displayName;
+    public void renamed(String handle, String displayName) {
+        changing(() -> {
+            Part part = mine.get(key(handle));
+            if (part == null || part.displayName.equals(displayName)) return;
+            part.displayName = displayName;
+            shareLocked(part);
+            if (shown.containsKey(key(handle))) shown.put(key(handle), merged(key(handle)));
+        });
     }
 
     public synchronized Optional<UserPresence> find(String handle) {
-        return Optional.ofNullable(online.get(key(handle))).map(Entry::view);
+        return Optional.ofNullable(merged(key(handle)));
+    }
+
+    /** Whether the person has a connection on this server (and not only on others). */
+    public synchronized boolean connectedHere(String handle) {
+        return mine.containsKey(key(handle));
     }
 
     public synchronized Status status(String handle) {
-        Entry entry = online.get(key(handle));
-        return entry == null ? Status.OFFLINE : entry.status;
+        UserPresence person = shown.get(key(handle));
+        return person == null ? Status.OFFLINE : person.status();
     }
 
-    /** Everyone online, by handle. */
+    /** Everyone online on any server, by handle. */
     public synchronized List<UserPresence> all() {
         List<UserPresence> all = new ArrayList<>();
-        for (Entry entry : online.values()) all.add(entry.view());
+        for (String key : shown.keySet()) all.add(merged(key));
         all.sort(Comparator.comparing(p -> p.handle().toLowerCase(Locale.ROOT)));
         return all;
     }
@@ -231,16 +264,152 @@ public final class Presence {
         return awayAfter;
     }
 
+    public String server() {
+        return server;
+    }
+
+    @Override
+    public synchronized List<PresencePart> ownShare() {
+        return mine.values().stream().map(this::fact).toList();
+    }
+
+    @Override
+    public void reconcile(String other, List<PresencePart> share) {
+        if (other.equals(server)) return;
+        changing(() -> {
+            Set<String> touched = new HashSet<>(dropLocked(other));
+            for (PresencePart part : share) {
+                if (part.connections() <= 0) continue;
+                theirs.computeIfAbsent(key(part.handle()), k -> new HashMap<>()).put(other, part);
+                touched.add(key(part.handle()));
+            }
+            for (String key : touched) mergeLocked(key, false);
+        });
+    }
+
+    @Override
+    public void serverGone(String other) {
+        if (other.equals(server)) return;
+        changing(() -> {
+            for (String key : dropLocked(other)) mergeLocked(key, false);
+        });
+    }
+
+    /** Forgets every part of {@code other}; the people that had one. Under the lock. */
+    private List<String> dropLocked(String other) {
+        List<String> had = new ArrayList<>();
+        theirs.entrySet().removeIf(person -> {
+            if (person.getValue().remove(other) != null) had.add(person.getKey());
+            return person.getValue().isEmpty();
+        });
+        return had;
+    }
+
+    private void onBus(BusMessage message) {
+        if (message instanceof PresencePart part && !part.server().equals(server)) {
+            changing(() -> applyLocked(part));
+        } else if (message instanceof PresenceChoice choice && !choice.server().equals(server)) {
+            changing(() -> applyLocked(choice));
+        }
+    }
+
+    private void applyLocked(PresencePart part) {
+        String key = key(part.handle());
+        if (part.connections() > 0) {
+            theirs.computeIfAbsent(key, k -> new HashMap<>()).put(part.server(), part);
+        } else {
+            Map<String, PresencePart> parts = theirs.get(key);
+            if (parts == null || parts.remove(part.server()) == null) return;
+            if (parts.isEmpty()) theirs.remove(key);
+        }
+        mergeLocked(key, false);
+    }
+
+    private void applyLocked(PresenceChoice choice) {
+        String key = key(choice.handle());
+        PresenceChoice known = choices.get(key);
+        // The latest wins; two at the same moment are settled by server name, the same way everywhere.
+        if (known != null && (choice.at().isBefore(known.at())
+                || choice.at().equals(known.at()) && choice.server().compareTo(known.server()) < 0)) {
+            return;
+        }
+        choices.put(key, choice);
+        mergeLocked(key, false);
+    }
+
+    /** The person as everyone sees them, from every part and their choice; null when offline. Under the lock. */
+    private UserPresence merged(String key) {
+        Part part = mine.get(key);
+        Map<String, PresencePart> parts = theirs.getOrDefault(key, Map.of());
+        if (part == null && parts.isEmpty()) return null;
+        String handle = part != null ? part.handle : null;
+        String displayName = part != null ? part.displayName : null;
+        boolean sysop = part != null && part.sysop;
+        int connections = part != null ? part.connections : 0;
+        boolean active = part != null && !part.idle;
+        Instant lastInput = part != null ? part.lastInput : Instant.MIN;
+        Instant onlineSince = part != null ? part.onlineSince : Instant.MAX;
+        for (PresencePart other : parts.values()) {
+            if (handle == null) {
+                handle = other.handle();
+                displayName = other.displayName();
+            }
+            sysop |= other.sysop();
+            connections += other.connections();
+            active |= !other.idle();
+            if (other.lastInput().isAfter(lastInput)) lastInput = other.lastInput();
+            if (other.onlineSince().isBefore(onlineSince)) onlineSince = other.onlineSince();
+        }
+        PresenceChoice choice = choices.get(key);
+        boolean chosen = choice != null && choice.status() != Status.ONLINE;
+        Status status = chosen ? choice.status() : active ? Status.ONLINE : Status.AWAY;
+        return new UserPresence(handle, displayName, sysop, status, chosen ? choice.text() : Optional.empty(),
+                chosen, lastInput, onlineSince, connections);
+    }
+
+    /**
+     * Works out the person again after a change of a part or a choice, and queues the event if
+     * their merged presence changed. Under the lock.
+     *
+     * @param here whether the change was made on this server
+     */
+    private void mergeLocked(String key, boolean here) {
+        UserPresence was = shown.get(key);
+        UserPresence now = merged(key);
+        Instant at = clock.instant();
+        if (now == null) {
+            if (was == null) return;
+            shown.remove(key);
+            outbox.enqueue(new PresenceEvent(was.handle(), was.displayName(), was.status(), Status.OFFLINE,
+                    Reason.DISCONNECT, Optional.empty(), at, here));
+            return;
+        }
+        shown.put(key, now);
+        if (was == null) {
+            outbox.enqueue(new PresenceEvent(now.handle(), now.displayName(), Status.OFFLINE, now.status(),
+                    Reason.CONNECT, now.text(), at, here));
+        } else if (was.status() != now.status() || !was.text().equals(now.text())) {
+            Reason reason = was.chosen() || now.chosen() ? Reason.MANUAL : Reason.IDLE;
+            outbox.enqueue(new PresenceEvent(now.handle(), now.displayName(), was.status(), now.status(), reason,
+                    now.text(), at, here));
+        }
+    }
+
+    /** Queues this server's part as a fact for the others. Under the lock. */
+    private void shareLocked(Part part) {
+        outbox.enqueue(fact(part));
+    }
+
+    private PresencePart fact(Part part) {
+        return new PresencePart(server, part.handle, part.displayName, part.sysop, Math.max(0, part.connections),
+                part.idle, part.lastInput, part.onlineSince);
+    }
+
     /** Makes a change under the lock, then publishes what it queued once the lock is released. */
     private void changing(Runnable change) {
         synchronized (this) {
             change.run();
         }
         outbox.drain();
-    }
-
-    /** Under the lock: queued in change order, published by {@link #changing} after the lock. */
-    private void publish(Entry entry, Status from, Reason reason, Instant now) {
-        outbox.enqueue(new PresenceEvent(entry.handle, entry.displayName, from, entry.status, reason, entry.text, now));
     }
 }

@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores what presence must remember after a connection ends: a status chosen by hand (until the
  * person chooses {@code /back}) and when their last connection ended. Listens on the bus and
- * writes on the workers, never on the publishing thread.
+ * writes on the workers, never on the publishing thread. In a cluster every server hears every
+ * person's changes; only the server where a change was caused ({@link PresenceEvent#here}) writes
+ * it, so the shared database is written once.
  */
 public final class PresenceKeeper {
 
@@ -20,7 +22,7 @@ public final class PresenceKeeper {
 
     public static void attach(Bus bus, PresenceStore store, Workers workers) {
         bus.subscribe(message -> {
-            if (!(message instanceof PresenceEvent event)) return;
+            if (!(message instanceof PresenceEvent event) || !event.here()) return;
             if (event.reason() == PresenceEvent.Reason.MANUAL) {
                 Optional<ChosenStatus> choice = event.to() == Status.ONLINE
                         ? Optional.empty() : Optional.of(new ChosenStatus(event.to(), event.text()));

@@ -78,11 +78,14 @@ public final class WhoDirectory {
                     node.handle().map(h -> user.map(UserPresence::status).orElse(Status.ONLINE)),
                     user.flatMap(UserPresence::text), idle, activity, node.transport()));
         }
-        // People connected only through a JSON client (an app, a bot) hold no node, but are here.
+        // People connected only through a JSON client (an app, a bot) hold no node, but are here;
+        // in a cluster, people connected only to other servers hold none here either.
         for (UserPresence user : presence.all()) {
             if (!nodes.isOnline(user.handle())) {
+                boolean here = presence.connectedHere(user.handle());
                 rows.add(new WhoRow(Optional.empty(), user.handle(), user.displayName(), user.sysop(),
-                        Optional.of(user.status()), user.text(), user.idle(now), "Using an app", "json"));
+                        Optional.of(user.status()), user.text(), user.idle(now),
+                        here ? "Using an app" : "On another server", here ? "json" : "-"));
             }
         }
         return rows;
