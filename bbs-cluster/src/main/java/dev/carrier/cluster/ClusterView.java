@@ -134,26 +134,6 @@ public final class ClusterView implements AutoCloseable {
         return all;
     }
 
-    /**
-     * A share nobody keeps: for a kind of state this server does not partition (yet), so the view
-     * can run without it.
-     */
-    public static <T extends BusMessage> Partitioned<T> unshared() {
-        return new Partitioned<>() {
-            @Override
-            public List<T> ownShare() {
-                return List.of();
-            }
-
-            @Override
-            public void reconcile(String other, List<T> share) {
-            }
-
-            @Override
-            public void serverGone(String other) {
-            }
-        };
-    }
 
     private void heard(BusMessage message) {
         if (message instanceof ServerBeat beat && !beat.server().equals(server)) {

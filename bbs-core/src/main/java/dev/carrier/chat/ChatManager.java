@@ -50,6 +50,7 @@ public final class ChatManager implements Partitioned<RoomSeat> {
     public static final int MAX_ROOMS = 10_000;
 
     private final String server;
+    private final Bus bus;
     private final SerialDrain<BusMessage> outbox;
     private final Clock clock;
     private final ChatConfig config;
@@ -122,6 +123,7 @@ public final class ChatManager implements Partitioned<RoomSeat> {
     public ChatManager(Bus bus, Clock clock, ChatConfig config, ChatArchive.Kept stored,
             BiPredicate<String, String> ignores, String server) {
         this.server = Objects.requireNonNull(server, "server");
+        this.bus = bus;
         this.outbox = new SerialDrain<>(bus::publish);
         this.clock = clock;
         this.config = config;

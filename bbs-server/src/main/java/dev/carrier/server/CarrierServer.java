@@ -178,7 +178,7 @@ public final class CarrierServer implements AutoCloseable {
         sshKeys = new SqliteSshKeyStore(database);
         nodes = new Nodes(config.engine().maxNodes());
 
-        presence = new Presence(bus, clock, config.awayAfter());
+        presence = new Presence(bus, clock, config.awayAfter(), config.cluster().server());
         PresenceStore presenceStore = new SqlitePresenceStore(database);
         presence.remember(presenceStore.chosenStatuses());
         PresenceKeeper.attach(bus, presenceStore, workers);
@@ -188,7 +188,8 @@ public final class CarrierServer implements AutoCloseable {
         ChatArchive archive = new ChatArchive(new SqliteChatStore(database, clock), workers, clock,
                 config.chatHistory());
         Ignores ignores = new Ignores(new SqliteIgnoreStore(database), users, workers, bus);
-        chat = new ChatManager(bus, clock, config.chat(), archive.load(config.chat().scrollback()), ignores);
+        chat = new ChatManager(bus, clock, config.chat(), archive.load(config.chat().scrollback()), ignores,
+                config.cluster().server());
         archive.attach(bus); // after the rooms: what is stored is what they delivered
         SendBudgets budgets = new SendBudgets(config.chat(), clock); // one per user, over every transport
         Traffic traffic = new Traffic(clock);
@@ -343,7 +344,7 @@ public final class CarrierServer implements AutoCloseable {
      */
     private void startClusterView(LocalAdmin.Live running, Scheduler scheduler, Workers workers, Clock clock) {
         // Presence and ChatManager keep this server's shares once they are Partitioned: pass presence and chat here.
-        ClusterView.Sources sources = new ClusterView.Sources(ClusterView.unshared(), ClusterView.unshared(),
+        ClusterView.Sources sources = new ClusterView.Sources(presence, chat,
                 () -> LocalAdmin.localCallers(running),
                 () -> new ServerHealth(nodes.inUse() + nodes.apps(), Version.current(), bus.linked()));
         ClusterView view = own(new ClusterView(config.cluster().server(), running.info().startedAt(), bus, clock,
