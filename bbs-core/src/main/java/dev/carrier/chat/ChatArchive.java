@@ -64,7 +64,7 @@ public final class ChatArchive {
     }
 
     private void onBus(BusMessage message) {
-        boolean kept = message instanceof RoomState || message instanceof ChatEvent.Public
+        boolean kept = message instanceof RoomState || message instanceof RoomFounded || message instanceof ChatEvent.Public
                 || message instanceof ChatEvent.Action || message instanceof ChatEvent.System;
         if (!kept || retention.lines() == 0 && message instanceof ChatEvent) return;
         queue.add(message);

@@ -128,8 +128,8 @@ public final class ChatManager implements Partitioned<RoomSeat> {
         this.clock = clock;
         this.config = config;
         this.ignores = ignores;
-        rooms.put(RoomName.LOBBY, new Room(RoomState.lobby()));
-        for (RoomState state : stored.rooms()) rooms.put(state.name(), new Room(state));
+        rooms.put(RoomName.LOBBY, Room.settled(RoomState.lobby()));
+        for (RoomState state : stored.rooms()) rooms.put(state.name(), Room.settled(state));
         stored.recent().forEach((name, lines) -> {
             Room room = rooms.computeIfAbsent(name, Room::new);
             lines.stream().skip(Math.max(0, lines.size() - config.scrollback())).forEach(room.scrollback::add);
@@ -171,7 +171,7 @@ public final class ChatManager implements Partitioned<RoomSeat> {
                 if (full.isPresent()) return new Entry.Refused(false, full.get());
                 room = new Room(new RoomState(name, Optional.of(visitor.handle()), "", invitationOnly, Set.of()));
                 rooms.put(name, room);
-                outbox.enqueue(room.state());
+                outbox.enqueue(new RoomFounded(room.state()));
             } else if (!room.mayEnter(visitor.handle(), visitor.sysop())) {
                 return new Entry.Refused(true, name + " is invite-only; ask its owner for an invitation");
             } else if (invitationOnly && !room.invitationOnly && room.owns(visitor.handle())) {
@@ -489,15 +489,26 @@ public final class ChatManager implements Partitioned<RoomSeat> {
     private void stated(RoomState state) {
         synchronized (lock) {
             Room room = rooms.get(state.name());
-            if (room == null) rooms.put(state.name(), new Room(state));
+            if (room == null) rooms.put(state.name(), room = new Room(state));
             else room.apply(state);
+            room.settled = true;
         }
+    }
+
+    /** A founding counts only if it is the first this room's state the stream brings; a later one lost the race. */
+    private void founded(RoomFounded founding) {
+        synchronized (lock) {
+            Room room = rooms.get(founding.state().name());
+            if (room != null && room.settled) return;
+        }
+        stated(founding.state());
     }
 
     private void onBus(BusMessage message) {
         if (!(message instanceof ChatEvent event)) {
             if (message instanceof RoomSeat seat && !seat.server().equals(server)) seated(seat);
             else if (message instanceof RoomState state) stated(state);
+            else if (message instanceof RoomFounded founding) founded(founding);
             else if (message instanceof RoomKick kick) kicked(kick);
             return;
         }

@@ -46,9 +46,22 @@ final class Room {
         }
     }
 
+    /**
+     * Whether this room's state has been agreed (see {@link RoomFounded}); a room made here, or
+     * known only from a seat, is not until its state comes back over the bus.
+     */
+    boolean settled;
+
     Room(RoomState state) {
         this.name = state.name();
         apply(state);
+    }
+
+    /** A room whose state is agreed: the lobby, a kept room, or one whose state came over the bus. */
+    static Room settled(RoomState state) {
+        Room room = new Room(state);
+        room.settled = true;
+        return room;
     }
 
     /** A room known only from someone's seat in it, until its state comes. */

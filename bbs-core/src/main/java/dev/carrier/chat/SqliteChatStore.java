@@ -77,23 +77,28 @@ public final class SqliteChatStore implements ChatStore {
     public void write(List<Object> changes) {
         db.inTransaction(c -> {
             for (Object change : changes) {
-                if (change instanceof RoomState room) saveRoom(c, room);
+                if (change instanceof RoomState room) saveRoom(c, room, true);
+                else if (change instanceof RoomFounded founding) saveRoom(c, founding.state(), false);
                 else if (change instanceof ChatEvent event) append(c, event);
             }
             return null;
         });
     }
 
-    private void saveRoom(Connection c, RoomState room) throws SQLException {
+    /**
+     * Stores a room's state; a founding ({@code replace} false) only if the room is not stored yet,
+     * so the first of two racing foundings is kept, as {@link ChatManager} keeps it.
+     */
+    private void saveRoom(Connection c, RoomState room, boolean replace) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO rooms (name, owner, topic, invitation_only,"
-                + " created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET owner = excluded.owner,"
-                + " topic = excluded.topic, invitation_only = excluded.invitation_only")) {
+                + " created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO " + (replace ? "UPDATE SET owner ="
+                + " excluded.owner, topic = excluded.topic, invitation_only = excluded.invitation_only" : "NOTHING"))) {
             s.setString(1, room.name().name());
             s.setString(2, room.owner().orElse(null));
             s.setString(3, room.topic());
             s.setInt(4, room.invitationOnly() ? 1 : 0);
             s.setString(5, Timestamps.format(clock.instant()));
-            s.executeUpdate();
+            if (s.executeUpdate() == 0) return; // a later founding: the first one stands
         }
         try (PreparedStatement s = c.prepareStatement("DELETE FROM room_invites WHERE room = ?")) {
             s.setString(1, room.name().name());

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 public final class LinkedBuses {
 
     private final List<Server> servers = new ArrayList<>();
+    /** While not null, the link is slow: replicated messages wait here, in order, until {@link #release}. */
+    private List<Object[]> held;
     private final SerialDrain<Object[]> order = new SerialDrain<>(this::fanOut);
 
     /** A new server's bus on the shared link. */
@@ -32,6 +34,29 @@ public final class LinkedBuses {
         ((Server) bus).cut = false;
     }
 
+    /**
+     * Holds every replicated message in the link until {@link #release}, as a slow broker would:
+     * servers act on what they know meanwhile, then all hear the held messages in one order.
+     */
+    public synchronized void hold() {
+        held = new ArrayList<>();
+    }
+
+    public void release() {
+        List<Object[]> waiting;
+        synchronized (this) {
+            waiting = held;
+            held = null;
+        }
+        if (waiting != null) waiting.forEach(order::offer);
+    }
+
+    private synchronized boolean heldBack(Object[] sent) {
+        if (held == null) return false;
+        held.add(sent);
+        return true;
+    }
+
     private void fanOut(Object[] sent) {
         Server from = (Server) sent[0];
         BusMessage message = (BusMessage) sent[1];
@@ -47,7 +72,10 @@ public final class LinkedBuses {
         @Override
         public void publish(BusMessage message) {
             if (message instanceof LocalMessage || cut) local.publish(message);
-            else order.offer(new Object[] {this, message});
+            else {
+                Object[] sent = {this, message};
+                if (!heldBack(sent)) order.offer(sent);
+            }
         }
 
         @Override

@@ -37,6 +37,14 @@ class ChatStoreTest extends OnEveryDialect {
     }
 
     @Test
+    void ofTwoFoundingsOfOneRoomTheFirstIsKept() {
+        store.write(List.of(new RoomFounded(new RoomState(games, Optional.of("alice"), "", false, Set.of())),
+                new RoomFounded(new RoomState(games, Optional.of("bob"), "", true, Set.of("carol")))));
+
+        assertEquals(List.of(new RoomState(games, Optional.of("alice"), "", false, Set.of())), store.rooms());
+    }
+
+    @Test
     void theNewestLinesOfEachRoomComeBackInOrderAndOlderOnesPageByPage() {
         RoomName other = new RoomName("other");
         store.write(List.of(said("one", 1), said("two", 2), new ChatEvent.Action(games, "alice", "waves", T0.plusSeconds(3)),

@@ -75,6 +75,22 @@ class ClusterRoomsTest {
     }
 
     @Test
+    void twoServersMakingOneRoomAtOnceAgreeOnTheFirstFounder() {
+        link.hold();
+        a.enter(games, "alice", "telnet");
+        b.enter(games, "bob", "telnet");
+        assertTrue(b.chat.owns(games, "bob"), "before it hears of alice's, bob's server thinks the room his");
+        link.release();
+
+        for (Server server : List.of(a, b)) {
+            assertEquals(Optional.of("alice"), server.chat.room(games).orElseThrow().owner(), "the first founding stands");
+            assertEquals(2, server.chat.room(games).orElseThrow().members());
+        }
+        b.chat.topic(games, "alice", false, Optional.of("dice"));
+        assertEquals("dice", a.chat.room(games).orElseThrow().topic(), "later changes still apply");
+    }
+
+    @Test
     void aKickReachesThePersonOnEveryServerAndIsAnnouncedOnce() {
         List<String> lines = new ArrayList<>();
         b.bus.subscribe(message -> {

@@ -37,7 +37,7 @@ class ClusterChatOrderTest {
     @Test
     void concurrentSendersOnTwoServersProduceOneOrderAtEveryReaderOnEither() throws Exception {
         // No flood limit, and room enough that no reader may miss a line of the test.
-        try (ServerCluster cluster = ServerCluster.start(2, tmp, nats, databases, "--flood-burst", "0",
+        try (ServerCluster cluster = ServerCluster.start(2, tmp, nats, databases, "--flood-burst", "0", "--max-per-address", "0",
                 "--chat-reader-budget", String.valueOf(64L << 20), "--chat-max-delay", "5m",
                 "--chat-hang-up-after", "5m")) {
             List<TelnetTestClient> readers = new ArrayList<>();

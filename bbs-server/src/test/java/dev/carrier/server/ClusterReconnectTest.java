@@ -36,6 +36,17 @@ class ClusterReconnectTest {
     @RegisterExtension
     final TestDatabases databases = new TestDatabases();
 
+    /** {@code from} keeps saying a line until {@code to}, on the other server, hears one. */
+    private static void untilHeard(TelnetTestClient from, String handle, TelnetTestClient to) {
+        AtomicInteger tries = new AtomicInteger();
+        TestServer.eventually().atMost(WAIT.multipliedBy(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            String line = "after " + tries.incrementAndGet();
+            from.sendLine(line);
+            from.awaitText("<" + handle + "> " + line, WAIT);
+            return to.transcript().contains("<" + handle + "> after ");
+        });
+    }
+
     @Test
     void linesAfterNatsComesBackReachBothServersAndNothingStoredIsLost() throws Exception {
         try (ServerCluster cluster = ServerCluster.start(2, tmp, nats, databases, "--flood-burst", "0")) {
@@ -62,20 +73,15 @@ class ClusterReconnectTest {
 
             nats.restart();
 
-            // Reconnecting takes the client library's wait; a line per try shows when it is back.
-            AtomicInteger after = new AtomicInteger();
-            TestServer.eventually().atMost(WAIT.multipliedBy(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                String line = "after " + after.incrementAndGet();
-                alice.sendLine(line);
-                alice.awaitText("<alice> " + line, WAIT);
-                return bob.transcript().contains("<alice> after ");
-            });
+            // Each server reconnects on its own schedule: a line per try from each side shows when it is back.
+            untilHeard(alice, "alice", bob);
+            untilHeard(bob, "bob", alice);
             alice.sendLine("once more from one");
             bob.sendLine("and back from two");
+            // Said on two servers at once: either may come first, but both reach both.
             for (TelnetTestClient caller : List.of(alice, bob)) {
-                caller.awaitText("<alice> once more from one", WAIT);
+                TestServer.awaitAll(caller, List.of("<alice> once more from one", "<bob> and back from two"), WAIT);
             }
-            alice.awaitText("<bob> and back from two", WAIT);
 
             // The DM sent meanwhile was stored: bob has it, live or at his next login.
             if (!bob.transcript().contains("sent while the bus was down")) {
