@@ -112,7 +112,9 @@ class BusCodecTest {
         if (raw == int.class || raw == Integer.class) return 2;
         if (raw == long.class || raw == Long.class) return 3L;
         if (raw == boolean.class || raw == Boolean.class) return true;
-        if (raw == Instant.class) return Instant.parse("2026-01-02T03:04:05.678Z");
+        // To the nanosecond: a chat line's key is made from its time on every server alike.
+        if (raw == Instant.class) return Instant.parse("2026-01-02T03:04:05.678901234Z");
+        if (raw == java.util.UUID.class) return java.util.UUID.fromString("0b7e6a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b");
         if (raw == Duration.class) return Duration.ofSeconds(7);
         if (raw == RoomName.class) return new RoomName("lobby");
         if (raw.isEnum()) return raw.getEnumConstants()[raw.getEnumConstants().length - 1];

@@ -50,6 +50,24 @@ final class ChildServer implements AutoCloseable {
      * SSH listens on a free port of its own.
      */
     static ChildServer start(Path data, String... options) throws IOException, InterruptedException {
+        // A port found free may be taken before the child binds it (its own admin endpoint's
+        // ephemeral port among others): then it says so and exits, and another set is tried.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(data, options);
+            } catch (PortTaken taken) {
+                if (attempt == 3) throw new AssertionError(taken.getMessage());
+            }
+        }
+    }
+
+    private static final class PortTaken extends RuntimeException {
+        PortTaken(String output) {
+            super("the server process did not come up: a port was taken; it said:\n" + output);
+        }
+    }
+
+    private static ChildServer startOnce(Path data, String... options) throws IOException, InterruptedException {
         int telnetPort = freePort();
         int webPort = freePort();
         while (webPort == telnetPort) webPort = freePort();
@@ -84,6 +102,7 @@ final class ChildServer implements AutoCloseable {
         reader.start();
         if (!up.await(60, TimeUnit.SECONDS) || !said.get()) {
             process.destroyForcibly();
+            if (output.indexOf("Address already in use") >= 0) throw new PortTaken(output.toString());
             throw new AssertionError("the server process did not come up; it said:\n" + output);
         }
         return new ChildServer(process, telnetPort, webPort, sshPort, output);
