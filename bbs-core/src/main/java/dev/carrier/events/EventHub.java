@@ -118,7 +118,7 @@ public final class EventHub implements AppConnections {
             return Optional.empty();
         }
         EventClient client = new EventClient(user, instanceId, sink, this, clock.instant());
-        client.send(new ServerEvent.Hello(ServerEvent.PROTOCOL_VERSION, user.handle()));
+        client.send(new ServerEvent.Hello(ServerEvent.PROTOCOL_VERSION, user.handle(), presence.server()));
         presence.connected(user);
         messenger.open(user.handle(), client);
         for (UserPresence online : presence.subscribeWithSnapshot(() -> {

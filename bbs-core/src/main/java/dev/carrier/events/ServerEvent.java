@@ -18,8 +18,8 @@ public sealed interface ServerEvent {
     /** The envelope's {@code event} name. */
     String name();
 
-    /** The first frame of every connection: who the token belongs to, and the protocol spoken. */
-    record Hello(@JsonProperty("protocol_version") String protocolVersion, String username)
+    /** The first frame of every connection: who the token belongs to, the protocol spoken, and which server answers. */
+    record Hello(@JsonProperty("protocol_version") String protocolVersion, String username, String server)
             implements ServerEvent {
         public String name() {
             return "hello";

@@ -2,6 +2,7 @@ package dev.carrier.session;
 
 import dev.carrier.user.User;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -29,20 +30,31 @@ public final class Logouts {
         void revokeAll(User user);
     }
 
-    private final Function<String, List<Session>> sessionsOf;
-    private final List<Revoker> revokers = new CopyOnWriteArrayList<>();
-
-    public Logouts(Nodes nodes) {
-        this.sessionsOf = nodes::sessionsOf;
+    /**
+     * Hangs up the user's connections on every server of a cluster, telling them why, but the
+     * {@code spared} session; {@code NodeAdmin::hangUpEverywhere} at wiring time.
+     */
+    @FunctionalInterface
+    public interface HangUp {
+        void everywhere(String handle, String why, Optional<Session> spared);
     }
 
-    private Logouts(Function<String, List<Session>> sessionsOf) {
+    private final Function<String, List<Session>> sessionsOf;
+    private final HangUp hangUp;
+    private final List<Revoker> revokers = new CopyOnWriteArrayList<>();
+
+    public Logouts(Nodes nodes, HangUp hangUp) {
+        this(nodes::sessionsOf, hangUp);
+    }
+
+    private Logouts(Function<String, List<Session>> sessionsOf, HangUp hangUp) {
         this.sessionsOf = sessionsOf;
+        this.hangUp = hangUp;
     }
 
     /** For the sysop's tools on the database file while no server runs: no sessions to hang up. */
     public static Logouts withoutSessions() {
-        return new Logouts(handle -> List.of());
+        return new Logouts(handle -> List.of(), (handle, why, spared) -> { });
     }
 
     /** Adds a revoker; done at wiring time. */
@@ -56,22 +68,16 @@ public final class Logouts {
     }
 
     /**
-     * Tells each of the user's sessions other than {@code keep} why, and hangs it up, at once:
-     * a notice that waited for a menu would leave the old password's session open meanwhile.
+     * Tells each of the user's sessions other than {@code keep} why, and hangs it up, at once (a
+     * notice that waited for a menu would leave the old password's session open meanwhile), on
+     * every server.
      *
-     * @return how many sessions were hung up
+     * @return how many of this server's sessions were hung up
      */
     public int hangUpOthers(Session keep, String why) {
         String handle = keep.requireUser().handle();
-        int count = 0;
-        for (Session other : sessionsOf.apply(handle)) {
-            if (other == keep) continue;
-            count++;
-            other.execute(() -> {
-                other.writeLine("\n" + why);
-                other.hangUp();
-            });
-        }
+        int count = (int) sessionsOf.apply(handle).stream().filter(other -> other != keep).count();
+        hangUp.everywhere(handle, why, Optional.of(keep));
         if (count > 0) log.info("node {}: logged out {} other session(s) of {}", keep.node(), count, handle);
         return count;
     }
@@ -84,14 +90,9 @@ public final class Logouts {
      */
     public int endAll(User user, String why) {
         revokeCredentials(user);
-        List<Session> sessions = sessionsOf.apply(user.handle());
-        for (Session session : sessions) {
-            session.execute(() -> {
-                session.writeLine("\n" + why);
-                session.hangUp();
-            });
-        }
-        if (!sessions.isEmpty()) log.info("logged out {} session(s) of {}", sessions.size(), user.handle());
-        return sessions.size();
+        int count = sessionsOf.apply(user.handle()).size();
+        hangUp.everywhere(user.handle(), why, Optional.empty());
+        if (count > 0) log.info("logged out {} session(s) of {}", count, user.handle());
+        return count;
     }
 }

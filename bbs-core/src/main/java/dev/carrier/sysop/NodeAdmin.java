@@ -98,14 +98,23 @@ public final class NodeAdmin {
      */
     public int hangUpEverywhere(String handle, String farewell) {
         int here = nodes.sessionsOf(handle).size();
-        bus.publish(new HangUpOrder(handle, farewell));
+        hangUpEverywhere(handle, farewell, Optional.empty());
         return here;
+    }
+
+    /** As above, sparing one session of this server (where the user changed their password); for {@code Logouts}. */
+    public void hangUpEverywhere(String handle, String farewell, Optional<Session> spared) {
+        bus.publish(new HangUpOrder(handle, farewell,
+                spared.map(session -> new HangUpOrder.Node(presence.server(), session.node()))));
     }
 
     /** Carries out what the bus brings, from this server or another, on this server's connections. */
     private void onBus(BusMessage message) {
         if (message instanceof HangUpOrder order) {
-            nodes.sessionsOf(order.handle()).forEach(session -> LiveSessions.hangUp(session, order.farewell()));
+            Optional<HangUpOrder.Node> spared = order.spared().filter(node -> node.server().equals(presence.server()));
+            nodes.sessionsOf(order.handle()).stream()
+                    .filter(session -> spared.map(node -> node.node() != session.node()).orElse(true))
+                    .forEach(session -> LiveSessions.hangUp(session, order.farewell()));
             apps.close(order.handle(), order.farewell().replaceFirst("^\\*\\*\\* ", ""));
         } else if (message instanceof SysopBroadcast broadcast) {
             show(broadcast.text());

@@ -222,21 +222,19 @@ public final class CarrierServer implements AutoCloseable {
         PostOffice post = new PostOffice(new SqliteMailStore(database), users, nodes, presence, workers, clock,
                 budgets, ignores, bus);
         post.onSent(trafficMeter::lettersSent);
-        Logouts logouts = new Logouts(nodes);
         Tokens tokens = new Tokens(new SqliteTokenStore(database), users, clock, config.tokenTtl());
         events = new EventHub(bus, presence, messenger, chat, budgets, nodes, config.presenceTtl(), scheduler,
                 task -> workers.run(task::run), clock, ignores);
-        // A new password ends the user's tokens and their JSON connections, as it ends their sessions.
-        logouts.addRevoker(user -> {
-            tokens.revokeAll(user.id());
-            events.close(user.handle(), "your password was changed; log in again");
-        });
 
         AuditLog audit = new SqliteAuditLog(database, clock);
         UserKeys userKeys = new UserKeys(sshKeys, audit, clock); // the profile's keys screen and carrier user key
         NodeAdmin nodeAdmin = new NodeAdmin(nodes, audit, bus, presence);
         nodeAdmin.onBroadcast(text -> events.announce(NodeAdmin.line(text)));
         nodeAdmin.reachApps(events);
+        // A new password ends the user's sessions and JSON connections on every server (through the
+        // admin's hang-up order) and their tokens.
+        Logouts logouts = new Logouts(nodes, nodeAdmin::hangUpEverywhere);
+        logouts.addRevoker(user -> tokens.revokeAll(user.id()));
 
         hasher = new BcryptPasswordHasher(config.passwordCost());
         SysopChat sysopChat = new SysopChat(nodes, presence, bus, clock);
