@@ -3,8 +3,8 @@ package dev.carrier.bus;
 import java.util.function.Consumer;
 
 /**
- * Where chat lines and presence changes fan out. The default is in-process; a cluster of
- * Carrier servers would share one through an existing broker. What crosses it is a
+ * Where chat lines, presence changes and orders addressed to people fan out: in-process on one
+ * server ({@link InProcessBus}), over NATS in a cluster (bbs-cluster's ClusterBus). What crosses it is a
  * {@link BusMessage}: records of plain values, so they serialise.
  *
  * <p>Every subscriber sees every message in the same order, one message at a time. Subscribers
