@@ -3,10 +3,7 @@ package dev.carrier.server;
 import static dev.carrier.server.ServerCluster.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.carrier.bus.TestNats;
-import dev.carrier.store.TestDatabases;
 import dev.carrier.telnet.TelnetTestClient;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +12,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Twenty people on two servers talking at once in one room: every reader on every server sees one order. */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -25,19 +21,13 @@ class ClusterChatOrderTest {
     private static final int LINES_EACH = 30;
     private static final Pattern LINE = Pattern.compile("<(s\\d+)> (\\d+)\\r\\n");
 
-    @TempDir
-    Path tmp;
-
     @RegisterExtension
-    final TestNats nats = new TestNats();
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
+    final ClusterGround ground = new ClusterGround();
 
     @Test
     void concurrentSendersOnTwoServersProduceOneOrderAtEveryReaderOnEither() throws Exception {
         // No flood limit, and room enough that no reader may miss a line of the test.
-        try (ServerCluster cluster = ServerCluster.start(2, tmp, nats, databases, "--flood-burst", "0", "--max-per-address", "0",
+        try (ServerCluster cluster = ground.start(2, "--flood-burst", "0", "--max-per-address", "0",
                 "--chat-reader-budget", String.valueOf(64L << 20), "--chat-max-delay", "5m",
                 "--chat-hang-up-after", "5m")) {
             List<TelnetTestClient> readers = new ArrayList<>();

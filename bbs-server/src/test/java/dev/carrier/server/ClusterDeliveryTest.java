@@ -4,17 +4,13 @@ import static dev.carrier.server.ServerCluster.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.carrier.bus.TestNats;
-import dev.carrier.store.TestDatabases;
 import dev.carrier.telnet.TelnetTestClient;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What is addressed to a person reaches them on whichever server they are: direct messages, pages
@@ -24,14 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ClusterDeliveryTest {
 
-    @TempDir
-    Path tmp;
-
     @RegisterExtension
-    final TestNats nats = new TestNats();
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
+    final ClusterGround ground = new ClusterGround();
 
     private ServerCluster cluster;
     private TelnetTestClient alice;
@@ -40,7 +30,7 @@ class ClusterDeliveryTest {
 
     @BeforeEach
     void start() throws Exception {
-        cluster = ServerCluster.start(2, tmp, nats, databases);
+        cluster = ground.start(2);
         alice = cluster.inChat(0, "alice");
         bob = cluster.inChat(1, "bob");
         alice.awaitText("*** bob has joined chat", WAIT);

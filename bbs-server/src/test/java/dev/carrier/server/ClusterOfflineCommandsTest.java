@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.bus.TestNats;
 import dev.carrier.store.Database;
-import dev.carrier.store.TestDatabases;
 import dev.carrier.telnet.TelnetTestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sysop's offline commands on the cluster's PostgreSQL, while no server runs and while the
@@ -30,18 +27,12 @@ class ClusterOfflineCommandsTest {
     private static final String KEY =
             "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINCRVX1X+Z5xL7iF3pHnaXc3otEt+OZIyGX1GaSEguod alice@laptop";
 
-    @TempDir
-    Path tmp;
-
     @RegisterExtension
-    final TestNats nats = new TestNats();
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
+    final ClusterGround ground = new ClusterGround();
 
     @Test
     void clusterWithoutPostgresqlIsRefusedBeforeAnythingStarts() throws Exception {
-        Path data = tmp.resolve("alone");
+        Path data = ground.root().resolve("alone");
         ChildServer.Refusal refusal = ChildServer.refused(data, Duration.ofSeconds(60),
                 "--cluster", "nats://127.0.0.1:4222", "--server-name", "srv1");
         assertEquals(2, refusal.code(), refusal.output());
@@ -55,8 +46,8 @@ class ClusterOfflineCommandsTest {
 
     @Test
     void theRestOfTheUserCommandsWorkOnTheClustersDatabaseBeforeAndWhileItRuns() throws Exception {
-        String url = ServerCluster.database(tmp, databases);
-        Path shell = tmp.resolve("shell"); // a sysop's machine: no server of its own
+        String url = ground.database();
+        Path shell = ground.root().resolve("shell"); // a sysop's machine: no server of its own
         Cli.addUser(shell, "alice", "first-pass", "--database", url).succeeded();
         Cli.addUser(shell, "bob", "secret-bob", "--database", url).succeeded();
         Cli.runWithInput(shell, ServerCluster.secret("alice") + "\n", "user", "passwd", "alice", "--password-stdin",
@@ -80,7 +71,7 @@ class ClusterOfflineCommandsTest {
         }
         assertFalse(Files.exists(shell.resolve(Database.FILE_NAME)), "nothing went to the SQLite file");
 
-        try (ServerCluster cluster = ServerCluster.start(2, tmp, nats, databases)) {
+        try (ServerCluster cluster = ground.start(2)) {
             cluster.login(0, "alice");
             cluster.login(1, "alice");
             cluster.login(1, "bob");

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.bus.TestNats;
-import dev.carrier.store.TestDatabases;
 import dev.carrier.telnet.TelnetTestClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One person is one presence across the servers, and a server that dies takes its callers offline everywhere. */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -23,18 +19,12 @@ class ClusterPresenceTest {
     /** Short, so a dead server's callers go within the test's patience. */
     private static final Duration TTL = Duration.ofSeconds(3);
 
-    @TempDir
-    Path tmp;
-
     @RegisterExtension
-    final TestNats nats = new TestNats();
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
+    final ClusterGround ground = new ClusterGround();
 
     @Test
     void onePersonOnTwoServersJoinsOnceAndLeavesOnceEverywhere() throws Exception {
-        try (ServerCluster cluster = ServerCluster.start(2, tmp, nats, databases)) {
+        try (ServerCluster cluster = ground.start(2)) {
             TelnetTestClient bob = cluster.inChat(0, "bob");
             TelnetTestClient carol = cluster.inChat(1, "carol");
             bob.awaitText("*** carol has joined chat", WAIT);
@@ -68,7 +58,7 @@ class ClusterPresenceTest {
 
     @Test
     void theCallersOfAKilledServerGoOfflineEverywhereWithinTheTtlAndTheOthersKeepServing() throws Exception {
-        try (ServerCluster cluster = ServerCluster.start(3, tmp, nats, databases,
+        try (ServerCluster cluster = ground.start(3,
                 "--presence-ttl", TTL.toSeconds() + "s")) {
             TelnetTestClient bob = cluster.inChat(0, "bob");
             TelnetTestClient carol = cluster.inChat(1, "carol");

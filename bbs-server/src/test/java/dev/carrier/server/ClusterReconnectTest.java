@@ -4,10 +4,7 @@ import static dev.carrier.server.ServerCluster.WAIT;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.carrier.bus.TestNats;
-import dev.carrier.store.TestDatabases;
 import dev.carrier.telnet.TelnetTestClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * NATS stops and comes back mid-chat: the servers reconnect by themselves, lines said after that
@@ -27,14 +23,8 @@ class ClusterReconnectTest {
 
     private static final String UNHEARD = "*** The other servers cannot hear you just now; callers on this server can.";
 
-    @TempDir
-    Path tmp;
-
     @RegisterExtension
-    final TestNats nats = new TestNats();
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
+    final ClusterGround ground = new ClusterGround();
 
     /** {@code from} keeps saying a line until {@code to}, on the other server, hears one. */
     private static void untilHeard(TelnetTestClient from, String handle, TelnetTestClient to) {
@@ -49,7 +39,7 @@ class ClusterReconnectTest {
 
     @Test
     void linesAfterNatsComesBackReachBothServersAndNothingStoredIsLost() throws Exception {
-        try (ServerCluster cluster = ServerCluster.start(2, tmp, nats, databases, "--flood-burst", "0")) {
+        try (ServerCluster cluster = ground.start(2, "--flood-burst", "0")) {
             TelnetTestClient alice = TestServer.inRoom(cluster.inChat(0, "alice"), "den");
             TelnetTestClient bob = TestServer.inRoom(cluster.inChat(1, "bob"), "den");
             alice.awaitText("*** bob has joined #den", WAIT);
@@ -58,7 +48,7 @@ class ClusterReconnectTest {
             alice.sendLine("/msg bob kept before");
             bob.awaitText("[DM from alice] kept before", WAIT);
 
-            nats.stop();
+            ground.nats.stop();
 
             // Until the server sees the link is down a line may still be tried; it says so once it knows.
             AtomicInteger during = new AtomicInteger();
@@ -71,7 +61,7 @@ class ClusterReconnectTest {
             alice.sendLine("/msg bob sent while the bus was down");
             alice.awaitText("[DM to bob] sent while the bus was down", WAIT);
 
-            nats.restart();
+            ground.nats.restart();
 
             // Each server reconnects on its own schedule: a line per try from each side shows when it is back.
             untilHeard(alice, "alice", bob);

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.carrier.bus.TestNats;
-import dev.carrier.store.TestDatabases;
 import dev.carrier.telnet.TelnetTestClient;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -16,26 +13,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The sysop's commands against one server see and reach every server's callers. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ClusterSysopTest {
 
-    @TempDir
-    Path tmp;
-
     @RegisterExtension
-    final TestNats nats = new TestNats();
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
+    final ClusterGround ground = new ClusterGround();
 
     private ServerCluster cluster;
 
     @BeforeEach
     void start() throws Exception {
-        cluster = ServerCluster.start(2, tmp, nats, databases);
+        cluster = ground.start(2);
     }
 
     @AfterEach

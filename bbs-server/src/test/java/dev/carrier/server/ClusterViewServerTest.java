@@ -7,18 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.carrier.bus.TestNats;
 import dev.carrier.cluster.ClusterConfig;
 import dev.carrier.store.PostgresUrl;
-import dev.carrier.store.TestDatabases;
 import dev.carrier.telnet.TelnetTestClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Two servers on one NATS and one PostgreSQL: each sysop sees both, and callers hear when the link is down. */
 class ClusterViewServerTest {
@@ -26,14 +22,8 @@ class ClusterViewServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UNLINKED = "*** The other servers cannot hear you just now; callers on this server can.";
 
-    @TempDir
-    Path tmp;
-
     @RegisterExtension
-    final TestNats nats = new TestNats();
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
+    final ClusterGround ground = new ClusterGround();
 
     private TestServer one;
     private TestServer two;
@@ -45,28 +35,28 @@ class ClusterViewServerTest {
     }
 
     private TestServer server(String name, PostgresUrl database) {
-        return TestServer.start(ServerConfig.forTests(tmp.resolve(name)).toBuilder()
+        return TestServer.start(ServerConfig.forTests(ground.root().resolve(name)).toBuilder()
                 .database(Optional.of(database))
-                .cluster(new ClusterConfig(Optional.of(nats.url()), name))
+                .cluster(new ClusterConfig(Optional.of(ground.nats.url()), name))
                 .presenceTtl(Duration.ofSeconds(3))
                 .build());
     }
 
     @Test
     void eachSysopSeesEveryServerAndItsCallers() throws Exception {
-        PostgresUrl database = databases.postgres(tmp.resolve("shared"));
+        PostgresUrl database = ground.databases.postgres(ground.root().resolve("shared"));
         one = server("one", database);
         two = server("two", database);
         two.inChat("bob");
 
-        eventually().atMost(WAIT).until(() -> Cli.run(tmp.resolve("one"), "who").succeeded().out()
+        eventually().atMost(WAIT).until(() -> Cli.run(ground.root().resolve("one"), "who").succeeded().out()
                 .lines().anyMatch(line -> line.matches("\\s*two\\s+1\\s+bob\\s+telnet.*")));
-        JsonNode status = JSON.readTree(Cli.run(tmp.resolve("one"), "status", "--json").succeeded().out());
+        JsonNode status = JSON.readTree(Cli.run(ground.root().resolve("one"), "status", "--json").succeeded().out());
         JsonNode servers = status.get("servers");
         assertEquals("one", servers.get(0).get("name").asText(), status.toString());
         assertEquals("two", servers.get(1).get("name").asText(), status.toString());
         assertTrue(servers.get(0).get("linked").asBoolean());
-        assertTrue(Cli.run(tmp.resolve("one"), "status").succeeded().out().contains("  two: 1 callers"));
+        assertTrue(Cli.run(ground.root().resolve("one"), "status").succeeded().out().contains("  two: 1 callers"));
 
         JsonNode health = JSON.readTree(RawHttp.get("127.0.0.1", one.server().webPort(), "/health", "").body());
         assertEquals("one", health.get("server").asText(), health.toString());
@@ -76,20 +66,20 @@ class ClusterViewServerTest {
         two.close();
         two = null;
         eventually().atMost(WAIT).until(() -> one.server().cluster().orElseThrow().servers().isEmpty());
-        assertTrue(Cli.run(tmp.resolve("one"), "who").succeeded().out().lines().noneMatch(l -> l.contains("bob")),
+        assertTrue(Cli.run(ground.root().resolve("one"), "who").succeeded().out().lines().noneMatch(l -> l.contains("bob")),
                 "no ghost after a clean stop");
     }
 
     @Test
     void whileNatsIsDownASpeakerIsToldOnceThatOnlyThisServerHears() {
-        one = server("one", databases.postgres(tmp.resolve("shared")));
+        one = server("one", ground.databases.postgres(ground.root().resolve("shared")));
         TelnetTestClient alice = one.inChat("alice");
         TelnetTestClient carol = one.inChat("carol");
         alice.sendLine("linked");
         carol.awaitText("<alice> linked", WAIT);
         assertTrue(!alice.transcript().contains(UNLINKED));
 
-        nats.kill();
+        ground.nats.kill();
         eventually().atMost(WAIT).until(() -> !one.server().bus().linked());
         alice.sendLine("anyone there");
         carol.awaitText("<alice> anyone there", WAIT);
