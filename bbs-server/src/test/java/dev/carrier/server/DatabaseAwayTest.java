@@ -1,6 +1,7 @@
 package dev.carrier.server;
 
 import static dev.carrier.server.TestServer.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.carrier.store.PostgresUrl;
 import dev.carrier.store.TestDatabases;
@@ -66,6 +67,11 @@ class DatabaseAwayTest {
             carol.awaitText("password: ", WAIT);
             carol.sendLine("secret-bob");
             carol.awaitText("Logins are unavailable just now; call back shortly.", WAIT);
+            // An app logging in over REST is told the same, in its own terms: 503, try again shortly.
+            JsonClient.Answer app = JsonClient.post(bbs.webOrigin(), "/api/login", null,
+                    JsonClient.body("handle", "bob", "password", "secret-bob"));
+            assertEquals(503, app.status(), app.toString());
+            assertEquals("unavailable", app.body().path("error").path("code").asText(), app.toString());
             alice.sendLine("/quit");
             alice.awaitText("Main menu: ", WAIT);
             alice.send("M");

@@ -4,6 +4,7 @@ import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
 import static io.netty.handler.codec.http.HttpResponseStatus.CONFLICT;
 import static io.netty.handler.codec.http.HttpResponseStatus.FORBIDDEN;
 import static io.netty.handler.codec.http.HttpResponseStatus.INTERNAL_SERVER_ERROR;
+import static io.netty.handler.codec.http.HttpResponseStatus.SERVICE_UNAVAILABLE;
 import static io.netty.handler.codec.http.HttpResponseStatus.METHOD_NOT_ALLOWED;
 import static io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND;
 import static io.netty.handler.codec.http.HttpResponseStatus.OK;
@@ -26,6 +27,7 @@ import dev.carrier.message.DirectMessage;
 import dev.carrier.presence.Member;
 import dev.carrier.presence.Status;
 import dev.carrier.presence.UserPresence;
+import dev.carrier.store.StoreException;
 import dev.carrier.user.HandleRules;
 import dev.carrier.user.User;
 import io.netty.channel.ChannelHandlerContext;
@@ -61,6 +63,8 @@ final class ApiRouter {
     private static final Logger log = LoggerFactory.getLogger(ApiRouter.class);
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 200;
+    /** What a client is asked to wait while the database is away: the pool tries again within seconds. */
+    private static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(5);
     /** Later than any message; stored times are text, so it must format like them. */
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -474,6 +478,14 @@ final class ApiRouter {
     }
 
     private FullHttpResponse errorResponse(Throwable failure) {
+        if (StoreException.foundIn(failure)) {
+            // The database is away (PostgreSQL restarting, say): not the client's fault, and soon over.
+            log.warn("API request failed: the database is unavailable ({})", failure.toString());
+            FullHttpResponse response = HttpResponses.error(SERVICE_UNAVAILABLE, "unavailable",
+                    "the BBS's database is unavailable just now; try again shortly");
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, seconds(UNAVAILABLE_RETRY));
+            return response;
+        }
         if (!(failure instanceof ApiError error)) {
             log.warn("API request failed", failure);
             return HttpResponses.error(INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side; try again");
