@@ -290,8 +290,10 @@ public final class Presence implements Partitioned<PresencePart> {
     @Override
     public void serverGone(String other) {
         if (other.equals(server)) return;
+        // No one caused these: every server answers for them, and what acts on them is idempotent
+        // (the last seen time only moves forward), so the people of a dead server are seen once.
         changing(() -> {
-            for (String key : dropLocked(other)) mergeLocked(key, false);
+            for (String key : dropLocked(other)) mergeLocked(key, true);
         });
     }
 

@@ -61,7 +61,9 @@ public final class SqlitePresenceStore implements PresenceStore {
     @Override
     public void seen(String handle, Instant at) {
         db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE users SET last_seen_at = ?2 WHERE handle = ?1")) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE users SET last_seen_at = ?2 WHERE handle = ?1"
+                    // Only forward: every server that saw a dead server's people go writes their time.
+                    + " AND (last_seen_at IS NULL OR last_seen_at < ?2)")) {
                 s.setString(1, handle);
                 s.setString(2, Timestamps.format(Timestamps.stored(at)));
                 return s.executeUpdate();

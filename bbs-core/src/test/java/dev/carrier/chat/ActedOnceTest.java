@@ -111,4 +111,25 @@ class ActedOnceTest {
         workers.close();
         assertEquals(List.of("choose alice", "seen alice"), writes.stream().sorted().toList());
     }
+
+    @Test
+    void thePeopleOfAServerThatWentAwayAreSeenByEverySurvivorAndNoRoomHearsOfIt() {
+        Server a = new Server("a");
+        Server b = new Server("b");
+        Server c = new Server("c");
+        List<String> said = new ArrayList<>();
+        b.bus.subscribe(message -> {
+            if (message instanceof ChatEvent.System line) said.add(line.text());
+        });
+        a.enter("alice");
+
+        b.presence.serverGone("a");
+        c.presence.serverGone("a");
+
+        // Each survivor writes the time; the store keeps the latest, so this is the same as once.
+        await().atMost(Duration.ofSeconds(10)).until(() -> writes.size() >= 2);
+        workers.close();
+        assertEquals(List.of("seen alice", "seen alice"), writes.stream().sorted().toList());
+        assertEquals(List.of(), said);
+    }
 }

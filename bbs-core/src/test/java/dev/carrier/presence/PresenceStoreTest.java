@@ -37,6 +37,16 @@ class PresenceStoreTest extends OnEveryDialect {
     }
 
     @Test
+    void aLastSeenTimeOnlyMovesForward() {
+        // Every server that saw a dead server's people go writes their time, in any order.
+        store.seen("bob", T0.plusSeconds(9));
+        store.seen("bob", T0.plusSeconds(7));
+        assertEquals(Optional.of(T0.plusSeconds(9)), store.lastSeen("bob"));
+        store.seen("bob", T0.plusSeconds(12));
+        assertEquals(Optional.of(T0.plusSeconds(12)), store.lastSeen("bob"));
+    }
+
+    @Test
     void theRecentlySeenComeNewestFirstAndMembersPageByHandleWithoutCase() {
         store.seen("bob", T0);
         store.seen("alice", T0.plusSeconds(5));
