@@ -59,7 +59,7 @@ class ClusterViewTest {
 
     private static dev.carrier.presence.PresencePart part(String server) {
         return new dev.carrier.presence.PresencePart(server, "alice", "Alice", false, 1, false,
-                Instant.EPOCH, Instant.EPOCH);
+                Instant.EPOCH, Instant.EPOCH, java.util.Optional.empty());
     }
 
     @Test

@@ -281,6 +281,8 @@ public final class Presence implements Partitioned<PresencePart> {
             for (PresencePart part : share) {
                 if (part.connections() <= 0) continue;
                 theirs.computeIfAbsent(key(part.handle()), k -> new HashMap<>()).put(other, part);
+                // A choice missed while the link was down comes back with the share; the latest still wins.
+                part.choice().ifPresent(this::chooseLocked);
                 touched.add(key(part.handle()));
             }
             for (String key : touched) mergeLocked(key, false);
@@ -328,15 +330,20 @@ public final class Presence implements Partitioned<PresencePart> {
     }
 
     private void applyLocked(PresenceChoice choice) {
+        if (chooseLocked(choice)) mergeLocked(key(choice.handle()), false);
+    }
+
+    /** Keeps the choice if it is the latest known for its person; whether it was. Under the lock. */
+    private boolean chooseLocked(PresenceChoice choice) {
         String key = key(choice.handle());
         PresenceChoice known = choices.get(key);
         // The latest wins; two at the same moment are settled by server name, the same way everywhere.
-        if (known != null && (choice.at().isBefore(known.at())
-                || choice.at().equals(known.at()) && choice.server().compareTo(known.server()) < 0)) {
-            return;
+        if (known != null && (!choice.at().isAfter(known.at())
+                && !(choice.at().equals(known.at()) && choice.server().compareTo(known.server()) > 0))) {
+            return false;
         }
         choices.put(key, choice);
-        mergeLocked(key, false);
+        return true;
     }
 
     /** The person as everyone sees them, from every part and their choice; null when offline. Under the lock. */
@@ -404,7 +411,7 @@ public final class Presence implements Partitioned<PresencePart> {
 
     private PresencePart fact(Part part) {
         return new PresencePart(server, part.handle, part.displayName, part.sysop, Math.max(0, part.connections),
-                part.idle, part.lastInput, part.onlineSince);
+                part.idle, part.lastInput, part.onlineSince, Optional.ofNullable(choices.get(key(part.handle))));
     }
 
     /** Makes a change under the lock, then publishes what it queued once the lock is released. */

@@ -152,6 +152,32 @@ class ClusterPresenceTest {
     }
 
     @Test
+    void aChoiceMissedWhileTheLinkWasDownComesBackWithTheShare() {
+        a.presence.connected("alice");
+        b.presence.connected("alice");
+        link.cut(b.bus);
+        time.advance(Duration.ofSeconds(1));
+        b.presence.choose("alice", Status.DND, Optional.of("exams"));
+        assertEquals(Status.ONLINE, a.presence.status("alice"), "a heard nothing of it");
+
+        link.mend(b.bus);
+        a.presence.reconcile("b", b.presence.ownShare());
+
+        assertEquals(Status.DND, a.presence.status("alice"));
+        assertEquals(Optional.of("exams"), a.presence.find("alice").orElseThrow().text());
+        // An older choice coming back in a later share does not undo a newer one.
+        a.presence.reconcile("b", b.presence.ownShare());
+        time.advance(Duration.ofSeconds(1));
+        a.presence.choose("alice", Status.ONLINE, Optional.empty());
+        b.presence.reconcile("a", a.presence.ownShare());
+        a.presence.reconcile("b", List.of(new PresencePart("b", "alice", "alice", false, 1, false, time.instant(),
+                time.instant(), Optional.of(new PresenceChoice("b", "alice", Status.DND, Optional.of("exams"),
+                        time.instant().minusSeconds(1))))));
+        assertEquals(Status.ONLINE, a.presence.status("alice"));
+        assertEquals(Status.ONLINE, b.presence.status("alice"));
+    }
+
+    @Test
     void threeServersMakeOnePersonAndAServerNeverReconcilesItself() {
         Server c = new Server("c");
         a.presence.connected("alice");
