@@ -1,6 +1,7 @@
 package dev.carrier.cluster;
 
 import dev.carrier.bus.BusMessage;
+import dev.carrier.bus.Partitioned.Share;
 import dev.carrier.chat.RoomSeat;
 import dev.carrier.presence.PresencePart;
 import java.time.Instant;
@@ -14,12 +15,10 @@ import java.util.List;
  * @param started when this run of the server started: a new value under the same name is a restart
  * @param at      the sender's clock, for the record only (receivers time beats by their own clock)
  */
-public record ServerBeat(String server, Instant started, Instant at, List<PresencePart> presence,
-        List<RoomSeat> seats, List<ClusterCaller> callers, ServerHealth health) implements BusMessage {
+public record ServerBeat(String server, Instant started, Instant at, Share<PresencePart> presence,
+        Share<RoomSeat> seats, List<ClusterCaller> callers, ServerHealth health) implements BusMessage {
 
     public ServerBeat {
-        presence = List.copyOf(presence);
-        seats = List.copyOf(seats);
         callers = List.copyOf(callers);
     }
 }

@@ -105,6 +105,9 @@ class BusCodecTest {
             if (raw == List.class) return List.of(sample(args[0]));
             if (raw == Set.class) return Set.of(sample(args[0]));
             if (raw == Map.class) return Map.of(sample(args[0]), sample(args[1]));
+            if (raw == dev.carrier.bus.Partitioned.Share.class) {
+                return new dev.carrier.bus.Partitioned.Share<>(4L, List.of(sample(args[0])));
+            }
             throw new IllegalArgumentException("no sample for " + type);
         }
         Class<?> raw = (Class<?>) type;

@@ -22,18 +22,18 @@ class ClusterViewTest {
     private final LinkedBuses buses = new LinkedBuses();
 
     /** A share that records what the view asked of it. */
-    private static final class Share<T extends BusMessage> implements Partitioned<T> {
+    private static final class Recorded<T extends BusMessage> implements Partitioned<T> {
         final List<String> calls = new CopyOnWriteArrayList<>();
         volatile List<T> own = List.of();
 
         @Override
-        public List<T> ownShare() {
-            return own;
+        public Share<T> ownShare() {
+            return new Share<>(0, own);
         }
 
         @Override
-        public void reconcile(String server, List<T> share) {
-            calls.add("reconcile " + server + " " + share.size());
+        public void reconcile(String server, Share<T> share) {
+            calls.add("reconcile " + server + " " + share.facts().size());
         }
 
         @Override
@@ -42,13 +42,13 @@ class ClusterViewTest {
         }
     }
 
-    private record Node(Bus bus, Share<dev.carrier.presence.PresencePart> presence,
-            Share<dev.carrier.chat.RoomSeat> seats, ClusterView view) {}
+    private record Node(Bus bus, Recorded<dev.carrier.presence.PresencePart> presence,
+            Recorded<dev.carrier.chat.RoomSeat> seats, ClusterView view) {}
 
     private Node node(String name, Instant started) {
         Bus bus = buses.add();
-        Share<dev.carrier.presence.PresencePart> presence = new Share<>();
-        Share<dev.carrier.chat.RoomSeat> seats = new Share<>();
+        Recorded<dev.carrier.presence.PresencePart> presence = new Recorded<>();
+        Recorded<dev.carrier.chat.RoomSeat> seats = new Recorded<>();
         ClusterCaller caller = new ClusterCaller(name, 1, "user-" + name, "telnet", "127.0.0.1", "2026-01-01T00:00:00Z",
                 "online", "xterm", 0);
         ClusterView view = new ClusterView(name, started, bus, time, time, Runnable::run, TTL,
@@ -59,7 +59,7 @@ class ClusterViewTest {
 
     private static dev.carrier.presence.PresencePart part(String server) {
         return new dev.carrier.presence.PresencePart(server, "alice", "Alice", false, 1, false,
-                Instant.EPOCH, Instant.EPOCH, java.util.Optional.empty());
+                Instant.EPOCH, Instant.EPOCH, java.util.Optional.empty(), 1);
     }
 
     @Test

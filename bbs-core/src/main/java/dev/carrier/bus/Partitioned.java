@@ -9,15 +9,30 @@ import java.util.List;
  * the whole share, so a server that joins late, or missed facts while its link was down, is put
  * right by {@link #reconcile}; a server that stops beating is dropped by {@link #serverGone}.
  *
+ * <p>Facts and shares are numbered by their server: each fact carries the number it was published
+ * under, and a share the number of the last fact published before it was taken. A share is taken
+ * on a worker and may reach the bus after a fact published meanwhile; a receiver that has already
+ * applied a fact numbered above the share's ignores the share, which would undo it.
+ *
  * @param <T> one fact of a share
  */
 public interface Partitioned<T extends BusMessage> {
 
-    /** This server's whole share, for its heartbeat. */
-    List<T> ownShare();
+    /** A server's whole share, as of its fact numbered {@code version}. */
+    record Share<T>(long version, List<T> facts) {
+        public Share {
+            facts = List.copyOf(facts);
+        }
+    }
 
-    /** Replaces what is known of another server's share with its heartbeat's; ignored for this server. */
-    void reconcile(String server, List<T> share);
+    /** This server's whole share, for its heartbeat. */
+    Share<T> ownShare();
+
+    /**
+     * Replaces what is known of another server's share with its heartbeat's, unless a later fact
+     * of that server was applied already; ignored for this server.
+     */
+    void reconcile(String server, Share<T> share);
 
     /** Another server stopped beating (or stopped cleanly): its share is gone, with the events that follow. */
     void serverGone(String server);

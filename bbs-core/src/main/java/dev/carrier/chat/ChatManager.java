@@ -52,6 +52,10 @@ public final class ChatManager implements Partitioned<RoomSeat> {
     private final String server;
     private final Bus bus;
     private final SerialDrain<BusMessage> outbox;
+    /** The number of this server's last seat fact (see {@link Partitioned}). Under the lock. */
+    private long version;
+    /** Each other server's number of the last seat fact applied here. Under the lock. */
+    private final Map<String, Long> heard = new HashMap<>();
     private final Clock clock;
     private final ChatConfig config;
     private final BiPredicate<String, String> ignores;
@@ -187,7 +191,7 @@ public final class ChatManager implements Partitioned<RoomSeat> {
             forwarder.ifPresent(room.forwarders::add);
             membership = new Membership(name, visitor.handle(), forwarder, List.copyOf(room.scrollback), room.topic);
             room.seats.put(membership, visitor);
-            outbox.enqueue(room.seat(server, visitor.handle()));
+            outbox.enqueue(room.seat(server, visitor.handle(), ++version));
             if (first) outbox.enqueue(new ChatEvent.Join(name, visitor.handle(), clock.instant()));
         }
         outbox.drain();
@@ -207,7 +211,7 @@ public final class ChatManager implements Partitioned<RoomSeat> {
      * it was their last seat anywhere. Under the lock.
      */
     private void seatChangedLocked(Room room, String handle) {
-        outbox.enqueue(room.seat(server, handle));
+        outbox.enqueue(room.seat(server, handle, ++version));
         if (!room.present(Room.key(handle))) outbox.enqueue(new ChatEvent.Leave(room.name, handle, clock.instant()));
     }
 
@@ -403,28 +407,36 @@ public final class ChatManager implements Partitioned<RoomSeat> {
     }
 
     @Override
-    public List<RoomSeat> ownShare() {
+    public Share<RoomSeat> ownShare() {
         synchronized (lock) {
             List<RoomSeat> share = new ArrayList<>();
             for (Room room : rooms.values()) {
-                for (Room.Member member : room.members.values()) share.add(room.seat(server, member.handle));
+                for (Room.Member member : room.members.values()) share.add(room.seat(server, member.handle, version));
             }
-            return share;
+            return new Share<>(version, share);
         }
     }
 
     @Override
-    public void reconcile(String other, List<RoomSeat> share) {
+    public void reconcile(String other, Share<RoomSeat> share) {
         if (other.equals(server)) return;
         synchronized (lock) {
-            replaceLocked(other, share);
+            Long last = heard.get(other);
+            if (last != null && share.version() < last) return; // taken before a fact we have: stale
+            heard.put(other, share.version());
+            replaceLocked(other, share.facts());
         }
         outbox.drain();
     }
 
     @Override
     public void serverGone(String other) {
-        reconcile(other, List.of());
+        if (other.equals(server)) return;
+        synchronized (lock) {
+            heard.remove(other);
+            replaceLocked(other, List.of());
+        }
+        outbox.drain();
     }
 
     /**
@@ -476,6 +488,7 @@ public final class ChatManager implements Partitioned<RoomSeat> {
     /** Another server's seat changed. */
     private void seated(RoomSeat seat) {
         synchronized (lock) {
+            heard.put(seat.server(), seat.version());
             Room room = rooms.computeIfAbsent(seat.room(), Room::new);
             String key = Room.key(seat.handle());
             boolean was = room.present(key);

@@ -128,10 +128,10 @@ final class Room {
     }
 
     /** This server's seat of the person in the room, as the others learn it (empty {@code via}: gone). */
-    RoomSeat seat(String server, String handle) {
+    RoomSeat seat(String server, String handle, long version) {
         Member member = members.get(key(handle));
         return new RoomSeat(server, name, member == null ? handle : member.handle,
-                member == null ? Map.of() : member.via);
+                member == null ? Map.of() : member.via, version);
     }
 
     static String key(String handle) {

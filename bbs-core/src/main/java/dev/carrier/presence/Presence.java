@@ -61,6 +61,10 @@ public final class Presence implements Partitioned<PresencePart> {
     private final Map<String, PresenceChoice> choices = new HashMap<>();
     /** What was last published of each person online, to tell what changed. */
     private final Map<String, UserPresence> shown = new HashMap<>();
+    /** The number of this server's last part published (see {@link Partitioned}). Under the lock. */
+    private long version;
+    /** Each other server's number of the last part applied here. Under the lock. */
+    private final Map<String, Long> heard = new HashMap<>();
     private final SerialDrain<BusMessage> outbox;
 
     /** This server's share of one person. */
@@ -269,16 +273,19 @@ public final class Presence implements Partitioned<PresencePart> {
     }
 
     @Override
-    public synchronized List<PresencePart> ownShare() {
-        return mine.values().stream().map(this::fact).toList();
+    public synchronized Share<PresencePart> ownShare() {
+        return new Share<>(version, mine.values().stream().map(part -> fact(part, version)).toList());
     }
 
     @Override
-    public void reconcile(String other, List<PresencePart> share) {
+    public void reconcile(String other, Share<PresencePart> share) {
         if (other.equals(server)) return;
         changing(() -> {
+            Long last = heard.get(other);
+            if (last != null && share.version() < last) return; // taken before a part we have: stale
+            heard.put(other, share.version());
             Set<String> touched = new HashSet<>(dropLocked(other));
-            for (PresencePart part : share) {
+            for (PresencePart part : share.facts()) {
                 if (part.connections() <= 0) continue;
                 theirs.computeIfAbsent(key(part.handle()), k -> new HashMap<>()).put(other, part);
                 // A choice missed while the link was down comes back with the share; the latest still wins.
@@ -295,6 +302,7 @@ public final class Presence implements Partitioned<PresencePart> {
         // No one caused these: every server answers for them, and what acts on them is idempotent
         // (the last seen time only moves forward), so the people of a dead server are seen once.
         changing(() -> {
+            heard.remove(other);
             for (String key : dropLocked(other)) mergeLocked(key, true);
         });
     }
@@ -318,6 +326,7 @@ public final class Presence implements Partitioned<PresencePart> {
     }
 
     private void applyLocked(PresencePart part) {
+        heard.put(part.server(), part.version());
         String key = key(part.handle());
         if (part.connections() > 0) {
             theirs.computeIfAbsent(key, k -> new HashMap<>()).put(part.server(), part);
@@ -406,12 +415,12 @@ public final class Presence implements Partitioned<PresencePart> {
 
     /** Queues this server's part as a fact for the others. Under the lock. */
     private void shareLocked(Part part) {
-        outbox.enqueue(fact(part));
+        outbox.enqueue(fact(part, ++version));
     }
 
-    private PresencePart fact(Part part) {
+    private PresencePart fact(Part part, long number) {
         return new PresencePart(server, part.handle, part.displayName, part.sysop, Math.max(0, part.connections),
-                part.idle, part.lastInput, part.onlineSince, Optional.ofNullable(choices.get(key(part.handle))));
+                part.idle, part.lastInput, part.onlineSince, Optional.ofNullable(choices.get(key(part.handle))), number);
     }
 
     /** Makes a change under the lock, then publishes what it queued once the lock is released. */

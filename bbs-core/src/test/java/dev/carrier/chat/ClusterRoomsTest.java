@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.LinkedBuses;
+import dev.carrier.bus.Partitioned;
 import dev.carrier.runtime.ManualTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,20 @@ class ClusterRoomsTest {
     }
 
     @Test
+    void aShareTakenBeforeASeatAndHeardAfterItUndoesNothing() {
+        Partitioned.Share<RoomSeat> before = a.chat.ownShare();
+        a.enter(games, "alice", "telnet");
+        assertEquals(List.of("join alice #games"), b.heard);
+
+        b.chat.reconcile("a", before); // a heartbeat taken on a worker just before alice came in
+
+        assertTrue(b.chat.isInRoom("alice"));
+        assertEquals(List.of("join alice #games"), b.heard, "no leave and join again");
+        b.chat.reconcile("a", a.chat.ownShare());
+        assertEquals(List.of("join alice #games"), b.heard);
+    }
+
+    @Test
     void twoServersMakingOneRoomAtOnceAgreeOnTheFirstFounder() {
         link.hold();
         a.enter(games, "alice", "telnet");
@@ -139,7 +154,7 @@ class ClusterRoomsTest {
         assertEquals(List.of("carol", "dave"), b.chat.participants(games).stream()
                 .map(ChatManager.Participant::handle).toList());
         assertEquals(List.of("join carol #games", "join dave #games"), b.heard);
-        b.chat.reconcile("b", List.of());
+        b.chat.reconcile("b", new Partitioned.Share<>(0, List.of()));
         assertEquals(2, b.chat.room(games).orElseThrow().members());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.LinkedBuses;
+import dev.carrier.bus.Partitioned;
 import dev.carrier.presence.PresenceEvent.Reason;
 import dev.carrier.runtime.ManualTime;
 import java.time.Duration;
@@ -152,6 +153,17 @@ class ClusterPresenceTest {
     }
 
     @Test
+    void aShareTakenBeforeAPartAndHeardAfterItUndoesNothing() {
+        Partitioned.Share<PresencePart> before = a.presence.ownShare();
+        a.presence.connected("alice");
+
+        b.presence.reconcile("a", before); // a heartbeat taken on a worker just before alice came
+
+        assertEquals(Status.ONLINE, b.presence.status("alice"));
+        assertEquals(List.of(Reason.CONNECT), b.reasons(), "no disconnect and connect again");
+    }
+
+    @Test
     void aChoiceMissedWhileTheLinkWasDownComesBackWithTheShare() {
         a.presence.connected("alice");
         b.presence.connected("alice");
@@ -170,9 +182,9 @@ class ClusterPresenceTest {
         time.advance(Duration.ofSeconds(1));
         a.presence.choose("alice", Status.ONLINE, Optional.empty());
         b.presence.reconcile("a", a.presence.ownShare());
-        a.presence.reconcile("b", List.of(new PresencePart("b", "alice", "alice", false, 1, false, time.instant(),
-                time.instant(), Optional.of(new PresenceChoice("b", "alice", Status.DND, Optional.of("exams"),
-                        time.instant().minusSeconds(1))))));
+        a.presence.reconcile("b", new Partitioned.Share<>(b.presence.ownShare().version(), List.of(new PresencePart("b",
+                "alice", "alice", false, 1, false, time.instant(), time.instant(), Optional.of(new PresenceChoice("b",
+                "alice", Status.DND, Optional.of("exams"), time.instant().minusSeconds(1))), 1))));
         assertEquals(Status.ONLINE, a.presence.status("alice"));
         assertEquals(Status.ONLINE, b.presence.status("alice"));
     }
@@ -182,7 +194,7 @@ class ClusterPresenceTest {
         Server c = new Server("c");
         a.presence.connected("alice");
         c.presence.connected("alice");
-        a.presence.reconcile("a", List.of());
+        a.presence.reconcile("a", new Partitioned.Share<>(0, List.of()));
         b.presence.serverGone("a");
 
         assertEquals(1, b.presence.find("alice").orElseThrow().connections());
