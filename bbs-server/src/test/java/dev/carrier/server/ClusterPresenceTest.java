@@ -33,6 +33,10 @@ class ClusterPresenceTest {
             bob.awaitText("*** alice has joined chat", WAIT);
             carol.awaitText("*** alice has joined chat", WAIT);
             TelnetTestClient aliceTwo = TestServer.enterChat(cluster.login(1, "alice"));
+            // Her seat on the second server went out before this line, on one ordered stream: once bob
+            // has the line, his server knows she is in the lobby there too, and the first may go.
+            aliceTwo.sendLine("here twice");
+            bob.awaitText("<alice> here twice", WAIT);
 
             aliceOne.sendLine("/quit");
             aliceOne.awaitText("Main menu: ", WAIT);
