@@ -36,6 +36,8 @@ final class BreakIn {
     private final Seat caller;
     private final Runnable onEnd;
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** Why it ended, once it has: for a side whose opening runs only after the end. */
+    private volatile String endedWhy;
 
     BreakIn(Seat sysop, Seat caller, Runnable onEnd) {
         this.sysop = sysop;
@@ -60,6 +62,7 @@ final class BreakIn {
     /** Ends the chat on both sides, once; each reads {@code why}. */
     void end(String why) {
         if (!ended.compareAndSet(false, true)) return;
+        endedWhy = why;
         sysop.close(why);
         caller.close(why);
         onEnd.run();
@@ -71,6 +74,13 @@ final class BreakIn {
             @Override
             public void open(BreakIn chat) {
                 session.execute(() -> {
+                    // The other side may have hung up before this one opened (its close found
+                    // nothing to close here): then say why instead of opening a chat that is over.
+                    String over = chat.endedWhy;
+                    if (over != null) {
+                        session.writeLine(over);
+                        return;
+                    }
                     if (!session.breakIn(new Side(chat, session, handle, greeting, ring))) {
                         chat.end("*** " + handle + " cannot be broken in on just now (already in a chat, or busy);"
                                 + " try again.");
