@@ -1,6 +1,7 @@
 package dev.carrier.bench;
 
 import dev.carrier.store.PostgresUrl;
+import dev.carrier.store.ScratchSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ final class ChatBench implements Callable<Integer> {
     /** One run with the callers spread over {@code count} servers (one: a plain server, no cluster). */
     private ChatLoad.Result spreadRun(ChatLoad.Shape shape, Pinning pinning, int count) throws Exception {
         List<ServerProcess> started = new ArrayList<>();
-        try (BenchSchema schema = BenchSchema.create(PostgresUrl.parse(database))) {
+        try (ScratchSchema schema = ScratchSchema.create(PostgresUrl.parse(database), "carrier_bench_")) {
             String url = schema.url().jdbcUrl();
             Path first = Files.createTempDirectory("carrier-bench");
             UserSeeder.seed(Optional.of(schema.url()), first, clients);

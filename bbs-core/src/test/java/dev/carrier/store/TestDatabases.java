@@ -4,13 +4,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,9 +25,7 @@ public final class TestDatabases implements AfterEachCallback {
 
     public static final String DEFAULT_SERVER = "postgresql://127.0.0.1:5432/test?user=postgres";
 
-    private record Schema(String name, PostgresUrl url) {}
-
-    private final Map<Path, Schema> schemas = new HashMap<>();
+    private final Map<Path, ScratchSchema> schemas = new HashMap<>();
     private final List<Database> opened = new ArrayList<>();
 
     /**
@@ -48,7 +43,7 @@ public final class TestDatabases implements AfterEachCallback {
 
     /** The URL of the PostgreSQL schema that stands for {@code dataDir} in this test, made on first use. */
     public PostgresUrl postgres(Path dataDir) {
-        return schemas.computeIfAbsent(dataDir, dir -> createSchema()).url();
+        return schemas.computeIfAbsent(dataDir, dir -> ScratchSchema.create(server(), "carrier_test_")).url();
     }
 
     /** The server's URL, from {@code CARRIER_TEST_POSTGRES}; the test is skipped (or fails) if it does not answer. */
@@ -77,29 +72,11 @@ public final class TestDatabases implements AfterEachCallback {
         }
     }
 
-    private static Schema createSchema() {
-        PostgresUrl server = server();
-        String schema = "carrier_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
-                .toLowerCase(Locale.ROOT);
-        execute(server, "CREATE SCHEMA " + schema);
-        return new Schema(schema, server.inSchema(schema));
-    }
-
     @Override
     public void afterEach(ExtensionContext context) {
         opened.forEach(Database::close); // a second close does nothing
         opened.clear();
-        if (schemas.isEmpty()) return;
-        PostgresUrl server = server();
-        for (Schema schema : schemas.values()) execute(server, "DROP SCHEMA " + schema.name() + " CASCADE");
+        schemas.values().forEach(ScratchSchema::close);
         schemas.clear();
-    }
-
-    private static void execute(PostgresUrl server, String sql) {
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + " on " + server.shown() + ": " + e.getMessage(), e);
-        }
     }
 }
