@@ -162,7 +162,6 @@ public final class ClusterView implements AutoCloseable {
         Known before = known.get(leaving.server());
         if (before == null || !before.started().equals(leaving.started())) return;
         log.info("server {} left the cluster", leaving.server());
-        known.remove(leaving.server());
         gone(leaving.server());
     }
 
