@@ -76,10 +76,12 @@ public final class SqliteChatStore implements ChatStore {
     @Override
     public void write(List<Object> changes) {
         db.inTransaction(c -> {
-            for (Object change : changes) {
-                if (change instanceof RoomState room) saveRoom(c, room, true);
-                else if (change instanceof RoomFounded founding) saveRoom(c, founding.state(), false);
-                else if (change instanceof ChatEvent event) append(c, event);
+            try (LineWriter lines = new LineWriter(c)) {
+                for (Object change : changes) {
+                    if (change instanceof RoomState room) saveRoom(c, room, true);
+                    else if (change instanceof RoomFounded founding) saveRoom(c, founding.state(), false);
+                    else if (change instanceof ChatEvent event) lines.append(event);
+                }
             }
             return null;
         });
@@ -114,31 +116,52 @@ public final class SqliteChatStore implements ChatStore {
         }
     }
 
-    private static void append(Connection c, ChatEvent event) throws SQLException {
-        String kind;
-        String text;
-        if (event instanceof ChatEvent.Public p) {
-            kind = "public";
-            text = p.text();
-        } else if (event instanceof ChatEvent.Action a) {
-            kind = "action";
-            text = a.text();
-        } else if (event instanceof ChatEvent.System y) {
-            kind = "system";
-            text = y.text();
-        } else {
-            return; // joins and leaves are not history
+    /**
+     * Appends the lines of one batch through one statement and one digest, made when the first
+     * line comes: per line, preparing the statement and looking up SHA-256 cost more than the insert.
+     */
+    private static final class LineWriter implements AutoCloseable {
+
+        private final Connection c;
+        private PreparedStatement insert;
+        private LineKey keys;
+
+        LineWriter(Connection c) {
+            this.c = c;
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO chat_history (room, kind, sender, text, at, line_key) VALUES (?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (line_key) DO NOTHING")) {
-            s.setString(1, event.room().name());
-            s.setString(2, kind);
-            s.setString(3, event.sender().orElse(null));
-            s.setString(4, text);
-            s.setString(5, Timestamps.format(event.at()));
-            s.setString(6, LineKey.of(event.room(), kind, event.sender().orElse(""), text, event.at()));
-            s.executeUpdate();
+
+        void append(ChatEvent event) throws SQLException {
+            String kind;
+            String text;
+            if (event instanceof ChatEvent.Public p) {
+                kind = "public";
+                text = p.text();
+            } else if (event instanceof ChatEvent.Action a) {
+                kind = "action";
+                text = a.text();
+            } else if (event instanceof ChatEvent.System y) {
+                kind = "system";
+                text = y.text();
+            } else {
+                return; // joins and leaves are not history
+            }
+            if (insert == null) {
+                insert = c.prepareStatement("INSERT INTO chat_history (room, kind, sender, text, at, line_key)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (line_key) DO NOTHING");
+                keys = new LineKey();
+            }
+            insert.setString(1, event.room().name());
+            insert.setString(2, kind);
+            insert.setString(3, event.sender().orElse(null));
+            insert.setString(4, text);
+            insert.setString(5, Timestamps.format(event.at()));
+            insert.setString(6, keys.of(event.room(), kind, event.sender().orElse(""), text, event.at()));
+            insert.executeUpdate();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (insert != null) insert.close();
         }
     }
 
@@ -167,11 +190,26 @@ public final class SqliteChatStore implements ChatStore {
                 s.setString(1, Timestamps.format(olderThan));
                 gone = s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM chat_history WHERE id IN (SELECT id FROM ("
-                    + " SELECT id, ROW_NUMBER() OVER (PARTITION BY room ORDER BY id DESC) AS newest"
-                    + " FROM chat_history) AS ranked WHERE newest > ?)")) {
-                s.setInt(1, keep);
-                gone += s.executeUpdate();
+            // Room by room along the (room, id) index: the newest line past the kept ones, and
+            // everything up to it. Ranking the whole table instead cost more with every line kept.
+            List<String> rooms = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT room FROM chat_history");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) rooms.add(rs.getString(1));
+            }
+            try (PreparedStatement last = c.prepareStatement(
+                            "SELECT id FROM chat_history WHERE room = ? ORDER BY id DESC LIMIT 1 OFFSET ?");
+                    PreparedStatement delete = c.prepareStatement("DELETE FROM chat_history WHERE room = ? AND id <= ?")) {
+                for (String room : rooms) {
+                    last.setString(1, room);
+                    last.setInt(2, keep);
+                    try (ResultSet rs = last.executeQuery()) {
+                        if (!rs.next()) continue;
+                        delete.setString(1, room);
+                        delete.setLong(2, rs.getLong(1));
+                    }
+                    gone += delete.executeUpdate();
+                }
             }
             return gone;
         });

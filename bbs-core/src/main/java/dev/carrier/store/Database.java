@@ -156,6 +156,9 @@ public final class Database implements AutoCloseable {
         // writes fails at once with SQLITE_BUSY when another writer got in between, and no
         // busy timeout can save it.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // The driver would otherwise ask for the last row id after every insert, which costs as
+        // much as a small insert; the stores that need an id ask for it with RETURNING.
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return dataSource;

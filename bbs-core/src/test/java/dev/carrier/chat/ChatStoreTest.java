@@ -62,10 +62,14 @@ class ChatStoreTest extends OnEveryDialect {
 
     @Test
     void pruningKeepsTheNewestLinesPerRoomAndDropsTheOldOnes() {
-        store.write(List.of(said("one", 1), said("two", 2), said("three", 3), said("four", 4)));
+        RoomName other = new RoomName("other");
+        ChatEvent elsewhere = new ChatEvent.Public(other, "bob", "quiet here", T0.plusSeconds(2));
+        store.write(List.of(said("one", 1), elsewhere, said("two", 2), said("three", 3), said("four", 4)));
 
         assertEquals(2, store.prune(2, T0));
-        assertEquals(1, store.prune(10, T0.plusSeconds(4)));
+        assertEquals(List.of(said("three", 3), said("four", 4)), store.recent(10).get(games));
+        assertEquals(List.of(elsewhere), store.recent(10).get(other), "a room under the limit keeps every line");
+        assertEquals(2, store.prune(10, T0.plusSeconds(4)));
         assertEquals(List.of(said("four", 4)), store.recent(10).get(games));
     }
 }
