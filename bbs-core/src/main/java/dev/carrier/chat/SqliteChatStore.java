@@ -21,16 +21,26 @@ import java.util.Set;
  * {@link ChatStore} in the {@code rooms}, {@code room_invites} and {@code chat_history} tables.
  * Several servers may write the same lines and room changes to one database (each stores what it
  * delivers): rooms are written in place, and a line whose key is already there is left alone, so
- * each is kept once, in the order the first writer stored it, which is the stream's order.
+ * each is kept once, in the order the first writer stored it, which is the stream's order. A store
+ * with one writer (a server on its own) leaves the key out: nothing else writes its lines twice,
+ * and the digest and its index cost as much as the rest of the line.
  */
 public final class SqliteChatStore implements ChatStore {
 
     private final Database db;
     private final Clock clock;
+    private final boolean shared;
 
+    /** A store this server alone writes. */
     public SqliteChatStore(Database db, Clock clock) {
+        this(db, clock, false);
+    }
+
+    /** @param shared whether other servers write the same lines to this database (a cluster) */
+    public SqliteChatStore(Database db, Clock clock, boolean shared) {
         this.db = db;
         this.clock = clock;
+        this.shared = shared;
     }
 
     @Override
@@ -76,7 +86,7 @@ public final class SqliteChatStore implements ChatStore {
     @Override
     public void write(List<Object> changes) {
         db.inTransaction(c -> {
-            try (LineWriter lines = new LineWriter(c)) {
+            try (LineWriter lines = new LineWriter(c, shared)) {
                 for (Object change : changes) {
                     if (change instanceof RoomState room) saveRoom(c, room, true);
                     else if (change instanceof RoomFounded founding) saveRoom(c, founding.state(), false);
@@ -117,17 +127,20 @@ public final class SqliteChatStore implements ChatStore {
     }
 
     /**
-     * Appends the lines of one batch through one statement and one digest, made when the first
-     * line comes: per line, preparing the statement and looking up SHA-256 cost more than the insert.
+     * Appends the lines of one batch through one statement and, where lines are keyed, one digest,
+     * made when the first line comes: per line, preparing the statement and looking up SHA-256 cost
+     * more than the insert.
      */
     private static final class LineWriter implements AutoCloseable {
 
         private final Connection c;
+        private final boolean keyed;
         private PreparedStatement insert;
         private LineKey keys;
 
-        LineWriter(Connection c) {
+        LineWriter(Connection c, boolean keyed) {
             this.c = c;
+            this.keyed = keyed;
         }
 
         void append(ChatEvent event) throws SQLException {
@@ -148,14 +161,14 @@ public final class SqliteChatStore implements ChatStore {
             if (insert == null) {
                 insert = c.prepareStatement("INSERT INTO chat_history (room, kind, sender, text, at, line_key)"
                         + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (line_key) DO NOTHING");
-                keys = new LineKey();
+                if (keyed) keys = new LineKey();
             }
             insert.setString(1, event.room().name());
             insert.setString(2, kind);
             insert.setString(3, event.sender().orElse(null));
             insert.setString(4, text);
             insert.setString(5, Timestamps.format(event.at()));
-            insert.setString(6, keys.of(event.room(), kind, event.sender().orElse(""), text, event.at()));
+            insert.setString(6, keyed ? keys.of(event.room(), kind, event.sender().orElse(""), text, event.at()) : null);
             insert.executeUpdate();
         }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.carrier.bus.Bus;
 import dev.carrier.bus.LinkedBuses;
+import dev.carrier.runtime.ThreadScheduler;
 import dev.carrier.runtime.Workers;
 import dev.carrier.store.OnEveryDialect;
 import java.time.Clock;
@@ -26,6 +27,7 @@ class SharedArchiveTest extends OnEveryDialect {
 
     private final LinkedBuses link = new LinkedBuses();
     private final List<Workers> pools = new ArrayList<>();
+    private final List<ThreadScheduler> timers = new ArrayList<>();
     private final RoomName games = new RoomName("games");
 
     /** A store that counts the lines handed to it, so the test knows when a server has written them all. */
@@ -67,13 +69,16 @@ class SharedArchiveTest extends OnEveryDialect {
     private Counting server(Bus bus) {
         Workers workers = new Workers(2, 10_000);
         pools.add(workers);
-        Counting store = new Counting(new SqliteChatStore(db, Clock.systemUTC()));
-        new ChatArchive(store, workers, Clock.systemUTC(), HistoryRetention.defaults()).attach(bus);
+        Counting store = new Counting(new SqliteChatStore(db, Clock.systemUTC(), true));
+        ThreadScheduler timer = new ThreadScheduler();
+        timers.add(timer);
+        new ChatArchive(store, workers, timer, Clock.systemUTC(), HistoryRetention.defaults()).attach(bus);
         return store;
     }
 
     @AfterEach
     void stop() {
+        timers.forEach(ThreadScheduler::close);
         pools.forEach(Workers::close);
     }
 

@@ -185,8 +185,9 @@ public final class CarrierServer implements AutoCloseable {
         bus.subscribe(message -> {
             if (message instanceof ProfileUpdated update) presence.renamed(update.handle(), update.displayName());
         });
-        ChatArchive archive = new ChatArchive(new SqliteChatStore(database, clock), workers, clock,
-                config.chatHistory());
+        // Closed before the timer, the workers and the database: the lines still gathering are stored.
+        ChatArchive archive = own(new ChatArchive(new SqliteChatStore(database, clock, config.cluster().on()), workers,
+                scheduler, clock, config.chatHistory()));
         Ignores ignores = new Ignores(new SqliteIgnoreStore(database), users, workers, bus);
         chat = new ChatManager(bus, clock, config.chat(), archive.load(config.chat().scrollback()), ignores,
                 config.cluster().server());
