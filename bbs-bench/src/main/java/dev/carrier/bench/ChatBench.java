@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
@@ -26,6 +27,9 @@ import picocli.CommandLine.Option;
         description = "Chat fan-out: deliveries per second and latency, side by side with an IRC server if"
                 + " asked; or idle sessions' heap.")
 final class ChatBench implements Callable<Integer> {
+
+    /** A round in which the JIT compilers took at most this share of the servers' CPU leaves them warm. */
+    private static final double JIT_QUIET = 0.05;
 
     @Option(names = "--clients", defaultValue = "1000", description = "Callers (default: ${DEFAULT-VALUE}).")
     int clients;
@@ -77,13 +81,29 @@ final class ChatBench implements Callable<Integer> {
     int runs;
 
     @Option(names = "--warmup", defaultValue = "1",
-            description = "Untimed rounds of the same load on each server before the measured one, so the JIT has"
-                    + " compiled Carrier's path; the reference gets the same (default: ${DEFAULT-VALUE}).")
+            description = "Untimed rounds of the same load on each server before the measured one, at least; the"
+                    + " reference gets this many (default: ${DEFAULT-VALUE}).")
     int warmups;
+
+    @Option(names = "--warmup-max", defaultValue = "40",
+            description = "Carrier's warm-up goes on past --warmup while its JIT compiler still takes more than 5%% of"
+                    + " a round's CPU, up to this many rounds: a server that has run for a while has its chat path"
+                    + " compiled, and the measured run should not pay for compiling it (default: ${DEFAULT-VALUE}).")
+    int warmupMax;
 
     @Option(names = "--pin", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Pin each server to CPU 0 and the load to CPU 1 with taskset (default: ${DEFAULT-VALUE}).")
     boolean pin;
+
+    @Option(names = "--profiler", paramLabel = "LIB",
+            description = "async-profiler's library (libasyncProfiler.so, in its Maven artifact): samples Carrier's CPU"
+                    + " during the measured run only, not the logins or warm-ups, into --profile-out.")
+    Path profiler;
+
+    @Option(names = "--profile-out", defaultValue = "carrier-profile.html", paramLabel = "FILE",
+            description = "Where --profiler writes; the name's ending picks the form: .html (flame graph),"
+                    + " .collapsed, .jfr, .txt (hottest methods) (default: ${DEFAULT-VALUE}).")
+    Path profileOut;
 
     @Option(names = "--timeout", defaultValue = "300", description = "Seconds before giving up (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -115,13 +135,27 @@ final class ChatBench implements Callable<Integer> {
     private ChatLoad.Result carrierRun(ChatLoad.Shape shape, Pinning pinning) throws Exception {
         Path data = Files.createTempDirectory("carrier-bench");
         UserSeeder.seed(data, clients);
-        try (ServerProcess server = ServerProcess.start(pinning.serverLauncher(), serverJar.jvmArgs, serverJar.jar, data, clients + 16,
+        List<String> jvmArgs = new ArrayList<>(serverJar.jvmArgs);
+        // Loaded from the start, idle until asked: loaded later, it would make the JVM throw away
+        // its compiled code, and the profile would show the JIT compiling it again.
+        if (profiler != null) jvmArgs.add("-agentpath:" + profiler.toAbsolutePath());
+        try (ServerProcess server = ServerProcess.start(pinning.serverLauncher(), jvmArgs, serverJar.jar, data, clients + 16,
                 serverHeap, serverJar.serverArgs, false); ChatLoad load = new ChatLoad(timeoutSeconds)) {
-            warmUp(ChatLoad.Protocol.TELNET, server.telnetPort(), shape);
+            warmUp(ChatLoad.Protocol.TELNET, new int[] {server.telnetPort()}, shape, List.of(server));
             long idle = server.heapUsedAfterGc();
             long[] inChat = new long[1];
+            ProcessCpu.Snapshot[] threadsBefore = new ProcessCpu.Snapshot[1];
             ChatLoad.Result result = load.run("Carrier", ChatLoad.Protocol.TELNET, server.telnetPort(), shape,
-                    server::cpuNanos, () -> inChat[0] = heapQuietly(server));
+                    server::cpuNanos, () -> {
+                        inChat[0] = heapQuietly(server);
+                        if (profiler != null) server.profiler(profiler, "start,event=cpu,interval=100us");
+                        threadsBefore[0] = server.threadCpu();
+                    });
+            System.out.printf(Locale.ROOT, "server threads    %s%n", byThread(server.threadCpu().since(threadsBefore[0])));
+            if (profiler != null) {
+                server.profiler(profiler, "stop,file=" + profileOut.toAbsolutePath() + profileForm());
+                System.out.printf(Locale.ROOT, "profile           %s%n", profileOut.toAbsolutePath());
+            }
             System.out.printf(Locale.ROOT, "server heap       %.1f KiB per session in chat (%.1f MiB over %.1f MiB idle)%n",
                     (inChat[0] - idle) / 1024.0 / clients, (inChat[0] - idle) / 1048576.0, idle / 1048576.0);
             return result;
@@ -169,7 +203,7 @@ final class ChatBench implements Callable<Integer> {
                             clients + 16, serverHeap, args, false));
                     ports[i] = started.get(i).telnetPort();
                 }
-                warmUp(ChatLoad.Protocol.TELNET, ports, shape);
+                warmUp(ChatLoad.Protocol.TELNET, ports, shape, started);
                 String name = count == 1 ? "Carrier, 1 server" : "Carrier, " + count + " servers";
                 return load.run(name, ChatLoad.Protocol.TELNET, ports, shape,
                         () -> started.stream().mapToLong(ServerProcess::cpuNanos).sum(), () -> { });
@@ -213,18 +247,62 @@ final class ChatBench implements Callable<Integer> {
         }
     }
 
+    /** The reference's warm-up: {@code --warmup} rounds (it compiles nothing as it goes). */
     private void warmUp(ChatLoad.Protocol protocol, int port, ChatLoad.Shape shape) throws InterruptedException {
-        warmUp(protocol, new int[] {port}, shape);
+        warmUp(protocol, new int[] {port}, shape, List.of());
     }
 
-    private void warmUp(ChatLoad.Protocol protocol, int[] ports, ChatLoad.Shape shape) throws InterruptedException {
-        for (int round = 1; round <= warmups; round++) {
+    /**
+     * Rounds of the load, untimed: {@code --warmup} of them, and with Carrier's {@code servers} more
+     * while their JIT compilers took over {@link #JIT_QUIET} of the servers' CPU while lines were
+     * sent, up to {@code --warmup-max}. One round is not enough: a method called once per line,
+     * not per delivery, is still being compiled in the fourth.
+     */
+    private void warmUp(ChatLoad.Protocol protocol, int[] ports, ChatLoad.Shape shape, List<ServerProcess> servers)
+            throws InterruptedException {
+        int most = servers.isEmpty() ? warmups : Math.max(warmups, warmupMax);
+        for (int round = 1; round <= most; round++) {
+            List<ProcessCpu.Snapshot> before = new ArrayList<>();
+            ChatLoad.Result result;
             try (ChatLoad load = new ChatLoad(timeoutSeconds)) {
-                ChatLoad.Result result = load.run("warm-up", protocol, ports, shape, () -> 0, () -> { });
-                System.out.printf(Locale.ROOT, "warm-up %d: %d of %d delivered%n", round, result.delivered(),
-                        result.expected());
+                result = load.run("warm-up", protocol, ports, shape, () -> 0,
+                        () -> servers.forEach(server -> before.add(server.threadCpu())));
             }
+            double compiling = compilerShare(servers, before);
+            System.out.printf(Locale.ROOT, "warm-up %d: %d of %d delivered%s%n", round, result.delivered(),
+                    result.expected(), servers.isEmpty() ? "" : String.format(Locale.ROOT,
+                            ", the JIT compiler took %.0f%% of the server's CPU", compiling * 100));
+            if (round >= warmups && compiling <= JIT_QUIET) return;
         }
+        if (!servers.isEmpty()) System.out.printf(Locale.ROOT, "warm-up: still compiling after %d rounds%n", most);
+    }
+
+    /** What share of the servers' CPU since {@code before} their JIT compiler threads used. */
+    private static double compilerShare(List<ServerProcess> servers, List<ProcessCpu.Snapshot> before) {
+        long all = 0;
+        long compiler = 0;
+        for (int i = 0; i < servers.size(); i++) {
+            ProcessCpu.Snapshot now = servers.get(i).threadCpu();
+            all += now.total() - before.get(i).total();
+            compiler += now.compilerNanos() - before.get(i).compilerNanos();
+        }
+        return all <= 0 ? 0 : (double) compiler / all;
+    }
+
+    /** CPU by kind of thread, the busiest first: "event loop 41.2 ms, ...". */
+    private static String byThread(Map<String, Long> used) {
+        return used.entrySet().stream().limit(8)
+                .map(e -> String.format(Locale.ROOT, "%s %.1f ms", e.getKey(), e.getValue() / 1e6))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** async-profiler's output option for the file name's ending; the default is a flame graph. */
+    private String profileForm() {
+        String name = profileOut.getFileName().toString();
+        if (name.endsWith(".collapsed")) return ",collapsed";
+        if (name.endsWith(".jfr")) return ",jfr";
+        if (name.endsWith(".txt")) return ",summary,flat=40,traces=20";
+        return ",flamegraph";
     }
 
     private static long heapQuietly(ServerProcess server) {

@@ -262,7 +262,7 @@ final class ChatLoad implements AutoCloseable {
     }
 
     private static long ownCpuNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        return ProcessCpu.nanos(ProcessHandle.current());
     }
 
     @Override

@@ -103,7 +103,7 @@ final class ReferenceServer implements AutoCloseable {
     }
 
     long cpuNanos() {
-        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return ProcessCpu.nanos(process.toHandle());
     }
 
     @Override

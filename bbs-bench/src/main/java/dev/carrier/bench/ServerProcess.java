@@ -135,7 +135,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** CPU time the server process has used so far. */
     long cpuNanos() {
-        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return ProcessCpu.nanos(process.toHandle());
+    }
+
+    /** Each of the server's threads' CPU time now. */
+    ProcessCpu.Snapshot threadCpu() {
+        return ProcessCpu.snapshot(process.toHandle());
     }
 
     /** The server's heap in use after a full collection, from the JDK's own diagnostic command. */
@@ -153,13 +158,31 @@ final class ServerProcess implements AutoCloseable {
         return kib * 1024;
     }
 
-    private String jcmd(String what) throws IOException, InterruptedException {
+    /**
+     * Gives async-profiler ({@code library}) a command, such as {@code start,event=cpu} or
+     * {@code stop,file=...}, by loading it into the running server; a failure is printed, not thrown,
+     * so a profile that cannot be taken never spoils the run.
+     */
+    void profiler(Path library, String command) {
+        try {
+            // Quoted, or jcmd would read the command's key=value pairs as its own arguments.
+            String output = jcmd("JVMTI.agent_load", library.toAbsolutePath().toString(), '"' + command + '"');
+            if (output.contains("[ERROR]")) System.out.println("profiler: " + output.strip());
+        } catch (IOException e) {
+            System.out.println("profiler: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String jcmd(String... what) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process run = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), what)
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(jcmd.toString(), String.valueOf(process.pid())));
+        command.addAll(List.of(what));
+        Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!run.waitFor(60, TimeUnit.SECONDS) || run.exitValue() != 0) {
-            throw new IOException("jcmd " + what + " failed: " + output);
+            throw new IOException("jcmd " + String.join(" ", what) + " failed: " + output);
         }
         return output;
     }
