@@ -86,8 +86,8 @@ final class ChatBench implements Callable<Integer> {
     int warmups;
 
     @Option(names = "--warmup-max", defaultValue = "40",
-            description = "Carrier's warm-up goes on past --warmup while its JIT compiler still takes more than 5%% of"
-                    + " a round's CPU, up to this many rounds: a server that has run for a while has its chat path"
+            description = "Carrier's warm-up goes on past --warmup until its JIT compiler takes 5%% or less of"
+                    + " a round's CPU two rounds in a row, up to this many rounds: a server that has run for a while has its chat path"
                     + " compiled, and the measured run should not pay for compiling it (default: ${DEFAULT-VALUE}).")
     int warmupMax;
 
@@ -254,13 +254,15 @@ final class ChatBench implements Callable<Integer> {
 
     /**
      * Rounds of the load, untimed: {@code --warmup} of them, and with Carrier's {@code servers} more
-     * while their JIT compilers took over {@link #JIT_QUIET} of the servers' CPU while lines were
-     * sent, up to {@code --warmup-max}. One round is not enough: a method called once per line,
-     * not per delivery, is still being compiled in the fourth.
+     * until their JIT compilers took at most {@link #JIT_QUIET} of the servers' CPU while lines were
+     * sent, two rounds in a row (one quiet round was seen followed by a busy one), up to
+     * {@code --warmup-max}. One round is not enough: a method called once per line, not per
+     * delivery, is still being compiled in the fourth.
      */
     private void warmUp(ChatLoad.Protocol protocol, int[] ports, ChatLoad.Shape shape, List<ServerProcess> servers)
             throws InterruptedException {
         int most = servers.isEmpty() ? warmups : Math.max(warmups, warmupMax);
+        int quietRounds = 0;
         for (int round = 1; round <= most; round++) {
             List<ProcessCpu.Snapshot> before = new ArrayList<>();
             ChatLoad.Result result;
@@ -272,7 +274,8 @@ final class ChatBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "warm-up %d: %d of %d delivered%s%n", round, result.delivered(),
                     result.expected(), servers.isEmpty() ? "" : String.format(Locale.ROOT,
                             ", the JIT compiler took %.0f%% of the server's CPU", compiling * 100));
-            if (round >= warmups && compiling <= JIT_QUIET) return;
+            quietRounds = compiling <= JIT_QUIET ? quietRounds + 1 : 0;
+            if (round >= warmups && (servers.isEmpty() || quietRounds == 2)) return;
         }
         if (!servers.isEmpty()) System.out.printf(Locale.ROOT, "warm-up: still compiling after %d rounds%n", most);
     }
