@@ -143,11 +143,9 @@ final class ChatBench implements Callable<Integer> {
                 serverHeap, serverJar.serverArgs, false); ChatLoad load = new ChatLoad(timeoutSeconds)) {
             warmUp(ChatLoad.Protocol.TELNET, new int[] {server.telnetPort()}, shape, List.of(server));
             long idle = server.heapUsedAfterGc();
-            long[] inChat = new long[1];
             ProcessCpu.Snapshot[] threadsBefore = new ProcessCpu.Snapshot[1];
             ChatLoad.Result result = load.run("Carrier", ChatLoad.Protocol.TELNET, server.telnetPort(), shape,
                     server::cpuNanos, () -> {
-                        inChat[0] = heapQuietly(server);
                         if (profiler != null) server.profiler(profiler, "start,event=cpu,interval=100us");
                         threadsBefore[0] = server.threadCpu();
                     });
@@ -156,8 +154,11 @@ final class ChatBench implements Callable<Integer> {
                 server.profiler(profiler, "stop,file=" + profileOut.toAbsolutePath() + profileForm());
                 System.out.printf(Locale.ROOT, "profile           %s%n", profileOut.toAbsolutePath());
             }
+            // After the measured run, with everyone still in chat: the full collection it takes
+            // must not fall inside the run (it once came with the JIT compiling again there).
+            long inChat = heapQuietly(server);
             System.out.printf(Locale.ROOT, "server heap       %.1f KiB per session in chat (%.1f MiB over %.1f MiB idle)%n",
-                    (inChat[0] - idle) / 1024.0 / clients, (inChat[0] - idle) / 1048576.0, idle / 1048576.0);
+                    (inChat - idle) / 1024.0 / clients, (inChat - idle) / 1048576.0, idle / 1048576.0);
             return result;
         }
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -92,8 +93,12 @@ public final class ChatArchive implements AutoCloseable {
         if (queue.isEmpty() || !writing.compareAndSet(false, true)) return;
         long wait = lastWrite + GATHER.toMillis() - clock.millis();
         if (wait > 0) {
-            // The timer's thread only hands the write on to the workers.
-            scheduler.schedule(Duration.ofMillis(wait), this::startWrite);
+            try {
+                // The timer's thread only hands the write on to the workers.
+                scheduler.schedule(Duration.ofMillis(wait), this::startWrite);
+            } catch (RejectedExecutionException stopped) {
+                writing.set(false); // the server is stopping: close() stores what is queued
+            }
         } else {
             startWrite();
         }
