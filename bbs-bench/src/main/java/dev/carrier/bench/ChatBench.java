@@ -139,7 +139,7 @@ final class ChatBench implements Callable<Integer> {
         // Loaded from the start, idle until asked: loaded later, it would make the JVM throw away
         // its compiled code, and the profile would show the JIT compiling it again.
         if (profiler != null) jvmArgs.add("-agentpath:" + profiler.toAbsolutePath());
-        try (ServerProcess server = ServerProcess.start(pinning.serverLauncher(), jvmArgs, serverJar.jar, data, clients + 16,
+        try (ServerProcess server = ServerProcess.start(pinning.serverLauncher(), jvmArgs, serverJar.jar, data, nodes(),
                 serverHeap, serverJar.serverArgs, false); ChatLoad load = new ChatLoad(timeoutSeconds)) {
             warmUp(ChatLoad.Protocol.TELNET, new int[] {server.telnetPort()}, shape, List.of(server));
             long idle = server.heapUsedAfterGc();
@@ -201,7 +201,7 @@ final class ChatBench implements Callable<Integer> {
                     if (count > 1) args.addAll(List.of("--cluster", nats, "--server-name", "bench-" + (i + 1)));
                     Path data = i == 0 ? first : Files.createTempDirectory("carrier-bench");
                     started.add(ServerProcess.start(pinning.serverLauncher(), serverJar.jvmArgs, serverJar.jar, data,
-                            clients + 16, serverHeap, args, false));
+                            nodes(), serverHeap, args, false));
                     ports[i] = started.get(i).telnetPort();
                 }
                 warmUp(ChatLoad.Protocol.TELNET, ports, shape, started);
@@ -293,6 +293,14 @@ final class ChatBench implements Callable<Integer> {
         return all <= 0 ? 0 : (double) compiler / all;
     }
 
+    /**
+     * The bench server's nodes: each round's callers, and as many again, since the last round's may
+     * still be leaving as the next one's come in (warm-up rounds follow each other at once).
+     */
+    private int nodes() {
+        return 2 * clients + 16;
+    }
+
     /** CPU by kind of thread, the busiest first: "event loop 41.2 ms, ...". */
     private static String byThread(Map<String, Long> used) {
         return used.entrySet().stream().limit(8)
@@ -324,7 +332,7 @@ final class ChatBench implements Callable<Integer> {
         Path data = Files.createTempDirectory("carrier-bench");
         System.out.printf(Locale.ROOT, "seeding %d users...%n", clients);
         UserSeeder.seed(data, clients);
-        try (ServerProcess server = ServerProcess.start(serverJar.jar, data, clients + 16, serverHeap, serverJar.serverArgs);
+        try (ServerProcess server = ServerProcess.start(serverJar.jar, data, nodes(), serverHeap, serverJar.serverArgs);
                 ChatLoad load = new ChatLoad(timeoutSeconds)) {
             long baseline = server.heapUsedAfterGc();
             long loginStart = System.nanoTime();

@@ -164,7 +164,14 @@ final class ChatLoad implements AutoCloseable {
                     }
                 }).connect("127.0.0.1", ports[serverOf(i, count, ports.length)]).sync();
             }
-            while (ready.getCount() > count - end && System.nanoTime() < deadline) LockSupport.parkNanos(1_000_000);
+            while (ready.getCount() > count - end && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(1_000_000);
+                long away = connected.stream().filter(LoadCaller::turnedAway).count();
+                if (away > 0) {
+                    throw new IllegalStateException(away + " of " + count + " callers were hung up on before they got in;"
+                            + " the server's log says why");
+                }
+            }
         }
         if (!ready.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             throw new IllegalStateException("only " + (count - ready.getCount()) + " of " + count

@@ -24,6 +24,8 @@ abstract class LoadCaller extends ChannelInboundHandlerAdapter {
     private final Latencies latencies;
     private ChannelHandlerContext context;
     private volatile long missedNotices;
+    private volatile boolean in;
+    private volatile boolean turnedAway;
     /** With several servers: where a line from sender {@code s} is counted besides the total (its hop's share). */
     private IntFunction<Latencies> bySender;
 
@@ -48,7 +50,18 @@ abstract class LoadCaller extends ChannelInboundHandlerAdapter {
     }
 
     protected final void markReady() {
+        in = true;
         ready.countDown();
+    }
+
+    /** Whether the server hung up before this caller got in (it was refused, say, with every node busy). */
+    boolean turnedAway() {
+        return turnedAway;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (!in) turnedAway = true;
     }
 
     protected final void sendNow(ChannelHandlerContext ctx, String text) {
