@@ -134,7 +134,6 @@ public final class ClusterView implements AutoCloseable {
         return all;
     }
 
-
     private void heard(BusMessage message) {
         if (message instanceof ServerBeat beat && !beat.server().equals(server)) {
             Instant heardAt = clock.instant();

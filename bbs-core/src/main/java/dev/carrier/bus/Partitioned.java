@@ -1,6 +1,8 @@
 package dev.carrier.bus;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * State that each server owns a share of and every server merges (who is online where, who sits
@@ -22,6 +24,47 @@ public interface Partitioned<T extends BusMessage> {
     record Share<T>(long version, List<T> facts) {
         public Share {
             facts = List.copyOf(facts);
+        }
+    }
+
+    /**
+     * The numbering above, for one kind of share: this server's facts, and the last number applied
+     * of each other server's. Not thread-safe: its owner holds it under its own lock.
+     */
+    final class Numbers {
+        private long mine;
+        private final Map<String, Long> heard = new HashMap<>();
+
+        /** The number for this server's next fact. */
+        public long next() {
+            return ++mine;
+        }
+
+        /** The number of this server's last fact: what a share taken now carries. */
+        public long last() {
+            return mine;
+        }
+
+        /** A fact of {@code server} numbered {@code version} was applied. */
+        public void applied(String server, long version) {
+            heard.put(server, version);
+        }
+
+        /**
+         * Whether {@code server}'s share may replace what is known of it: false when it was taken
+         * before a fact of that server already applied here, which it would undo. A share taken
+         * is remembered as applied.
+         */
+        public boolean takes(String server, Share<?> share) {
+            Long last = heard.get(server);
+            if (last != null && share.version() < last) return false;
+            heard.put(server, share.version());
+            return true;
+        }
+
+        /** {@code server} is gone: a restart under its name numbers afresh. */
+        public void forget(String server) {
+            heard.remove(server);
         }
     }
 

@@ -52,10 +52,8 @@ public final class ChatManager implements Partitioned<RoomSeat> {
     private final String server;
     private final Bus bus;
     private final SerialDrain<BusMessage> outbox;
-    /** The number of this server's last seat fact (see {@link Partitioned}). Under the lock. */
-    private long version;
-    /** Each other server's number of the last seat fact applied here. Under the lock. */
-    private final Map<String, Long> heard = new HashMap<>();
+    /** This server's seats' numbers and those applied of the others (see {@link Partitioned}). Under the lock. */
+    private final Numbers numbers = new Numbers();
     private final Clock clock;
     private final ChatConfig config;
     private final BiPredicate<String, String> ignores;
@@ -191,7 +189,7 @@ public final class ChatManager implements Partitioned<RoomSeat> {
             forwarder.ifPresent(room.forwarders::add);
             membership = new Membership(name, visitor.handle(), forwarder, List.copyOf(room.scrollback), room.topic);
             room.seats.put(membership, visitor);
-            outbox.enqueue(room.seat(server, visitor.handle(), ++version));
+            outbox.enqueue(room.seat(server, visitor.handle(), numbers.next()));
             if (first) outbox.enqueue(new ChatEvent.Join(name, visitor.handle(), clock.instant()));
         }
         outbox.drain();
@@ -211,7 +209,7 @@ public final class ChatManager implements Partitioned<RoomSeat> {
      * it was their last seat anywhere. Under the lock.
      */
     private void seatChangedLocked(Room room, String handle) {
-        outbox.enqueue(room.seat(server, handle, ++version));
+        outbox.enqueue(room.seat(server, handle, numbers.next()));
         if (!room.present(Room.key(handle))) outbox.enqueue(new ChatEvent.Leave(room.name, handle, clock.instant()));
     }
 
@@ -409,11 +407,12 @@ public final class ChatManager implements Partitioned<RoomSeat> {
     @Override
     public Share<RoomSeat> ownShare() {
         synchronized (lock) {
+            long last = numbers.last();
             List<RoomSeat> share = new ArrayList<>();
             for (Room room : rooms.values()) {
-                for (Room.Member member : room.members.values()) share.add(room.seat(server, member.handle, version));
+                for (Room.Member member : room.members.values()) share.add(room.seat(server, member.handle, last));
             }
-            return new Share<>(version, share);
+            return new Share<>(last, share);
         }
     }
 
@@ -421,9 +420,7 @@ public final class ChatManager implements Partitioned<RoomSeat> {
     public void reconcile(String other, Share<RoomSeat> share) {
         if (other.equals(server)) return;
         synchronized (lock) {
-            Long last = heard.get(other);
-            if (last != null && share.version() < last) return; // taken before a fact we have: stale
-            heard.put(other, share.version());
+            if (!numbers.takes(other, share)) return; // taken before a fact we have: stale
             replaceLocked(other, share.facts());
         }
         outbox.drain();
@@ -433,7 +430,7 @@ public final class ChatManager implements Partitioned<RoomSeat> {
     public void serverGone(String other) {
         if (other.equals(server)) return;
         synchronized (lock) {
-            heard.remove(other);
+            numbers.forget(other);
             replaceLocked(other, List.of());
         }
         outbox.drain();
@@ -488,7 +485,7 @@ public final class ChatManager implements Partitioned<RoomSeat> {
     /** Another server's seat changed. */
     private void seated(RoomSeat seat) {
         synchronized (lock) {
-            heard.put(seat.server(), seat.version());
+            numbers.applied(seat.server(), seat.version());
             Room room = rooms.computeIfAbsent(seat.room(), Room::new);
             String key = Room.key(seat.handle());
             boolean was = room.present(key);
@@ -501,10 +498,7 @@ public final class ChatManager implements Partitioned<RoomSeat> {
     /** A room's state as the stream orders it, this server's own changes too: the same on every server. */
     private void stated(RoomState state) {
         synchronized (lock) {
-            Room room = rooms.get(state.name());
-            if (room == null) rooms.put(state.name(), room = new Room(state));
-            else room.apply(state);
-            room.settled = true;
+            settleLocked(state);
         }
     }
 
@@ -512,9 +506,16 @@ public final class ChatManager implements Partitioned<RoomSeat> {
     private void founded(RoomFounded founding) {
         synchronized (lock) {
             Room room = rooms.get(founding.state().name());
-            if (room != null && room.settled) return;
+            if (room == null || !room.settled) settleLocked(founding.state());
         }
-        stated(founding.state());
+    }
+
+    /** Makes {@code state} the room's, agreed from now on. Under the lock. */
+    private void settleLocked(RoomState state) {
+        Room room = rooms.get(state.name());
+        if (room == null) rooms.put(state.name(), room = new Room(state));
+        else room.apply(state);
+        room.settled = true;
     }
 
     private void onBus(BusMessage message) {

@@ -61,10 +61,8 @@ public final class Presence implements Partitioned<PresencePart> {
     private final Map<String, PresenceChoice> choices = new HashMap<>();
     /** What was last published of each person online, to tell what changed. */
     private final Map<String, UserPresence> shown = new HashMap<>();
-    /** The number of this server's last part published (see {@link Partitioned}). Under the lock. */
-    private long version;
-    /** Each other server's number of the last part applied here. Under the lock. */
-    private final Map<String, Long> heard = new HashMap<>();
+    /** This server's parts' numbers and those applied of the others (see {@link Partitioned}). Under the lock. */
+    private final Numbers numbers = new Numbers();
     private final SerialDrain<BusMessage> outbox;
 
     /** This server's share of one person. */
@@ -274,16 +272,15 @@ public final class Presence implements Partitioned<PresencePart> {
 
     @Override
     public synchronized Share<PresencePart> ownShare() {
-        return new Share<>(version, mine.values().stream().map(part -> fact(part, version)).toList());
+        long last = numbers.last();
+        return new Share<>(last, mine.values().stream().map(part -> fact(part, last)).toList());
     }
 
     @Override
     public void reconcile(String other, Share<PresencePart> share) {
         if (other.equals(server)) return;
         changing(() -> {
-            Long last = heard.get(other);
-            if (last != null && share.version() < last) return; // taken before a part we have: stale
-            heard.put(other, share.version());
+            if (!numbers.takes(other, share)) return; // taken before a part we have: stale
             Set<String> touched = new HashSet<>(dropLocked(other));
             for (PresencePart part : share.facts()) {
                 if (part.connections() <= 0) continue;
@@ -302,7 +299,7 @@ public final class Presence implements Partitioned<PresencePart> {
         // No one caused these: every server answers for them, and what acts on them is idempotent
         // (the last seen time only moves forward), so the people of a dead server are seen once.
         changing(() -> {
-            heard.remove(other);
+            numbers.forget(other);
             for (String key : dropLocked(other)) mergeLocked(key, true);
         });
     }
@@ -326,7 +323,7 @@ public final class Presence implements Partitioned<PresencePart> {
     }
 
     private void applyLocked(PresencePart part) {
-        heard.put(part.server(), part.version());
+        numbers.applied(part.server(), part.version());
         String key = key(part.handle());
         if (part.connections() > 0) {
             theirs.computeIfAbsent(key, k -> new HashMap<>()).put(part.server(), part);
@@ -415,7 +412,7 @@ public final class Presence implements Partitioned<PresencePart> {
 
     /** Queues this server's part as a fact for the others. Under the lock. */
     private void shareLocked(Part part) {
-        outbox.enqueue(fact(part, ++version));
+        outbox.enqueue(fact(part, numbers.next()));
     }
 
     private PresencePart fact(Part part, long number) {

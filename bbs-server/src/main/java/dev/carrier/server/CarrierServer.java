@@ -342,7 +342,7 @@ public final class CarrierServer implements AutoCloseable {
      * who. Owned after the bus, so it is closed first and its leaving message still goes out.
      */
     private void startClusterView(LocalAdmin.Live running, Scheduler scheduler, Workers workers, Clock clock) {
-        // Presence and ChatManager keep this server's shares once they are Partitioned: pass presence and chat here.
+        // Presence and ChatManager keep this server's shares of who is online and who sits where.
         ClusterView.Sources sources = new ClusterView.Sources(presence, chat,
                 () -> LocalAdmin.localCallers(running),
                 () -> new ServerHealth(nodes.inUse() + nodes.apps(), Version.current(), bus.linked()));
