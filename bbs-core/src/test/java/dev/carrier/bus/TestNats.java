@@ -1,5 +1,6 @@
 package dev.carrier.bus;
 
+import dev.carrier.store.TestFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -66,12 +67,7 @@ public final class TestNats implements AfterEachCallback {
     /** Starts it again on the same port with its store emptied, as a NATS rebuilt from nothing would come back. */
     public void restartEmpty() {
         if (process != null) stop();
-        try (var files = Files.walk(store)) {
-            files.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.equals(store))
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestFolders.empty(store);
         launch();
     }
 
@@ -159,9 +155,9 @@ public final class TestNats implements AfterEachCallback {
         running.clear();
         process = null;
         if (store != null) {
-            try (var files = Files.walk(store)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException ignored) {
+            try {
+                TestFolders.delete(store);
+            } catch (UncheckedIOException ignored) {
                 // a folder left in tmp is no test failure
             }
             store = null;

@@ -86,6 +86,15 @@ class ActedOnceTest {
         }
     }
 
+    /** What the system says in the rooms, as {@code server} hears it from now on. */
+    private static List<String> systemLines(Server server) {
+        List<String> said = new ArrayList<>();
+        server.bus.subscribe(message -> {
+            if (message instanceof ChatEvent.System line) said.add(line.text());
+        });
+        return said;
+    }
+
     @AfterEach
     void stop() {
         workers.close();
@@ -95,10 +104,7 @@ class ActedOnceTest {
     void aChosenStatusIsSaidOnceAndStoredOnceAndTheLastLeaveIsStoredOnce() {
         Server a = new Server("a");
         Server b = new Server("b");
-        List<String> said = new ArrayList<>();
-        a.bus.subscribe(message -> {
-            if (message instanceof ChatEvent.System line) said.add(line.text());
-        });
+        List<String> said = systemLines(a);
         a.enter("alice");
         b.enter("alice");
 
@@ -117,10 +123,7 @@ class ActedOnceTest {
         Server a = new Server("a");
         Server b = new Server("b");
         Server c = new Server("c");
-        List<String> said = new ArrayList<>();
-        b.bus.subscribe(message -> {
-            if (message instanceof ChatEvent.System line) said.add(line.text());
-        });
+        List<String> said = systemLines(b);
         a.enter("alice");
 
         b.presence.serverGone("a");

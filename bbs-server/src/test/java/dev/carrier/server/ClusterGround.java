@@ -2,12 +2,10 @@ package dev.carrier.server;
 
 import dev.carrier.bus.TestNats;
 import dev.carrier.store.TestDatabases;
+import dev.carrier.store.TestFolders;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -47,10 +45,6 @@ final class ClusterGround implements BeforeEachCallback, AfterEachCallback {
     public void afterEach(ExtensionContext context) {
         nats.afterEach(context);
         databases.afterEach(context);
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestFolders.delete(root);
     }
 }
